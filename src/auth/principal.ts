@@ -1,0 +1,13 @@
+import type { Tenant } from './tenant.js';
+
+export const PERMISSIONS = ['read', 'write', 'admin'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Who is calling: an API key resolved to its tenant and permissions. */
+export interface Principal {
+  readonly keyId: string;
+  readonly tenant: Tenant;
+  readonly permissions: ReadonlySet<Permission>;
+  /** Requests per minute for this key. */
+  readonly rateLimit: number;
+}

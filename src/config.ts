@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envKey = z
+  .string()
+  .regex(/^mtk_(live|test)_[A-Za-z0-9_-]{16,128}$/, 'must look like mtk_live_… or mtk_test_… (16–128 url-safe characters after the prefix)');
+
+const intFrom = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z.object({
+  PORT: intFrom(4000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('mesh_trace'),
+  MESH_DATA_DIR: z.string().min(1).default('.mesh'),
+  MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
+  MONGOD_PATH: z.string().min(1).optional(),
+  MESH_BOOTSTRAP_API_KEY: envKey.optional(),
+  MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
+  MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
+  // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
+  MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
+  MESH_NODE_HISTORY_HOURS: intFrom(24, 1, 24 * 365),
+  MESH_NODE_DEGRADED_CPU_PCT: z.coerce.number().min(0).max(100).default(90),
+  MESH_NODE_DEGRADED_BUFFER_PCT: z.coerce.number().min(0).max(100).default(80),
+  MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
+  MESH_SUBSCRIPTION_BUFFER: intFrom(256, 1, 65_536),
+  MESH_ALERT_EVAL_INTERVAL_S: intFrom(30, 1, 86_400),
+  MESH_MAX_BODY_BYTES: intFrom(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  MESH_MAX_INGEST_INFLIGHT_BYTES: intFrom(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+  MESH_GRAPHIQL: z.enum(['true', 'false']).optional(),
+  MESH_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  MESH_GRAPHQL_MAX_ALIASES: intFrom(30, 1, 1000),
+  MESH_GRAPHQL_MAX_DIRECTIVES: intFrom(50, 1, 1000),
+  MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
+  MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
+  MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
+  MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  mongodbUri: string | undefined;
+  mongodbDb: string;
+  dataDir: string;
+  embeddedMongo: 'mongod' | 'java' | 'download' | undefined;
+  mongodPath: string | undefined;
+  bootstrapApiKey: string | undefined;
+  retentionHours: number;
+  nodeOfflineAfterS: number;
+  /** How often each instance looks for nodes whose heartbeat is overdue. */
+  nodeSweepIntervalMs: number;
+  /** TTL of the heartbeat history (charts, 1h figures); at least the 1 h window. */
+  nodeHistoryHours: number;
+  /** Status thresholds, documented in docs/nodes.md. */
+  nodeHealth: Readonly<{ degradedCpuPct: number; degradedBufferPct: number; unhealthyBufferPct: number }>;
+  /** Events queued per subscription before the oldest is dropped. */
+  subscriptionBuffer: number;
+  alertEvalIntervalS: number;
+  maxBodyBytes: number;
+  maxIngestInflightBytes: number;
+  graphiql: boolean;
+  /** Whether `__schema`/`__type` are answered; default on outside production. */
+  graphqlIntrospection: boolean;
+  /** Operation limits enforced before execution (see src/graphql/limits.ts). */
+  graphqlLimits: Readonly<{ maxAliases: number; maxDirectives: number; maxTokens: number; maxBatch: number; maxBodyBytes: number }>;
+  /** Default requests per minute per API key, when the key record has no override. */
+  rateLimitPerMin: number;
+  /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
+  wsAuthRecheckS: number;
+  redisUrl: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the environment once, validates every variable and returns a frozen config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (FOO=) means unset, as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    nodeEnv: e.NODE_ENV,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    dataDir: resolve(e.MESH_DATA_DIR),
+    embeddedMongo: e.MESH_EMBEDDED_MONGO,
+    mongodPath: e.MONGOD_PATH,
+    bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
+    retentionHours: e.MESH_RETENTION_HOURS,
+    nodeOfflineAfterS: e.MESH_NODE_OFFLINE_AFTER_S,
+    nodeSweepIntervalMs: e.MESH_NODE_SWEEP_INTERVAL_MS ?? Math.min(15_000, Math.max(250, Math.round((e.MESH_NODE_OFFLINE_AFTER_S * 1000) / 6))),
+    nodeHistoryHours: e.MESH_NODE_HISTORY_HOURS,
+    nodeHealth: Object.freeze({
+      degradedCpuPct: e.MESH_NODE_DEGRADED_CPU_PCT,
+      degradedBufferPct: e.MESH_NODE_DEGRADED_BUFFER_PCT,
+      unhealthyBufferPct: e.MESH_NODE_UNHEALTHY_BUFFER_PCT,
+    }),
+    subscriptionBuffer: e.MESH_SUBSCRIPTION_BUFFER,
+    alertEvalIntervalS: e.MESH_ALERT_EVAL_INTERVAL_S,
+    maxBodyBytes: e.MESH_MAX_BODY_BYTES,
+    maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
+    graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',
+    graphqlIntrospection: e.MESH_GRAPHQL_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHQL_INTROSPECTION === 'true',
+    graphqlLimits: Object.freeze({
+      maxAliases: e.MESH_GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.MESH_GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.MESH_GRAPHQL_MAX_TOKENS,
+      maxBatch: e.MESH_GRAPHQL_MAX_BATCH,
+      maxBodyBytes: e.MESH_GRAPHQL_MAX_BODY_BYTES,
+    }),
+    rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
+    wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,
+    redisUrl: e.REDIS_URL,
+  });
+}

@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { Principal } from '../../auth/principal.js';
+import type { Span } from '../spans/span.js';
+import type { TraceSummary } from './trace.js';
+import type { TracesService } from './traces.service.js';
+
+export interface SpanKey {
+  readonly traceId: string;
+  readonly spanId: string;
+}
+
+export interface TraceLoaders {
+  readonly traceById: DataLoader<string, TraceSummary | null>;
+  readonly spansByTraceId: DataLoader<string, readonly Span[]>;
+  readonly spanById: DataLoader<SpanKey, Span | null, string>;
+}
+
+/**
+ * Per-request loaders bound to the caller. MongoDB `$in` returns documents in
+ * any order, so each batch is mapped back to its keys explicitly.
+ */
+export function createTraceLoaders(service: TracesService, principal: Principal | null): TraceLoaders {
+  return {
+    traceById: new DataLoader(async (ids) => {
+      const byId = new Map((await service.loadTraces(principal, ids)).map((t) => [t.traceId, t]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    spansByTraceId: new DataLoader(async (ids) => {
+      const byTrace = await service.loadSpansOfTraces(principal, ids);
+      return ids.map((id) => byTrace.get(id) ?? []);
+    }),
+    spanById: new DataLoader(
+      async (keys) => {
+        const byKey = new Map((await service.loadSpans(principal, keys)).map((s) => [`${s.traceId}:${s.spanId}`, s]));
+        return keys.map((k) => byKey.get(`${k.traceId}:${k.spanId}`) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.traceId}:${k.spanId}` },
+    ),
+  };
+}

@@ -1,0 +1,275 @@
+import { assertCan } from '../../auth/policy.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Tenant } from '../../auth/tenant.js';
+import { ValidationError } from '../../errors.js';
+import type { StatusCodeName } from '../../ingest/otlp.types.js';
+import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from '../spans/span.js';
+import { spanConditionsFilter, type SpansRepository } from '../spans/spans.repository.js';
+import { decodeTraceCursor, encodeTraceCursor } from './trace-cursor.js';
+import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
+import { traceSortValue, type TraceListQuery, type TracesRepository } from './traces.repository.js';
+
+export interface AttributeFilterInput {
+  readonly key: string;
+  readonly value: string;
+  readonly operator: string;
+  readonly type: string;
+}
+
+export interface TraceFilterInput {
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+  readonly traceId?: string | null;
+  readonly service?: string | null;
+  readonly serviceNamespace?: string | null;
+  readonly environment?: string | null;
+  readonly status?: StatusCodeName | null;
+  readonly minDurationMs?: number | null;
+  readonly maxDurationMs?: number | null;
+  readonly spanName?: string | null;
+  readonly spanStatus?: StatusCodeName | null;
+  readonly serviceVersion?: string | null;
+  readonly issueFingerprint?: string | null;
+  readonly attributes?: readonly AttributeFilterInput[] | null;
+  readonly resourceAttributes?: readonly AttributeFilterInput[] | null;
+}
+
+export interface TracePage {
+  readonly traces: readonly TraceSummary[];
+  readonly cursors: readonly string[];
+  readonly hasNextPage: boolean;
+  /** Counted only when asked for: it is a second query. */
+  readonly totalCount: () => Promise<number>;
+}
+
+export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
+export const MAX_PAGE_SIZE = 500;
+const MAX_ATTRIBUTE_FILTERS = 20;
+const MAX_TEXT = 1024;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+const SPAN_ID = /^[0-9a-f]{16}$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Which operators each attribute type accepts: the table of the Mackerel
+ * trace API, plus CONTAINS for strings, which that document's own example uses.
+ */
+export const OPERATORS_BY_TYPE: Readonly<Record<AttributeFilterType, readonly AttributeFilterOperator[]>> = {
+  string: ['EQ', 'NEQ', 'STARTS_WITH', 'CONTAINS'],
+  int: ['EQ', 'GT', 'GTE', 'LT', 'LTE'],
+  double: ['EQ', 'GT', 'GTE', 'LT', 'LTE'],
+  bool: ['EQ', 'NEQ'],
+};
+
+export function assertTraceId(traceId: string, param: string): string {
+  if (!TRACE_ID.test(traceId)) {
+    throw new ValidationError(`Parameter '${param}' must be a 32-character lowercase hex trace ID (W3C format)`, param);
+  }
+  return traceId;
+}
+
+export function assertSpanId(spanId: string, param: string): string {
+  if (!SPAN_ID.test(spanId)) throw new ValidationError(`Parameter '${param}' must be a 16-character lowercase hex span ID`, param);
+  return spanId;
+}
+
+function boundedText(value: string | null | undefined, param: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value.length > MAX_TEXT) throw new ValidationError(`Parameter '${param}' is longer than ${MAX_TEXT} characters`, param);
+  return value;
+}
+
+export function parseAttributeFilter(input: AttributeFilterInput, param: string): AttributeCondition {
+  const key = boundedText(input.key, `${param}.key`);
+  if (key === undefined || key === '') throw new ValidationError(`Parameter '${param}.key' must be a non-empty string`, `${param}.key`);
+  const type = input.type as AttributeFilterType;
+  const allowed = OPERATORS_BY_TYPE[type];
+  if (allowed === undefined) {
+    throw new ValidationError(`Parameter '${param}.type' must be one of string, int, double, bool`, `${param}.type`);
+  }
+  const operator = input.operator as AttributeFilterOperator;
+  if (!allowed.includes(operator)) {
+    throw new ValidationError(
+      `Operator '${input.operator}' is not allowed for type '${type}' (attribute '${key}'); allowed: ${allowed.join(', ')}`,
+      `${param}.operator`,
+    );
+  }
+  const raw = boundedText(input.value, `${param}.value`) ?? '';
+  const valueParam = `${param}.value`;
+  switch (type) {
+    case 'string':
+      return { key, operator, value: raw };
+    case 'int': {
+      if (!/^-?\d{1,19}$/.test(raw)) throw new ValidationError(`Parameter '${valueParam}' must be an integer for type 'int'`, valueParam);
+      const value = BigInt(raw);
+      if (value < INT64_MIN || value > INT64_MAX) throw new ValidationError(`Parameter '${valueParam}' is outside the int64 range`, valueParam);
+      return { key, operator, value };
+    }
+    case 'double': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value)) throw new ValidationError(`Parameter '${valueParam}' must be a finite number for type 'double'`, valueParam);
+      return { key, operator, value };
+    }
+    case 'bool':
+      if (raw !== 'true' && raw !== 'false') throw new ValidationError(`Parameter '${valueParam}' must be true or false for type 'bool'`, valueParam);
+      return { key, operator, value: raw === 'true' };
+  }
+}
+
+function attributeConditions(list: readonly AttributeFilterInput[] | null | undefined, param: string): AttributeCondition[] | undefined {
+  if (list === null || list === undefined || list.length === 0) return undefined;
+  if (list.length > MAX_ATTRIBUTE_FILTERS) throw new ValidationError(`At most ${MAX_ATTRIBUTE_FILTERS} ${param} filters`, param);
+  return list.map((f, i) => parseAttributeFilter(f, `${param}[${i}]`));
+}
+
+function durationNs(ms: number | null | undefined, param: string): bigint | undefined {
+  if (ms === null || ms === undefined) return undefined;
+  if (!Number.isFinite(ms) || ms < 0) throw new ValidationError(`Parameter '${param}' must be a non-negative number of milliseconds`, param);
+  return BigInt(Math.round(ms * 1_000_000));
+}
+
+const STATUS_NUMBER = { unset: 0, ok: 1, error: 2 } as const;
+
+/** Splits a filter into trace-level conditions and the single-span conditions. */
+export function compileTraceFilter(filter: TraceFilterInput, window: { from: Date; to: Date }): Omit<TraceListQuery, 'order'> {
+  if (window.from.getTime() > window.to.getTime()) {
+    throw new ValidationError("Parameter 'start_time' must not be after 'end_time'", 'start_time');
+  }
+  const service = boundedText(filter.service, 'service');
+  const serviceNamespace = boundedText(filter.serviceNamespace, 'serviceNamespace');
+  const environment = boundedText(filter.environment, 'environment');
+  const conditions: TraceConditions = {
+    from: window.from,
+    to: window.to,
+    ...(filter.traceId ? { traceId: assertTraceId(filter.traceId, 'traceId') } : {}),
+    ...(service !== undefined ? { service } : {}),
+    ...(serviceNamespace !== undefined ? { namespace: serviceNamespace } : {}),
+    ...(environment !== undefined ? { environment } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...optional('minDurationNs', durationNs(filter.minDurationMs, 'min_duration_ms')),
+    ...optional('maxDurationNs', durationNs(filter.maxDurationMs, 'max_duration_ms')),
+  };
+  const span: SpanConditions = {
+    ...optional('spanName', boundedText(filter.spanName, 'spanName')),
+    ...optional('serviceVersion', boundedText(filter.serviceVersion, 'version')),
+    ...optional('issueFingerprint', boundedText(filter.issueFingerprint, 'issueFingerprint')),
+    ...(filter.spanStatus ? { statusCode: STATUS_NUMBER[filter.spanStatus] } : {}),
+    ...optional('attributes', attributeConditions(filter.attributes, 'attributes')),
+    ...optional('resourceAttributes', attributeConditions(filter.resourceAttributes, 'resourceAttributes')),
+  };
+  if (Object.keys(span).length === 0) return { conditions };
+  // Single-span rule: with span-level conditions, the service/namespace/environment
+  // constrain that same span, so "service X with attribute Y" means X's span has Y.
+  const withResource: SpanConditions = {
+    ...span,
+    ...optional('serviceName', service),
+    ...optional('serviceNamespace', serviceNamespace),
+    ...optional('deploymentEnvironment', environment),
+  };
+  return { conditions, spanFilter: spanConditionsFilter(withResource) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+export class TracesService {
+  constructor(
+    private readonly traces: TracesRepository,
+    private readonly spans: SpansRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * A keyset page of traces. Without explicit times the window defaults to the
+   * last hour; a cursor carries the window of its first page.
+   */
+  async listTraces(
+    principal: Principal | null,
+    args: { filter: TraceFilterInput; order: TraceOrder; first: number; after: string | null; extraQuery?: Pick<TraceListQuery, 'extra' | 'spanFilter'> },
+  ): Promise<TracePage> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    assertPageSize(args.first, 'first', MAX_PAGE_SIZE);
+    const cursor = args.after === null ? null : decodeTraceCursor(tenant, args.after, 'after');
+    if (cursor !== null && (cursor.order.field !== args.order.field || cursor.order.direction !== args.order.direction)) {
+      throw new ValidationError("Parameter 'after' was issued for a different sort order", 'after');
+    }
+    const now = this.now().getTime();
+    const window = {
+      from: args.filter.from ?? new Date(cursor?.fromMs ?? now - DEFAULT_WINDOW_MS),
+      to: args.filter.to ?? new Date(cursor?.toMs ?? now),
+    };
+    const compiled = compileTraceFilter(args.filter, window);
+    const query: TraceListQuery = { ...compiled, ...mergeExtra(compiled, args.extraQuery), order: args.order };
+    const rows = await this.traces.list(tenant, query, cursor, args.first + 1);
+    const page = rows.slice(0, args.first);
+    const cursors = page.map((t) =>
+      encodeTraceCursor(tenant, {
+        order: args.order,
+        value: traceSortValue(args.order, t),
+        traceId: t.traceId,
+        fromMs: window.from.getTime(),
+        toMs: window.to.getTime(),
+      }),
+    );
+    return {
+      traces: page,
+      cursors,
+      hasNextPage: rows.length > args.first,
+      totalCount: () => this.traces.count(tenant, query),
+    };
+  }
+
+  /** Numbered pages (Mackerel's contract); `hasNextPage` is exact because one extra row is read. */
+  async listTracePage(
+    principal: Principal | null,
+    args: { filter: TraceFilterInput & { from: Date; to: Date }; order: TraceOrder; page: number; perPage: number },
+  ): Promise<{ traces: TraceSummary[]; hasNextPage: boolean }> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    assertPageSize(args.perPage, 'perPage', 100);
+    if (!Number.isInteger(args.page) || args.page < 1 || args.page > 10_000) {
+      throw new ValidationError("Parameter 'page' must be an integer from 1 to 10000", 'page');
+    }
+    const compiled = compileTraceFilter(args.filter, { from: args.filter.from, to: args.filter.to });
+    const rows = await this.traces.listPage(tenant, { ...compiled, order: args.order }, (args.page - 1) * args.perPage, args.perPage + 1);
+    return { traces: rows.slice(0, args.perPage), hasNextPage: rows.length > args.perPage };
+  }
+
+  loadTraces(principal: Principal | null, traceIds: readonly string[]): Promise<TraceSummary[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.traces.findByIds(tenant, traceIds);
+  }
+
+  loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.findByTraceIds(tenant, traceIds);
+  }
+
+  loadSpans(principal: Principal | null, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.findByIds(tenant, ids);
+  }
+
+  tenantOf(principal: Principal | null): Tenant {
+    return assertCan(principal, 'traces:read').tenant;
+  }
+}
+
+function mergeExtra(
+  compiled: Omit<TraceListQuery, 'order'>,
+  extra: Pick<TraceListQuery, 'extra' | 'spanFilter'> | undefined,
+): Pick<TraceListQuery, 'extra' | 'spanFilter'> {
+  if (extra === undefined) return {};
+  const spanFilter =
+    compiled.spanFilter !== undefined && extra.spanFilter !== undefined
+      ? { $and: [compiled.spanFilter, extra.spanFilter] }
+      : (extra.spanFilter ?? compiled.spanFilter);
+  return { ...(extra.extra ? { extra: extra.extra } : {}), ...(spanFilter ? { spanFilter } : {}) };
+}
+
+export function assertPageSize(n: number, param: string, max: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new ValidationError(`Parameter '${param}' must be an integer from 1 to ${max}`, param);
+  }
+}

@@ -1,0 +1,87 @@
+import type { Document } from 'mongodb';
+import type { CollectionSpec, IndexDeclaration } from '../../src/db/collections.js';
+
+/**
+ * The shape of one query as the index-coverage rule sees it: equality fields,
+ * the sort, and every other predicate field.
+ */
+export interface QueryShape {
+  readonly equality: ReadonlySet<string>;
+  readonly sort: readonly (readonly [string, 1 | -1])[];
+  readonly other: ReadonlySet<string>;
+}
+
+function isOperatorObject(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'));
+}
+
+function collect(filter: Document, prefix: string, equality: Set<string>, other: Set<string>, inOr: boolean): void {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and') {
+      for (const f of value as Document[]) collect(f, prefix, equality, other, inOr);
+    } else if (key === '$or' || key === '$nor') {
+      for (const f of value as Document[]) collect(f, prefix, equality, other, true);
+    } else if (key.startsWith('$')) {
+      continue;
+    } else {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (isOperatorObject(value)) {
+        if ('$elemMatch' in value) {
+          collect(value.$elemMatch as Document, path, equality, other, inOr);
+        } else if (!inOr && ('$eq' in value || '$in' in value) && Object.keys(value).length === 1) {
+          equality.add(path);
+        } else {
+          other.add(path);
+        }
+      } else if (inOr) {
+        other.add(path);
+      } else {
+        equality.add(path);
+      }
+    }
+  }
+}
+
+export function shapeOf(filter: Document, sort: Document | undefined): QueryShape {
+  const equality = new Set<string>();
+  const other = new Set<string>();
+  collect(filter, '', equality, other, false);
+  for (const f of equality) other.delete(f);
+  const sortEntries = Object.entries(sort ?? {}).map(([k, v]) => [k, v === -1 ? -1 : 1] as const);
+  return { equality, sort: sortEntries, other };
+}
+
+/**
+ * ESR check: an index serves the query when its key starts with a run of the
+ * query's equality fields that includes the tenant (org, env) and every
+ * equality field the index names, directly followed by the whole sort (in
+ * the same or entirely reversed direction), so MongoDB walks the index in
+ * order with no in-memory sort; when there is no sort, the key after the
+ * equality run must be one of the query's range fields (or the run must be
+ * the whole equality set). Remaining predicates are residual filters on that
+ * bounded index range. A unique index bound by equality on all its keys, and
+ * the unique _id index, serve any lookup outright.
+ */
+export function servingIndex(spec: CollectionSpec, shape: QueryShape): IndexDeclaration | 'primary' | null {
+  if (shape.equality.has('_id')) return 'primary';
+  for (const index of spec.indexes) {
+    const keys = Object.entries(index.key);
+    // A unique index fully bound by equality is a point lookup: at most one document.
+    if (index.unique && keys.every(([k]) => shape.equality.has(k))) return index;
+    let i = 0;
+    while (i < keys.length && shape.equality.has(keys[i]![0])) i++;
+    const eqRun = keys.slice(0, i).map(([k]) => k);
+    if (!eqRun.includes('org') && shape.equality.has('org')) continue;
+    const rest = keys.slice(i);
+    if (shape.sort.length > 0) {
+      const sortable = shape.sort.filter(([k]) => !shape.equality.has(k));
+      if (rest.length < sortable.length) continue;
+      const same = sortable.every(([k, d], j) => rest[j]![0] === k && rest[j]![1] === d);
+      const reversed = sortable.every(([k, d], j) => rest[j]![0] === k && rest[j]![1] === -d);
+      if (same || reversed) return index;
+      continue;
+    }
+    if (eqRun.length === shape.equality.size || (rest[0] !== undefined && shape.other.has(rest[0][0]))) return index;
+  }
+  return null;
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { DRIVER_OPTIONS } from '../src/db/client.js';
+import { emitDemoTraces } from '../src/demo/demo-traffic.js';
+import { silentLogger } from '../src/logger.js';
+import { randomApiKey } from './helpers/gateway.js';
+import { servingIndex, shapeOf } from './helpers/index-coverage.js';
+
+/**
+ * Runs every API query shape against a gateway whose driver reports each
+ * command, then checks (1) each query is served by a declared index and
+ * (2) nested list fields are batched (no N+1).
+ */
+let client: MongoClient;
+let app: App;
+let baseUrl: string;
+const apiKey = randomApiKey();
+const dbName = `t_${randomBytes(6).toString('hex')}`;
+const commands: CommandStartedEvent[] = [];
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+beforeAll(async () => {
+  client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
+  await client.connect();
+  client.on('commandStarted', (e) => commands.push(e));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey });
+  app = buildApp({ config, db: client.db(dbName), log: silentLogger });
+  const { port } = await app.start();
+  baseUrl = `http://127.0.0.1:${port}`;
+  await emitDemoTraces({ baseUrl, apiKey, traces: 120, seed: 7 });
+});
+
+afterAll(async () => {
+  await app.stop();
+  await client.db(dbName).dropDatabase();
+  await client.close();
+});
+
+const LIST = `query($filter: TraceFilter, $orderBy: TraceOrderBy, $first: Int, $after: String) {
+  traces(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { traceId spanCount } }
+  }
+}`;
+
+const FILTERS: Record<string, unknown>[] = [
+  {},
+  { service: 'payment-svc' },
+  { status: 'ERROR' },
+  { minDurationMs: 10, maxDurationMs: 5000 },
+  { serviceNamespace: 'shop', environment: 'production' },
+  { spanName: 'POST /api/orders' },
+  { service: 'api-gateway', attributes: [{ key: 'http.request.method', operator: 'EQ', type: 'STRING', value: 'POST' }] },
+  { attributes: [{ key: 'http.response.status_code', operator: 'GTE', type: 'INT', value: '500' }] },
+  { resourceAttributes: [{ key: 'k8s.cluster.name', operator: 'STARTS_WITH', type: 'STRING', value: 'prod-' }] },
+  { spanStatus: 'ERROR', issueFingerprint: 'ffffffffffffffff' },
+];
+const ORDERS = [
+  { field: 'START_TIME', direction: 'DESC' },
+  { field: 'START_TIME', direction: 'ASC' },
+  { field: 'DURATION', direction: 'DESC' },
+  { field: 'DURATION', direction: 'ASC' },
+];
+
+describe('index coverage', () => {
+  it('serves every query the API issues from a declared index (equality prefix, then sort)', async () => {
+    commands.length = 0;
+    for (const filter of FILTERS) {
+      for (const orderBy of ORDERS) {
+        const first = await gql<{ traces: { pageInfo: { endCursor: string | null } } }>(LIST, { filter, orderBy, first: 5 });
+        if (first.traces.pageInfo.endCursor) await gql(LIST, { filter, orderBy, first: 5, after: first.traces.pageInfo.endCursor });
+      }
+    }
+    const page = await gql<{ traces: { edges: { node: { traceId: string } }[] } }>(LIST, { first: 3 });
+    const traceId = page.traces.edges[0]!.node.traceId;
+    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, { id: traceId });
+
+    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const unserved: string[] = [];
+    let checked = 0;
+    for (const e of commands) {
+      const c = e.command as Document;
+      let collection: string | undefined;
+      let filter: Document | undefined;
+      let sort: Document | undefined;
+      if (e.commandName === 'find') [collection, filter, sort] = [c.find, c.filter, c.sort];
+      else if (e.commandName === 'aggregate') [collection, filter] = [c.aggregate, (c.pipeline as Document[])[0]?.$match];
+      else if (e.commandName === 'count') [collection, filter] = [c.count, c.query];
+      else if (e.commandName === 'update') for (const u of c.updates as Document[]) if (!('_id' in u.q)) unserved.push(`update ${c.update} ${JSON.stringify(u.q)}`);
+      if (collection === undefined || filter === undefined) continue;
+      const spec = specs.get(collection);
+      expect(spec, `collection ${collection} has a declared spec`).toBeDefined();
+      checked++;
+      if (servingIndex(spec!, shapeOf(filter, sort)) === null) {
+        unserved.push(`${e.commandName} ${collection} filter=${JSON.stringify(filter, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))} sort=${JSON.stringify(sort)}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(FILTERS.length * ORDERS.length);
+    expect(unserved).toEqual([]);
+  });
+});
+
+describe('DataLoader batching', () => {
+  it('loads 50 traces with all their spans and root spans in a bounded number of round-trips', async () => {
+    commands.length = 0;
+    const data = await gql<{ traces: { edges: { node: { spans: unknown[]; rootSpan: unknown } }[] } }>(
+      `{ traces(first: 50) { edges { node { traceId spanCount rootSpan { spanId } spans { spanId name attributes { key } } } } } }`,
+    );
+    expect(data.traces.edges).toHaveLength(50);
+    expect(data.traces.edges.every((e) => e.node.spans.length > 0 && e.node.rootSpan !== null)).toBe(true);
+    const reads = commands.filter((e) => ['find', 'aggregate', 'count', 'getMore'].includes(e.commandName) && e.commandName !== 'getMore');
+    const byCollection = reads.map((e) => `${e.commandName}:${(e.command as Document)[e.commandName] as string}`);
+    // API key lookup (1) + trace page (1) + spans of all 50 traces (1) + root spans (1).
+    expect(byCollection.filter((c) => c.startsWith('find:api_keys'))).toHaveLength(1);
+    expect(byCollection.filter((c) => c.startsWith('find:traces'))).toHaveLength(1);
+    expect(byCollection.filter((c) => c.startsWith('find:spans'))).toHaveLength(2);
+    // Whatever else a request reads (e.g. its rate-limit counters) is per request, not per trace.
+    const dataReads = byCollection.filter((c) => /:(api_keys|traces|spans)$/.test(c));
+    expect(dataReads, byCollection.join(', ')).toHaveLength(4);
+    expect(reads.length - dataReads.length, byCollection.join(', ')).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { printedSchema } from '../src/graphql/print.js';
+
+describe('schema.graphql', () => {
+  it('matches the schema printed from the Pothos builder (run npm run schema:print when this fails)', () => {
+    const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(printedSchema());
+  });
+});
