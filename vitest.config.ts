@@ -7,8 +7,8 @@ export default defineConfig({
     alias: { graphql: 'graphql/index.js' },
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'rest-compat/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'rest-compat/**/*.test.ts', 'ui/src/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/console-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

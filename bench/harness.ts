@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -45,7 +46,7 @@ export interface BenchStore {
 /** The embedded store (mongo-java-server here), and MONGODB_URI as a second target when given. */
 export async function benchStores(): Promise<BenchStore[]> {
   const stores: BenchStore[] = [];
-  const embedded: EmbeddedMongo = await startEmbeddedMongo({ dataDir: `.mesh/bench-${process.pid}`, log: () => {} });
+  const embedded: EmbeddedMongo = await startEmbeddedMongo({ dataDir: resolve(`.mesh/bench-${process.pid}`), log: () => {} });
   stores.push({ label: `embedded (${embedded.backend})`, uri: embedded.uri, close: () => embedded.stop() });
   const external = process.env.MONGODB_URI;
   if (external) stores.push({ label: 'MONGODB_URI', uri: external, close: async () => {} });

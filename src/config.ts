@@ -1,5 +1,18 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** Named address ranges MESH_OUTBOUND_ALLOW may open (their CIDR blocks: src/domain/alerts/outbound.ts). */
+export const OUTBOUND_RANGE_NAMES = ['loopback', 'private', 'link-local', 'cgnat'] as const;
+export type OutboundRangeName = (typeof OUTBOUND_RANGE_NAMES)[number];
+
+function isOutboundAllowToken(token: string): boolean {
+  if ((OUTBOUND_RANGE_NAMES as readonly string[]).includes(token)) return true;
+  const [address, prefix, ...rest] = token.split('/');
+  const family = isIP(address ?? '');
+  if (rest.length > 0 || family === 0 || prefix === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const envKey = z
   .string()
@@ -28,6 +41,16 @@ const schema = z.object({
   MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
   MESH_SUBSCRIPTION_BUFFER: intFrom(256, 1, 65_536),
   MESH_ALERT_EVAL_INTERVAL_S: intFrom(30, 1, 86_400),
+  MESH_ALERT_DELIVERY_ATTEMPTS: intFrom(6, 1, 20),
+  MESH_ALERT_RETRY_BASE_MS: intFrom(2000, 10, 3_600_000),
+  MESH_ALERT_SEND_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
+  MESH_OUTBOUND_ALLOW: z
+    .string()
+    .transform((text) => text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
+    .refine((tokens) => tokens.every(isOutboundAllowToken), {
+      message: `must be a comma-separated list of ${OUTBOUND_RANGE_NAMES.join(', ')} or CIDR blocks (e.g. 10.1.0.0/16)`,
+    })
+    .optional(),
   MESH_MAX_BODY_BYTES: intFrom(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
   MESH_MAX_INGEST_INFLIGHT_BYTES: intFrom(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   MESH_GRAPHIQL: z.enum(['true', 'false']).optional(),
@@ -39,6 +62,16 @@ const schema = z.object({
   MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
   MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
   MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
+  // Reliability and operations (docs/operations.md).
+  MESH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  MESH_STORE_TIMEOUT_MS: intFrom(5000, 100, 600_000),
+  MESH_MAX_INGEST_INFLIGHT_BATCHES: intFrom(64, 1, 100_000),
+  MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
+  MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
+  MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MESH_METRICS_HOST: z.string().min(1).optional(),
+  MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
 });
 
@@ -63,6 +96,10 @@ export type Config = Readonly<{
   /** Events queued per subscription before the oldest is dropped. */
   subscriptionBuffer: number;
   alertEvalIntervalS: number;
+  /** Alert notification delivery (docs/alerts.md): attempts per notification, first retry delay, per-attempt timeout. */
+  alertDelivery: Readonly<{ maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number }>;
+  /** Ranges that outbound notifications may reach although the SSRF guard refuses them by default (MESH_OUTBOUND_ALLOW). */
+  outboundAllow: readonly string[];
   maxBodyBytes: number;
   maxIngestInflightBytes: number;
   graphiql: boolean;
@@ -74,6 +111,17 @@ export type Config = Readonly<{
   rateLimitPerMin: number;
   /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
   wsAuthRecheckS: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Deadline of each store step on the request path (authentication, rate limit, ingest write): past it, 503. */
+  storeTimeoutMs: number;
+  maxIngestInflightBatches: number;
+  /** WebSocket bounds: open sockets per instance, concurrent operations per socket, bytes queued per socket. */
+  wsLimits: Readonly<{ maxConnections: number; maxOperations: number; maxBufferedBytes: number }>;
+  /** Set: /metrics is served on this port only (on metricsHost), not on the API port. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** How long shutdown waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
   redisUrl: string | undefined;
 }>;
 
@@ -112,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     subscriptionBuffer: e.MESH_SUBSCRIPTION_BUFFER,
     alertEvalIntervalS: e.MESH_ALERT_EVAL_INTERVAL_S,
+    alertDelivery: Object.freeze({
+      maxAttempts: e.MESH_ALERT_DELIVERY_ATTEMPTS,
+      retryBaseMs: e.MESH_ALERT_RETRY_BASE_MS,
+      sendTimeoutMs: e.MESH_ALERT_SEND_TIMEOUT_MS,
+    }),
+    outboundAllow: Object.freeze([...(e.MESH_OUTBOUND_ALLOW ?? [])]),
     maxBodyBytes: e.MESH_MAX_BODY_BYTES,
     maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
     graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',
@@ -125,6 +179,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
     wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,
+    logLevel: e.MESH_LOG_LEVEL,
+    storeTimeoutMs: e.MESH_STORE_TIMEOUT_MS,
+    maxIngestInflightBatches: e.MESH_MAX_INGEST_INFLIGHT_BATCHES,
+    wsLimits: Object.freeze({
+      maxConnections: e.MESH_WS_MAX_CONNECTIONS,
+      maxOperations: e.MESH_WS_MAX_OPERATIONS,
+      maxBufferedBytes: e.MESH_WS_MAX_BUFFERED_BYTES,
+    }),
+    metricsPort: e.MESH_METRICS_PORT,
+    metricsHost: e.MESH_METRICS_HOST ?? e.HOST,
+    shutdownGraceMs: e.MESH_SHUTDOWN_GRACE_MS,
     redisUrl: e.REDIS_URL,
   });
 }

@@ -57,6 +57,17 @@ const LIST = `query($filter: TraceFilter, $orderBy: TraceOrderBy, $first: Int, $
   }
 }`;
 
+const TRACE_PAGE = `query($filter: TraceFilter!, $orderBy: TraceOrderBy, $page: Int, $perPage: Int) {
+  tracePage(filter: $filter, orderBy: $orderBy, page: $page, perPage: $perPage) {
+    hasNextPage
+    results { traceId serviceSegment(service: "api-gateway") { startTime durationMs } }
+  }
+}`;
+
+const ISSUES = `query($from: DateTime!, $to: DateTime!, $service: String) {
+  issues(from: $from, to: $to, service: $service) { fingerprint count exceptionType sampleSpan { spanId } }
+}`;
+
 const FILTERS: Record<string, unknown>[] = [
   {},
   { service: 'payment-svc' },
@@ -88,6 +99,23 @@ describe('index coverage', () => {
     const page = await gql<{ traces: { edges: { node: { traceId: string } }[] } }>(LIST, { first: 3 });
     const traceId = page.traces.edges[0]!.node.traceId;
     await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, { id: traceId });
+    // Numbered pages (the Mackerel list) with each trace's service segment, and the issues grouping.
+    const window = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    for (const filter of FILTERS) {
+      for (const orderBy of ORDERS) {
+        await gql(TRACE_PAGE, { filter: { ...filter, ...window, service: filter.service ?? 'api-gateway' }, orderBy, page: 2, perPage: 3 });
+      }
+    }
+    await gql(ISSUES, window);
+    await gql(ISSUES, { ...window, service: 'payment-svc' });
+    // Services and topology (rollups), across clusters and within one.
+    const SERVICE_MAP = `query($cluster: String, $from: DateTime, $to: DateTime) {
+      services(cluster: $cluster, from: $from, to: $to) { totalCount services { requestCount p99LatencyMs series { start } topOperations { name } upstream { source } } }
+      service(name: "order-svc", cluster: $cluster) { spanCount downstream { target } }
+      topology(cluster: $cluster, from: $from, to: $to) { nodes { id } edges { source } }
+    }`;
+    await gql(SERVICE_MAP, window);
+    await gql(SERVICE_MAP, { ...window, cluster: 'prod-eu-1' });
 
     const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
     const unserved: string[] = [];
@@ -115,6 +143,22 @@ describe('index coverage', () => {
 });
 
 describe('DataLoader batching', () => {
+  it('loads the service segments of a page of 50 traces in one aggregation', async () => {
+    const window = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    commands.length = 0;
+    const data = await gql<{ tracePage: { results: { serviceSegment: unknown; other: unknown }[] } }>(
+      `query($filter: TraceFilter!) { tracePage(filter: $filter, perPage: 50) { results {
+        traceId serviceSegment(service: "api-gateway") { startTime durationMs spanCount } other: serviceSegment(service: "order-svc") { spanCount }
+      } } }`,
+      { filter: window },
+    );
+    expect(data.tracePage.results).toHaveLength(50);
+    expect(data.tracePage.results.every((r) => r.serviceSegment !== null)).toBe(true);
+    const spanReads = commands.filter((e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans');
+    expect(spanReads.map((e) => e.commandName)).toEqual(['aggregate']);
+  });
+
+
   it('loads 50 traces with all their spans and root spans in a bounded number of round-trips', async () => {
     commands.length = 0;
     const data = await gql<{ traces: { edges: { node: { spans: unknown[]; rootSpan: unknown } }[] } }>(

@@ -3,6 +3,8 @@ import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { TraceDocument } from '../traces/trace.document.js';
 import type { SpanDocument, StoredKeyValue } from './span.document.js';
+import type { IssueGroup } from '../traces/issue.js';
+import type { ServiceSegment } from '../traces/service-segment.js';
 import type { AttributeCondition, Span, SpanConditions } from './span.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
@@ -22,7 +24,11 @@ export function spansCollection(retentionSeconds: number): CollectionSpec {
       { name: 'name_window', key: { org: 1, env: 1, name: 1, start: -1 }, serves: 'span-level search by span name' },
       { name: 'attr_pattern', key: { org: 1, env: 1, 'attrs.k': 1, 'attrs.v': 1, start: -1 }, serves: 'typed span attribute filters (attribute pattern)' },
       { name: 'res_attr_pattern', key: { org: 1, env: 1, 'res.attrs.k': 1, 'res.attrs.v': 1, start: -1 }, serves: 'typed resource attribute filters' },
-      { name: 'fingerprint_window', key: { org: 1, env: 1, fp: 1, start: -1 }, serves: 'issue fingerprint filter' },
+      {
+        name: 'fingerprint_window',
+        key: { org: 1, env: 1, fp: 1, start: -1 },
+        serves: 'issue fingerprint filter; issueGroups (fingerprinted spans in a window, walked in fingerprint then start order)',
+      },
       { name: 'retention_ttl', key: { start: 1 }, expireAfterSeconds: retentionSeconds, serves: 'retention (MESH_RETENTION_HOURS)' },
     ],
   };
@@ -242,7 +248,8 @@ export class SpansRepository {
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
       const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+      // No write errors means the command itself failed (a connection cut mid-batch): nothing is known to be stored.
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
       // A write error's index is the position of the span in `docs`.
       const duplicate = new Set(writeErrors.map((e) => e.index));
       const fresh = spans.filter((_span, i) => !duplicate.has(i));
@@ -271,6 +278,78 @@ export class SpansRepository {
       .find({ _id: { $in: ids.map((id) => spanDocumentId(tenant, id.traceId, id.spanId)) } })
       .toArray();
     return docs.map(fromSpanDocument);
+  }
+
+  /**
+   * Every service's segment of the given traces (see ServiceSegment), grouped
+   * in the store: one aggregation for a whole page of traces, served by
+   * `trace_spans`, returning one row per (trace, service) instead of the spans.
+   */
+  async serviceSegments(tenant: Tenant, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+    const rows = await this.spans
+      .aggregate<{ _id: { t: string; s: string }; start: bigint; end: bigint; n: number; ns: string | null; denv: string | null }>([
+        { $match: { org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } } },
+        {
+          $group: {
+            _id: { t: '$traceId', s: '$svc' },
+            start: { $min: '$startNs' },
+            end: { $max: '$endNs' },
+            n: { $sum: 1 },
+            // $max prefers a set value over null and is deterministic when spans disagree.
+            ns: { $max: '$ns' },
+            denv: { $max: '$denv' },
+          },
+        },
+      ])
+      .toArray();
+    return rows.map((r) => ({
+      traceId: r._id.t,
+      serviceName: r._id.s,
+      serviceNamespace: r.ns ?? null,
+      environment: r.denv ?? null,
+      startTimeUnixNano: BigInt(r.start),
+      endTimeUnixNano: BigInt(r.end),
+      spanCount: r.n,
+    }));
+  }
+
+  /**
+   * Fingerprinted (error) spans whose start lies in [from, to], grouped by
+   * fingerprint, most frequent first (then most recent, then by fingerprint).
+   * `fp > ''` selects exactly the fingerprinted spans (null sorts before every
+   * string) as a range of `fingerprint_window`, which also yields the
+   * (fp, start) order the `$first`/`$last` accumulators rely on.
+   */
+  async issueGroups(tenant: Tenant, query: { from: Date; to: Date; service?: string; limit: number }): Promise<IssueGroup[]> {
+    const match: Document = { org: tenant.org, env: tenant.env, fp: { $gt: '' }, start: { $gte: query.from, $lte: query.to } };
+    if (query.service !== undefined) match.svc = query.service;
+    const rows = await this.spans
+      .aggregate<{ _id: string; n: number; first: Date; last: Date; traceId: string; spanId: string; svcs: string[] }>([
+        { $match: match },
+        { $sort: { fp: 1, start: 1 } },
+        {
+          $group: {
+            _id: '$fp',
+            n: { $sum: 1 },
+            first: { $first: '$start' },
+            last: { $last: '$start' },
+            traceId: { $last: '$traceId' },
+            spanId: { $last: '$spanId' },
+            svcs: { $addToSet: '$svc' },
+          },
+        },
+        { $sort: { n: -1, last: -1, _id: 1 } },
+        { $limit: query.limit },
+      ])
+      .toArray();
+    return rows.map((r) => ({
+      fingerprint: r._id,
+      count: r.n,
+      firstSeen: r.first,
+      lastSeen: r.last,
+      services: [...r.svcs].sort(),
+      sample: { traceId: r.traceId, spanId: r.spanId },
+    }));
   }
 
   /**

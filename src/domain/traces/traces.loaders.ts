@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../auth/principal.js';
 import type { Span } from '../spans/span.js';
+import type { ServiceSegment } from './service-segment.js';
 import type { TraceSummary } from './trace.js';
 import type { TracesService } from './traces.service.js';
 
@@ -11,6 +12,8 @@ export interface SpanKey {
 
 export interface TraceLoaders {
   readonly traceById: DataLoader<string, TraceSummary | null>;
+  /** Per trace: its service segments by service name (one aggregation per batch of traces). */
+  readonly serviceSegmentsByTraceId: DataLoader<string, ReadonlyMap<string, ServiceSegment>>;
   readonly spansByTraceId: DataLoader<string, readonly Span[]>;
   readonly spanById: DataLoader<SpanKey, Span | null, string>;
 }
@@ -24,6 +27,13 @@ export function createTraceLoaders(service: TracesService, principal: Principal 
     traceById: new DataLoader(async (ids) => {
       const byId = new Map((await service.loadTraces(principal, ids)).map((t) => [t.traceId, t]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    serviceSegmentsByTraceId: new DataLoader(async (ids) => {
+      const byTrace = new Map<string, Map<string, ServiceSegment>>(ids.map((id) => [id, new Map()]));
+      for (const segment of await service.loadServiceSegments(principal, ids)) {
+        byTrace.get(segment.traceId)?.set(segment.serviceName, segment);
+      }
+      return ids.map((id) => byTrace.get(id) ?? new Map());
     }),
     spansByTraceId: new DataLoader(async (ids) => {
       const byTrace = await service.loadSpansOfTraces(principal, ids);

@@ -6,6 +6,8 @@ import type { StatusCodeName } from '../../ingest/otlp.types.js';
 import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from '../spans/span.js';
 import { spanConditionsFilter, type SpansRepository } from '../spans/spans.repository.js';
 import { decodeTraceCursor, encodeTraceCursor } from './trace-cursor.js';
+import type { IssueGroup } from './issue.js';
+import type { ServiceSegment } from './service-segment.js';
 import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
 import { traceSortValue, type TraceListQuery, type TracesRepository } from './traces.repository.js';
 
@@ -44,6 +46,8 @@ export interface TracePage {
 
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_PAGE_SIZE = 500;
+/** Most issues one `issues` query returns. */
+export const MAX_ISSUES = 100;
 const MAX_ATTRIBUTE_FILTERS = 20;
 const MAX_TEXT = 1024;
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -249,6 +253,21 @@ export class TracesService {
   loadSpans(principal: Principal | null, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
     const { tenant } = assertCan(principal, 'traces:read');
     return this.spans.findByIds(tenant, ids);
+  }
+
+  /** Every service's segment of the given traces, in no particular order (the loader maps them back). */
+  loadServiceSegments(principal: Principal | null, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.serviceSegments(tenant, traceIds);
+  }
+
+  /** Issues (error spans grouped by fingerprint) seen in [from, to], optionally of one service; most frequent first. */
+  listIssues(principal: Principal | null, args: { service?: string | null; from: Date; to: Date; first: number }): Promise<IssueGroup[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    assertPageSize(args.first, 'first', MAX_ISSUES);
+    if (args.from.getTime() > args.to.getTime()) throw new ValidationError("Parameter 'from' must not be after 'to'", 'from');
+    const service = boundedText(args.service, 'service');
+    return this.spans.issueGroups(tenant, { from: args.from, to: args.to, limit: args.first, ...optional('service', service) });
   }
 
   tenantOf(principal: Principal | null): Tenant {

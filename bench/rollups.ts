@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import type { Principal } from '../src/auth/principal.js';
+import type { Tenant } from '../src/auth/tenant.js';
+import { buildApp, collectionSpecs } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { DRIVER_OPTIONS } from '../src/db/client.js';
+import { ensureIndexes } from '../src/db/collections.js';
+import { RollupsRepository } from '../src/domain/rollups/rollups.repository.js';
+import { planWindow } from '../src/domain/rollups/time-buckets.js';
+import { SpansRepository } from '../src/domain/spans/spans.repository.js';
+import { createServiceMap } from '../src/domain/topology/service-map.js';
+import { TRACES_COLLECTION, TracesRepository } from '../src/domain/traces/traces.repository.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
+import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/ingest/otlp.types.js';
+import { silentLogger } from '../src/logger.js';
+import { benchStores, printTable, timeIt, type Row } from './harness.js';
+
+export interface RollupBenchOptions {
+  /** Spans ingested per variant (with and without rollups). */
+  readonly spans?: number;
+  readonly services?: number;
+  /** Spans per ingest call. */
+  readonly batch?: number;
+  readonly concurrency?: number;
+  /** Iterations per query case. */
+  readonly iterations?: number;
+}
+
+const DEFAULTS = { spans: 200_000, services: 50, batch: 1000, concurrency: 4, iterations: 50 } as const;
+const DAY_MS = 86_400_000;
+const SDK_EXPORT_SPANS = 100;
+const TENANT: Tenant = { org: 'default', env: 'live' };
+const PRINCIPAL: Principal = { keyId: 'bench', tenant: TENANT, permissions: new Set(['read', 'write']), rateLimit: 10_000 };
+
+/** mulberry32: the same traffic in both variants. */
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });
+
+/**
+ * Service-mesh traffic laid out over the last 24 h in arrival order: an entry
+ * service calls 2–4 others over HTTP (client + server spans), each of which
+ * queries a database, and some publish to a topic consumed by another service
+ * (~12 spans per trace). Spans are buffered per service and sent 100 at a time,
+ * as per-service SDK exporters do, several exports per request as a collector
+ * would: the two sides of a call usually arrive in different requests.
+ */
+function* trafficBatches(total: number, services: number, batch: number, seed: number): Generator<ExportTraceRequest> {
+  const r = rng(seed);
+  const names = Array.from({ length: services }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+  const start = Date.now() - DAY_MS;
+  const buffers = new Map<string, OtlpSpan[]>();
+  let outgoing: { service: string; span: OtlpSpan }[] = [];
+  let generated = 0;
+  const span = (service: string, traceId: string, parent: string | null, name: string, kind: OtlpSpan['kind'], startMs: number, durMs: number, attributes: KeyValue[] = [], error = false) => {
+    const spanId = randomBytes(8).toString('hex');
+    const startNs = BigInt(Math.floor(startMs * 1000)) * 1000n;
+    const buffer = buffers.get(service) ?? [];
+    buffers.set(service, buffer);
+    buffer.push({
+      traceId,
+      spanId,
+      parentSpanId: parent,
+      traceState: '',
+      flags: 1,
+      name,
+      kind,
+      startTimeUnixNano: startNs,
+      endTimeUnixNano: startNs + BigInt(Math.round(durMs * 1e6)),
+      attributes,
+      droppedAttributesCount: 0,
+      events: [],
+      droppedEventsCount: 0,
+      links: [],
+      droppedLinksCount: 0,
+      status: { code: error ? 2 : 0, message: '' },
+    });
+    generated++;
+    if (buffer.length >= SDK_EXPORT_SPANS) {
+      outgoing.push(...buffer.map((s) => ({ service, span: s })));
+      buffers.set(service, []);
+    }
+    return spanId;
+  };
+  while (generated < total) {
+    const traceId = randomBytes(16).toString('hex');
+    const t0 = start + (generated / total) * (DAY_MS - 120_000) + r() * 1000;
+    const entry = names[Math.floor(r() * 5)]!;
+    const root = span(entry, traceId, null, 'GET /api/items/{id}', 2, t0, 20 + r() * 200);
+    const calls = 2 + Math.floor(r() * 3);
+    for (let c = 0; c < calls; c++) {
+      const callee = names[5 + Math.floor(r() * (services - 5))]!;
+      const error = r() < 0.01;
+      const client = span(entry, traceId, root, 'GET /internal', 3, t0 + 1, 5 + r() * 50, [str('server.address', `${callee}.mesh`)], error);
+      const server = span(callee, traceId, client, 'GET /internal', 2, t0 + 2, 4 + r() * 45, [], error);
+      span(callee, traceId, server, 'SELECT items', 3, t0 + 3, 1 + r() * 5, [str('db.system.name', 'postgresql'), str('server.address', `db-${callee}`)]);
+      if (r() < 0.3) {
+        const producer = span(callee, traceId, server, 'send events', 4, t0 + 4, 1, [str('messaging.system', 'kafka'), str('messaging.destination.name', `events-${callee}`)]);
+        span(names[5 + Math.floor(r() * (services - 5))]!, traceId, producer, 'process events', 5, t0 + 20, 2 + r() * 10);
+      }
+    }
+    if (outgoing.length >= batch) {
+      yield toRequest(outgoing);
+      outgoing = [];
+    }
+  }
+  for (const [service, buffer] of buffers) outgoing.push(...buffer.map((s) => ({ service, span: s })));
+  if (outgoing.length > 0) yield toRequest(outgoing);
+}
+
+function toRequest(spans: readonly { service: string; span: OtlpSpan }[]): ExportTraceRequest {
+  const byService = new Map<string, OtlpSpan[]>();
+  for (const { service, span } of spans) byService.set(service, [...(byService.get(service) ?? []), span]);
+  const resourceSpans: ResourceSpans[] = [...byService].map(([service, list]) => ({
+    resource: { attributes: [str('service.name', service), str('service.namespace', 'bench'), str('k8s.cluster.name', 'bench-1')], droppedAttributesCount: 0 },
+    schemaUrl: '',
+    scopeSpans: [{ scope: { name: 'bench', version: '', attributes: [], droppedAttributesCount: 0 }, schemaUrl: '', spans: list }],
+  }));
+  return { resourceSpans };
+}
+
+function countSpans(request: ExportTraceRequest): number {
+  return request.resourceSpans.reduce((n, rs) => n + rs.scopeSpans.reduce((m, ss) => m + ss.spans.length, 0), 0);
+}
+
+/** Ingests the traffic through IngestService (the store write path, no HTTP), `concurrency` calls in flight; spans/s. */
+async function ingestAll(db: Db, withRollups: boolean, opts: Required<RollupBenchOptions>): Promise<{ spans: number; spansPerS: number }> {
+  const spansRepo = new SpansRepository(db, TRACES_COLLECTION);
+  const ingest = new IngestService(spansRepo, new TracesRepository(db, spansRepo), {
+    retentionHours: 168,
+    clusterFallbackAttribute: 'cluster',
+    ...(withRollups ? { rollups: createServiceMap(db).rollups } : {}),
+  });
+  const batches = trafficBatches(opts.spans, opts.services, opts.batch, 7);
+  let spans = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      for (let next = batches.next(); !next.done; next = batches.next()) {
+        const t = performance.now();
+        await ingest.ingest(PRINCIPAL, next.value);
+        spans += countSpans(next.value);
+        if (process.env.BENCH_DEBUG) console.log(withRollups, spans, Math.round(performance.now() - t));
+      }
+    }),
+  );
+  return { spans, spansPerS: Math.round((spans / (performance.now() - t0)) * 1000) };
+}
+
+async function freshDb(client: MongoClient): Promise<Db> {
+  const db = client.db(`bench_${randomBytes(4).toString('hex')}`);
+  await ensureIndexes(db, collectionSpecs({ retentionHours: 168 }));
+  return db;
+}
+
+/**
+ * Ingest throughput with and without rollups over the same traffic, then
+ * services/topology query latency over the rolled-up store, through GraphQL
+ * over HTTP and as the bare rollup reads the resolvers issue (mongo-java-server
+ * scans instead of using indexes: its absolute times say little, the ratio
+ * shows the gateway's own cost).
+ */
+export async function runRollupBench(options: RollupBenchOptions = {}): Promise<Row[]> {
+  const opts = { ...DEFAULTS, ...options };
+  const rows: Row[] = [];
+  for (const store of await benchStores()) {
+    const client = new MongoClient(store.uri, DRIVER_OPTIONS);
+    await client.connect();
+    const dbs: Db[] = [];
+    try {
+      const plain = await freshDb(client);
+      const rolled = await freshDb(client);
+      dbs.push(plain, rolled);
+      const without = await ingestAll(plain, false, opts);
+      const withRollups = await ingestAll(rolled, true, opts);
+      const cost = `${Math.round((1 - withRollups.spansPerS / without.spansPerS) * 100)} % slower`;
+      rows.push({ store: store.label, measure: 'ingest without rollups', spans: without.spans, 'spans/s': without.spansPerS, 'p50 ms': '', 'p99 ms': '', note: '' });
+      rows.push({ store: store.label, measure: 'ingest with rollups', spans: withRollups.spans, 'spans/s': withRollups.spansPerS, 'p50 ms': '', 'p99 ms': '', note: cost });
+      rows.push(...(await queryLatencies(store.label, rolled, withRollups.spans, opts)));
+    } finally {
+      for (const db of dbs) await db.dropDatabase();
+      await client.close();
+      await store.close();
+    }
+  }
+  return rows;
+}
+
+async function queryLatencies(label: string, db: Db, spans: number, opts: Required<RollupBenchOptions>): Promise<Row[]> {
+  const apiKey = `mtk_live_${randomBytes(24).toString('base64url')}`;
+  const app = buildApp({ config: loadConfig({ NODE_ENV: 'production', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, MESH_RATE_LIMIT_PER_MIN: '10000' }), db, log: silentLogger });
+  const { port } = await app.start();
+  const gql = async (query: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query }),
+    });
+    const json = (await res.json()) as { errors?: unknown };
+    if (json.errors !== undefined) throw new Error(JSON.stringify(json.errors));
+  };
+  const rollups = new RollupsRepository(db);
+  const window = (hours: number) => planWindow({ from: new Date(Date.now() - hours * 3_600_000), to: new Date() });
+  const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    ['services 24h (REST fields)', () => gql(`{ services(from: "${iso(24)}", limit: 1000) { totalCount services { name spanCount errorRate p99LatencyMs } } }`), () => rollups.serviceBuckets(TENANT, window(24), {})],
+    ['services 1h + series + top ops', () => gql(`{ services(limit: 1000) { services { name requestCount p99LatencyMs series { start p99LatencyMs } topOperations(limit: 5) { name } } } }`), () => rollups.serviceBuckets(TENANT, window(1), {})],
+    ['topology 1h', () => gql(`{ topology { nodes { id type } edges { source target requestCount errorRate p50LatencyMs p99LatencyMs } } }`), () => rollups.edgeBuckets(TENANT, window(1), {})],
+    ['topology 24h', () => gql(`{ topology(from: "${iso(24)}") { nodes { id type } edges { source target requestCount p50LatencyMs p99LatencyMs } } }`), () => rollups.edgeBuckets(TENANT, window(24), {})],
+    ['service(name) 6h + neighbours', () => gql(`{ service(name: "svc-07", from: "${iso(6)}") { requestCount p99LatencyMs upstream { source } downstream { target } } }`), () => rollups.edgeBuckets(TENANT, window(6), {})],
+  ];
+  const rows: Row[] = [];
+  try {
+    for (const [name, api, bare] of cases) {
+      const viaApi = await timeIt(opts.iterations, api);
+      const driver = await timeIt(opts.iterations, bare);
+      rows.push({ store: label, measure: name, spans, 'spans/s': '', 'p50 ms': viaApi.p50, 'p99 ms': viaApi.p99, note: `bare rollup read p50 ${driver.p50.toFixed(1)} ms (×${(viaApi.p50 / driver.p50).toFixed(1)})` });
+    }
+  } finally {
+    await app.stop();
+  }
+  return rows;
+}
+
+function iso(hoursAgo: number): string {
+  return new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const spans = process.env.BENCH_ROLLUP_SPANS === undefined ? DEFAULTS.spans : Number(process.env.BENCH_ROLLUP_SPANS);
+  const concurrency = Number(process.env.BENCH_ROLLUP_CONCURRENCY ?? DEFAULTS.concurrency);
+  printTable(`Service rollups: ingest cost and services/topology query latency (${spans} spans, ${DEFAULTS.services} services)`, await runRollupBench({ spans, concurrency }));
+  process.exit(0);
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { ApiKeysRepository } from '../src/auth/api-keys.repository.js';
+import type { ApiKeyRecord } from '../src/auth/api-keys.repository.js';
+import { AuthService, parsePermissions } from '../src/auth/auth.service.js';
+import { OrgsRepository } from '../src/auth/orgs.repository.js';
+import { loadConfig } from '../src/config.js';
+import { connectStore } from '../src/db/client.js';
+import { resolveStoreUri } from '../src/db/uri-file.js';
+import { DomainError } from '../src/errors.js';
+
+const USAGE = `usage:
+  npm run apikey -- create --org <org> --env live|test --permissions read,write,admin [--name <name>] [--rate-limit N] [--json]
+  npm run apikey -- list --org <org> [--json]
+  npm run apikey -- revoke <id> --org <org> [--json]`;
+
+class UsageError extends Error {}
+
+function view(record: ApiKeyRecord) {
+  return {
+    id: record.id,
+    org: record.tenant.org,
+    env: record.tenant.env,
+    name: record.name,
+    prefix: record.prefix,
+    permissions: record.permissions,
+    rate_limit: record.rateLimit,
+    created_at: record.createdAt.toISOString(),
+    last_used_at: record.lastUsedAt?.toISOString() ?? null,
+    revoked_at: record.revokedAt?.toISOString() ?? null,
+  };
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      env: { type: 'string' },
+      permissions: { type: 'string' },
+      name: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [command, arg] = positionals;
+  const org = values.org;
+  if (command === undefined || org === undefined) throw new UsageError(USAGE);
+  const config = loadConfig();
+  const store = await connectStore(await resolveStoreUri(config), config.mongodbDb);
+  try {
+    const auth = new AuthService(new ApiKeysRepository(store.db), new OrgsRepository(store.db));
+    const print = (human: string, json: unknown) => process.stdout.write(`${values.json ? JSON.stringify(json) : human}\n`);
+    switch (command) {
+      case 'create': {
+        if (values.env !== 'live' && values.env !== 'test') throw new UsageError('--env must be live or test');
+        const rateLimit = values['rate-limit'] === undefined ? null : Number(values['rate-limit']);
+        const { key, record } = await auth.createKey({
+          org,
+          env: values.env,
+          permissions: parsePermissions(values.permissions ?? ''),
+          ...(values.name !== undefined ? { name: values.name } : {}),
+          rateLimit,
+        });
+        print(`${key}\n(id ${record.id}; shown once, store it now)`, { key, ...view(record) });
+        return 0;
+      }
+      case 'list': {
+        const records = await auth.listKeys(org);
+        print(records.map((r) => `${r.id}  ${r.tenant.env}  ${r.prefix}…  ${r.permissions.join(',')}${r.revokedAt ? '  revoked' : ''}`).join('\n'), { keys: records.map(view) });
+        return 0;
+      }
+      case 'revoke': {
+        if (arg === undefined) throw new UsageError(USAGE);
+        const record = await auth.revokeKey(org, arg);
+        if (record === null) {
+          print(`no key ${arg} in org ${org}`, { error: { code: 'not_found', message: `No key ${arg} in org ${org}` } });
+          return 1;
+        }
+        print(`revoked ${record.id}`, view(record));
+        return 0;
+      }
+      default:
+        throw new UsageError(USAGE);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof UsageError || error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\n`);
+    process.exit(2);
+  },
+);

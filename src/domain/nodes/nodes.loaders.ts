@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import type { Principal } from '../../auth/principal.js';
+import type { NodeWindowTotals } from './node.js';
+import type { NodesService } from './nodes.service.js';
+
+export interface NodeLoaders {
+  /** 1 h counter sums by node id: one aggregation for a whole page of nodes. */
+  readonly nodeWindowTotals: DataLoader<string, NodeWindowTotals>;
+}
+
+const NO_HEARTBEATS: NodeWindowTotals = { spansIngested: 0, droppedSpans: 0 };
+
+/** Per-request loaders bound to the caller; results are mapped back to their keys (aggregation order is arbitrary). */
+export function createNodeLoaders(service: NodesService, principal: Principal | null): NodeLoaders {
+  return {
+    nodeWindowTotals: new DataLoader(async (nodeIds) => {
+      const totals = await service.windowTotals(principal, nodeIds);
+      return nodeIds.map((id) => totals.get(id) ?? NO_HEARTBEATS);
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Tenant } from '../../auth/tenant.js';
+import type { ServicesRepository } from '../services/services.repository.js';
+import type { Span } from '../spans/span.js';
+import type { EdgeJoin } from '../topology/edge-join.js';
+import { RollupBatch } from './rollup-batch.js';
+import type { RollupsRepository } from './rollups.repository.js';
+import { immediateLeaf } from './span-roles.js';
+
+/**
+ * The ingest side of services and topology: called by IngestService after the
+ * spans of a batch are stored, in the same request, so a 2xx means the
+ * rollups include the batch.
+ *
+ * Counting is at most once per span: only spans this request inserted (not
+ * duplicates of an earlier attempt) are counted, so a retried batch changes
+ * nothing. If the process dies between the span insert and these writes, the
+ * retry finds the spans stored and counts nothing: that batch is missing from
+ * the rollups (never counted twice). See docs/services-topology.md.
+ */
+export class RollupsService {
+  constructor(
+    private readonly rollups: RollupsRepository,
+    private readonly services: ServicesRepository,
+    private readonly join: EdgeJoin,
+  ) {}
+
+  /** `spans`: the whole accepted batch (for idempotent service discovery); `fresh`: those stored by this request. */
+  async record(tenant: Tenant, spans: readonly Span[], fresh: readonly Span[]): Promise<void> {
+    const batch = new RollupBatch(tenant);
+    for (const span of fresh) {
+      batch.addSpan(span);
+      const leaf = immediateLeaf(span);
+      if (leaf !== null) batch.addLeafCall(span, leaf);
+    }
+    const [paired, swept] = await Promise.all([this.join.join(tenant, fresh), this.join.sweepIfDue(tenant), this.services.discover(tenant, spans)]);
+    for (const edge of [...paired, ...swept]) batch.addEdge(edge);
+    await this.rollups.apply(batch);
+  }
+}

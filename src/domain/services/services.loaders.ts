@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import type { Principal } from '../../auth/principal.js';
+import type { TimeWindow } from '../rollups/time-buckets.js';
+import type { OperationStats, SeriesPoint, ServiceCatalog, ServiceSelector, ServiceStats } from './services.service.js';
+
+export interface ServiceStatsKey {
+  readonly selector: ServiceSelector;
+  readonly window: TimeWindow;
+}
+
+export interface ServiceSeriesKey extends ServiceStatsKey {
+  readonly stepSeconds: number | null;
+}
+
+export interface ServiceOperationsKey extends ServiceStatsKey {
+  readonly limit: number;
+}
+
+export interface ServiceLoaders {
+  /** Window totals: one rollup read for a whole list of services (and shared by all their stat fields). */
+  readonly serviceStats: DataLoader<ServiceStatsKey, ServiceStats, string>;
+  readonly serviceSeries: DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>;
+  readonly serviceTopOperations: DataLoader<ServiceOperationsKey, readonly OperationStats[], string>;
+}
+
+/** Keys by value: the same service and window asked twice in one request is read once. */
+function keyOf(key: ServiceStatsKey & { readonly stepSeconds?: number | null; readonly limit?: number }): string {
+  const { name, namespace, cluster } = key.selector;
+  return JSON.stringify([name, namespace, cluster, key.window.from.getTime(), key.window.to.getTime(), key.stepSeconds, key.limit]);
+}
+
+/** Per-request loaders bound to the caller; the catalog answers in key order. */
+export function createServiceLoaders(catalog: ServiceCatalog, principal: Principal | null): ServiceLoaders {
+  return {
+    serviceStats: new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
+    serviceSeries: new DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>((keys) => catalog.series(principal, keys), { cacheKeyFn: keyOf }),
+    serviceTopOperations: new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), { cacheKeyFn: keyOf }),
+  };
+}

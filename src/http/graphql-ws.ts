@@ -1,0 +1,212 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Principal } from '../auth/principal.js';
+import { rateLimitedError, type RateDecision } from '../auth/rate-limit.js';
+import { maskError, type GraphQLServer } from './yoga.js';
+import { requestIdFor } from './request-id.js';
+
+export interface WsDeps {
+  readonly yoga: GraphQLServer;
+  /** Resolves the key of a connection: connection_init payload first, then upgrade headers. */
+  readonly authenticate: (presented: { get(name: string): string | null }) => Promise<Principal | null>;
+  readonly maxPayloadBytes: number;
+  /** Charges one unit of the key's request budget per subscribe message (the WebSocket path never reaches HTTP routing). */
+  readonly rateLimit: (principal: Principal) => Promise<RateDecision>;
+  /** Which of these key ids are still valid; open sockets whose key is not are closed with 4403. */
+  readonly activeKeyIds: (ids: readonly string[]) => Promise<Set<string>>;
+  readonly recheckIntervalMs: number;
+  /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
+  readonly limits: WsLimits;
+  /** Told about every socket refused or closed by a bound (metrics). */
+  readonly onRefused?: (reason: 'slow_consumer' | 'connection_limit') => void;
+}
+
+export interface WsLimits {
+  /** Open sockets on this instance; an upgrade past it is answered 503 + Retry-After. */
+  readonly maxConnections: number;
+  /** Operations running at once on one socket; one more gets an `error` message naming `operations`. */
+  readonly maxOperations: number;
+  /** Bytes queued for a socket that does not read; past it the socket is closed 1013 (Try Again Later). */
+  readonly maxBufferedBytes: number;
+}
+
+export interface GraphQLWsServer {
+  /** Open WebSocket connections (a gauge). */
+  readonly connections: number;
+  /** Stops accepting upgrades, closes every socket with 1001 Going Away and stops timers. */
+  close(): Promise<void>;
+}
+
+/** How often sockets are checked for a send buffer past the bound (a consumer that stopped reading sends no more onNext). */
+const BUFFER_CHECK_MS = 500;
+/** After a 1013 or 1001 close, how long a socket gets to take the close frame before it is cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+const UNEXPECTED = 'Unexpected error.';
+
+type Enveloped = ReturnType<GraphQLServer['getEnveloped']>;
+interface RootValue {
+  readonly execute: Enveloped['execute'];
+  readonly subscribe: Enveloped['subscribe'];
+}
+
+function headerGetter(payload: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) {
+  return {
+    get(name: string): string | null {
+      const fromPayload = payload?.[name] ?? payload?.[name.toLowerCase()] ?? (name === 'authorization' ? payload?.Authorization : undefined);
+      if (typeof fromPayload === 'string') return fromPayload;
+      const header = request.headers[name];
+      return typeof header === 'string' ? header : null;
+    },
+  };
+}
+
+/**
+ * graphql-ws on the same path as HTTP GraphQL. Every operation runs through
+ * `yoga.getEnveloped`, so WebSocket operations get the same context factory,
+ * schema, plugins and error masking as HTTP requests.
+ */
+export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxPayloadBytes });
+  let closing = false;
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== deps.yoga.graphqlEndpoint) {
+      socket.destroy();
+      return;
+    }
+    if (closing || wss.clients.size >= deps.limits.maxConnections) {
+      if (!closing) deps.onRefused?.('connection_limit');
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+
+  const principals = new WeakMap<object, { principal: Principal; requestId: string }>();
+  const keyOfSocket = new Map<WebSocket, string>();
+  const recheck = periodicKeyRecheck(keyOfSocket, deps);
+  const closeSlow = (socket: WebSocket) => {
+    if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= deps.limits.maxBufferedBytes) return;
+    deps.onRefused?.('slow_consumer');
+    socket.close(1013, 'Slow consumer: send buffer over the limit');
+    // The close frame waits behind the unread data; the socket is cut if it is still not taken.
+    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+  };
+  const bufferCheck = setInterval(() => wss.clients.forEach(closeSlow), BUFFER_CHECK_MS);
+  bufferCheck.unref();
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
+        if (principal === null) return false;
+        principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
+        const socket = ctx.extra.socket;
+        keyOfSocket.set(socket, principal.keyId);
+        socket.once('close', () => keyOfSocket.delete(socket));
+        return true;
+      },
+      // Checked before each message: a consumer that reads slowly is closed before its buffer grows further.
+      onNext: (ctx) => {
+        closeSlow(ctx.extra.socket);
+      },
+      execute: (args: ExecutionArgs) => (args.rootValue as RootValue).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as RootValue).subscribe(args),
+      onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has registered this operation already, so it is counted.
+        const running = Object.keys(ctx.subscriptions).length;
+        if (running > deps.limits.maxOperations) {
+          return [
+            new GraphQLError(`At most ${deps.limits.maxOperations} operations may run at once on one connection; complete one first`, {
+              extensions: { code: 'invalid_parameter', param: 'operations' },
+            }),
+          ];
+        }
+        const auth = principals.get(ctx.extra);
+        if (auth !== undefined) {
+          const decision = await deps.rateLimit(auth.principal);
+          if (!decision.allowed) {
+            const error = rateLimitedError(decision, 'requests');
+            return [new GraphQLError(error.message, { extensions: { code: error.code, retry_after: error.retryAfterS } })];
+          }
+        }
+        const { schema, execute, subscribe, contextFactory, parse, validate } = deps.yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          requestId: auth?.requestId ?? requestIdFor(undefined),
+          principal: auth?.principal ?? null,
+        });
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // Syntax errors and the token limit: an error message for this operation, not a dropped socket.
+          if (error instanceof GraphQLError) return [maskError(error, UNEXPECTED) as GraphQLError];
+          throw error;
+        }
+        const args: ExecutionArgs = {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies RootValue,
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length > 0 ? errors.map((e: GraphQLError) => maskError(e, UNEXPECTED) as GraphQLError) : args;
+      },
+    },
+    wss,
+  );
+
+  return {
+    get connections() {
+      return wss.clients.size;
+    },
+    close: async () => {
+      closing = true;
+      clearInterval(bufferCheck);
+      recheck.stop();
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      // A client that never answers the close frame would hold shutdown for ws's 30 s close timeout.
+      const cut = setTimeout(() => wss.clients.forEach((client) => client.terminate()), CLOSE_GRACE_MS);
+      cut.unref();
+      await disposable.dispose();
+      clearTimeout(cut);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Revocation must also end connections opened before it: every interval, the
+ * keys of all open sockets are checked in one query and the sockets of
+ * revoked keys are closed with 4403 Forbidden. A store outage skips a round
+ * rather than closing anything.
+ */
+function periodicKeyRecheck(keyOfSocket: Map<WebSocket, string>, deps: WsDeps): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || keyOfSocket.size === 0) return;
+    running = true;
+    deps
+      .activeKeyIds([...new Set(keyOfSocket.values())])
+      .then((active) => {
+        for (const [socket, keyId] of keyOfSocket) {
+          if (!active.has(keyId)) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+      });
+  }, deps.recheckIntervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

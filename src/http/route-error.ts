@@ -1,0 +1,27 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendOtlpError } from './otlp-handler.js';
+import { errorResponse, sendError, sendJson } from './respond.js';
+
+/**
+ * Answers an error raised before a route's own handler took over (store
+ * unavailable, store deadline, authentication failure) in the shape the
+ * client of that path parses: an OTLP `google.rpc.Status` on POST /v1/traces,
+ * a GraphQL response on the GraphQL endpoint, the REST envelope elsewhere.
+ * An unread request body is drained so the connection can be reused.
+ */
+export function sendRouteError(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, graphqlEndpoint: string): void {
+  if (!req.readableEnded) req.resume();
+  if (res.headersSent) {
+    sendError(res, error, requestId);
+    return;
+  }
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/v1/traces' && req.method === 'POST') {
+    sendOtlpError(res, /protobuf/i.test(req.headers['content-type'] ?? '') ? 'protobuf' : 'json', error, requestId);
+  } else if (path === graphqlEndpoint) {
+    const { status, body, headers } = errorResponse(error, requestId);
+    sendJson(res, status, { errors: [{ message: body.error.message, extensions: { code: body.error.code, request_id: requestId } }] }, headers);
+  } else {
+    sendError(res, error, requestId);
+  }
+}

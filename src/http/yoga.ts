@@ -1,0 +1,83 @@
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Principal } from '../auth/principal.js';
+import { createContext, type Context, type Services } from '../context.js';
+import { isStoreUnavailable } from '../db/store-errors.js';
+import { DomainError } from '../errors.js';
+import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
+import { schema } from '../graphql/schema.js';
+
+/** What each transport hands to yoga before the context is built. */
+export interface ServerContext {
+  readonly requestId: string;
+  readonly principal: Principal | null;
+}
+
+export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
+
+function withCode(error: GraphQLError, message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, ...extensions },
+  });
+}
+
+/** yoga's own request-level error codes, in the documented vocabulary. */
+const YOGA_CODES: Readonly<Record<string, { code: string; param?: string }>> = {
+  BAD_REQUEST: { code: 'invalid_parameter' },
+  REQUEST_ENTITY_TOO_LARGE: { code: 'payload_too_large', param: 'body' },
+};
+
+/**
+ * Error masking stays on: domain errors keep their message and gain the same
+ * `code` (and `param`) as the REST envelope; store outages become
+ * `unavailable`; everything else is reduced to a generic message, so no stack,
+ * driver message or path reaches a client outside development.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  if (error instanceof DomainError) {
+    // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
+    return new GraphQLError(error.message, {
+      originalError: error,
+      extensions: { code: error.code, ...(error.param !== null ? { param: error.param } : {}), http: { status: error.status } },
+    });
+  }
+  if (!(error instanceof GraphQLError)) return new GraphQLError(message, { extensions: { code: 'internal_error' } });
+  const original = error.originalError;
+  if (original instanceof DomainError) {
+    return withCode(error, original.message, { code: original.code, ...(original.param !== null ? { param: original.param } : {}) });
+  }
+  if (original !== undefined && original !== null && isStoreUnavailable(original)) {
+    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', { code: 'unavailable' });
+  }
+  if (original === undefined || original === null || original instanceof GraphQLError) {
+    // Parse, validation and input-coercion errors: the client's own mistake, safe to show.
+    const source = original instanceof GraphQLError ? original : error;
+    const code = source.extensions.code as string | undefined;
+    const mapped = code === undefined ? undefined : YOGA_CODES[code];
+    return withCode(error, source.message, mapped ?? { code: code ?? 'invalid_parameter' });
+  }
+  return withCode(error, isDev ? `${message}: ${original.message}` : message, { code: 'internal_error' });
+}
+
+export function createGraphQLServer(
+  services: Services,
+  options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits },
+): GraphQLServer {
+  const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ? { subscriptionsProtocol: 'WS', title: 'Mesh-Trace Gateway' } : false,
+    landingPage: false,
+    logging: false,
+    plugins: [useGraphQLLimits(limits)],
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
+    maxRequestBodySize: limits.maxBodyBytes,
+    maskedErrors: { maskError, isDev: options.development },
+    context: ({ requestId, principal }) => createContext(services, { requestId, principal }),
+  });
+}

@@ -1,0 +1,100 @@
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { buildApp, type App } from './app.js';
+import { connectStore, type Store } from './db/client.js';
+import { startEmbeddedMongo, type EmbeddedMongo } from './db/embedded.js';
+import { emitDemoTraces, startDemoTraffic } from './demo/demo-traffic.js';
+import { createLogger, errorMessage, type Logger } from './logger.js';
+
+/**
+ * The key `--demo` bootstraps when MESH_BOOTSTRAP_API_KEY is unset, so that the
+ * README's examples work as printed against a local demo. Demo mode only.
+ */
+export const DEMO_API_KEY = 'mtk_live_demo_local_only_0000000000';
+/** Beyond the drain grace (MESH_SHUTDOWN_GRACE_MS): time to close the store and stop an embedded one. */
+const SHUTDOWN_MARGIN_MS = 5_000;
+
+async function openStore(config: Config, log: Logger): Promise<{ store: Store; embedded: EmbeddedMongo | null }> {
+  if (config.mongodbUri !== undefined) {
+    log.info('store: MONGODB_URI');
+    return { store: await connectStore(config.mongodbUri, config.mongodbDb), embedded: null };
+  }
+  const embedded = await startEmbeddedMongo({
+    dataDir: config.dataDir,
+    ...(config.embeddedMongo ? { force: config.embeddedMongo } : {}),
+    ...(config.mongodPath ? { mongodPath: config.mongodPath } : {}),
+    log: (msg) => log.info(msg),
+  });
+  log.info('store: embedded', { backend: embedded.backend, uri: embedded.uri });
+  try {
+    return { store: await connectStore(embedded.uri, config.mongodbDb), embedded };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
+  const config = loadConfig(
+    demo && process.env.MESH_BOOTSTRAP_API_KEY === undefined ? { ...process.env, MESH_BOOTSTRAP_API_KEY: DEMO_API_KEY } : process.env,
+  );
+  const log = createLogger({ level: config.logLevel });
+  const { store, embedded } = await openStore(config, log);
+  let app: App;
+  try {
+    app = buildApp({ config, db: store.db, log });
+    await app.start();
+  } catch (error) {
+    await store.close();
+    await embedded?.stop();
+    throw error;
+  }
+  const baseUrl = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+  let traffic: { stop(): Promise<void> } | null = null;
+  if (demo) {
+    const apiKey = config.bootstrapApiKey!;
+    // The demo key is a published constant (README), not a secret; any other key is never printed.
+    log.info('demo mode: emitting demo traces through the OpenTelemetry SDK', { baseUrl, demoKey: apiKey === DEMO_API_KEY ? DEMO_API_KEY : '(MESH_BOOTSTRAP_API_KEY)' });
+    const seeded = await emitDemoTraces({ baseUrl, apiKey, traces: 300 });
+    log.info('demo data seeded', seeded);
+    traffic = startDemoTraffic({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    const deadline = setTimeout(() => {
+      log.error('shutdown deadline exceeded; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + SHUTDOWN_MARGIN_MS);
+    deadline.unref();
+    void (async () => {
+      let clean = true;
+      // Each step runs whatever the previous one did: the embedded store must not outlive the gateway.
+      for (const [step, run] of [
+        ['demo traffic', () => traffic?.stop()],
+        ['gateway', () => app.stop()],
+        ['store client', () => store.close()],
+        ['embedded store', () => embedded?.stop()],
+      ] as const) {
+        try {
+          await run();
+        } catch (error) {
+          clean = false;
+          log.error('shutdown step failed', { step, error: errorMessage(error) });
+        }
+      }
+      log.info('stopped', { clean });
+      process.exit(clean ? 0 : 1);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
+
+/**
+ * GET /v1/openapi.json is the typed description of the /v1 routes; these tests
+ * hold it to the live gateway: every answer of every route (successes and the
+ * error envelope) validates against the schema the document declares for it.
+ */
+
+type Json = { [key: string]: unknown };
+
+interface OpenApi {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, Json> }>>;
+  components: { schemas: Record<string, Json>; responses: Record<string, Json> };
+}
+
+let gw: TestGateway;
+let doc: OpenApi;
+const validators = new Map<string, ValidateFunction>();
+
+const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
+const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+
+/** Resolves a `#/components/…` reference of the document. */
+function resolve(value: Json): Json {
+  const ref = value.$ref;
+  if (typeof ref !== 'string') return value;
+  const target = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, part) => (node as Json | undefined)?.[part], doc);
+  if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
+  return resolve(target as Json);
+}
+
+/** The validator of the documented answer of `method path` with `status`; references resolve against the document's components. */
+function validatorFor(method: string, path: string, status: number): ValidateFunction {
+  const key = `${method} ${path} ${status}`;
+  const cached = validators.get(key);
+  if (cached) return cached;
+  const response = doc.paths[path]?.[method.toLowerCase()]?.responses[String(status)];
+  if (response === undefined) throw new Error(`${key} is not documented`);
+  const schema = ((resolve(response).content as Json)['application/json'] as Json).schema as Json;
+  const validate = ajv.compile({ ...schema, components: doc.components });
+  validators.set(key, validate);
+  return validate;
+}
+
+async function expectDocumented(method: string, template: string, path: string, body?: unknown): Promise<number> {
+  const res = await rest(gw, method, path, { body });
+  const validate = validatorFor(method, template, res.status);
+  expect(validate(res.body), `${method} ${path} → ${res.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  return res.status;
+}
+
+beforeAll(async () => {
+  gw = await startTestGateway(EXAMPLE_RETENTION);
+  await ingestFixture(gw, 'rest-v1-examples.otlp.json');
+  const res = await rest<OpenApi>(gw, 'GET', '/v1/openapi.json', { key: null });
+  expect(res.status).toBe(200);
+  doc = res.body;
+});
+afterAll(async () => {
+  await gw.close();
+});
+
+describe('GET /v1/openapi.json', () => {
+  it('is an OpenAPI 3.1 document served without an API key', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/traces', '/v1/traces/{trace_id}', '/v1/traces/search']));
+  });
+
+  it('declares the documented parameters of GET /v1/traces, none required', () => {
+    const parameters = doc.paths['/v1/traces']?.get?.parameters ?? [];
+    expect(parameters.map((p) => p.name).sort()).toEqual(['cursor', 'end_time', 'limit', 'min_duration_ms', 'service', 'start_time', 'status']);
+    expect(parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
+  });
+
+  it('compiles every schema it declares, and every $ref in it resolves', () => {
+    const refs: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [k, v] of Object.entries(value)) if (k === '$ref' && typeof v === 'string') refs.push(v);
+        else walk(v);
+      }
+    };
+    walk(doc);
+    for (const ref of refs) expect(() => resolve({ $ref: ref }), ref).not.toThrow();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        for (const status of Object.keys(operation.responses)) {
+          if ((resolve(operation.responses[status]!).content as Json | undefined) === undefined) continue;
+          expect(() => validatorFor(method, path, Number(status)), `${method} ${path} ${status}`).not.toThrow();
+        }
+      }
+    }
+  });
+});
+
+describe('live answers match the OpenAPI document', () => {
+  const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const search = { query: 'service.name = "payment-svc" AND status = ERROR', start_time: '2026-03-15T00:00:00Z', end_time: '2026-03-15T12:00:00Z', limit: 50 };
+
+  it.each<[string, string, string, unknown, number]>([
+    ['GET', '/v1/traces', '/v1/traces?start_time=2026-03-15T08:00:00Z&end_time=2026-03-15T09:00:00Z&limit=1', undefined, 200],
+    ['GET', '/v1/traces', '/v1/traces', undefined, 200],
+    ['GET', '/v1/traces', '/v1/traces?limit=0', undefined, 400],
+    ['GET', '/v1/traces/{trace_id}', `/v1/traces/${trace}`, undefined, 200],
+    ['GET', '/v1/traces/{trace_id}', `/v1/traces/${'ab'.repeat(16)}`, undefined, 404],
+    ['GET', '/v1/traces/{trace_id}', '/v1/traces/nope', undefined, 400],
+    ['POST', '/v1/traces/search', '/v1/traces/search', search, 200],
+    ['POST', '/v1/traces/search', '/v1/traces/search', { ...search, query: 'status =' }, 400],
+    // The Mackerel-compatible routes are described in the same document (one list request: 1 per second per key).
+    ['POST', '/api/v0/traces', '/api/v0/traces', { serviceName: 'api-gateway', from: 1773532800, to: 1773619200 }, 200],
+    ['GET', '/api/v0/traces/{traceId}', `/api/v0/traces/${trace}`, undefined, 200],
+    ['GET', '/api/v0/traces/{traceId}', `/api/v0/traces/${'ab'.repeat(16)}`, undefined, 404],
+    ['GET', '/api/v0/traces/{traceId}', '/api/v0/traces/nope', undefined, 400],
+  ])('%s %s (%s) answers %i as documented', async (method, template, path, body, status) => {
+    expect(await expectDocumented(method, template, path, body)).toBe(status);
+  });
+
+  it('answers every parameterless GET route of the document as documented', async () => {
+    const routes = Object.entries(doc.paths).filter(([path, item]) => !path.includes('{') && item.get !== undefined && path !== '/v1/openapi.json');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const [path] of routes) await expectDocumented('GET', path, path);
+  });
+
+  it('answers 401 and 403 with the documented envelope', async () => {
+    const writer = await gw.app.services.auth.createKey({ org: 'default', env: 'live', permissions: ['write'] });
+    for (const [key, status] of [
+      [null, 401],
+      [writer.key, 403],
+    ] as const) {
+      const res = await rest(gw, 'GET', '/v1/traces', { key });
+      expect(res.status).toBe(status);
+      const validate = validatorFor('GET', '/v1/traces', status);
+      expect(validate(res.body), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+});
