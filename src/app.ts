@@ -27,7 +27,7 @@ import { handleOtlpTraces, IngestBudget } from './http/otlp-handler.js';
 import { admitHttpRequest } from './http/rate-limit-http.js';
 import { requestIdFor } from './http/request-id.js';
 import { sendJson } from './http/respond.js';
-import { METRICS_PATH, Operations } from './http/ops.js';
+import { assertDeclaredBody, METRICS_PATH, Operations } from './http/ops.js';
 import { sendRouteError } from './http/route-error.js';
 import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
@@ -149,6 +149,8 @@ export function buildApp(deps: AppDeps): App {
     if (path === METRICS_PATH && ops.metricsOnApiPort) return ops.sendMetrics(res);
     // The web console (static, no key: its API calls carry the key the user enters); `/` redirects to it.
     if (await consoleUi.handle(req, res, path)) return;
+    // A body declared larger than its route takes is refused before any store work (OTLP batches vs operation inputs).
+    assertDeclaredBody(req, path === '/v1/traces' ? config.maxBodyBytes : config.graphqlLimits.maxBodyBytes);
     // Every other route needs the store (keys live there): while it is known down, 503 at once.
     ops.health.assertAvailable();
     const principal: Principal | null = await ops.health.within(auth.authenticate(presentedKey(headersOf(req))), config.storeTimeoutMs);
@@ -184,9 +186,9 @@ export function buildApp(deps: AppDeps): App {
 
   const ws = attachGraphQLWs(server, {
     yoga,
-    authenticate: (headers) => auth.authenticate(presentedKey(headers)),
+    authenticate: (headers) => ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs),
     maxPayloadBytes: 1024 * 1024,
-    rateLimit: (principal) => limits.consume(principal),
+    rateLimit: (principal) => boundedLimits.consume(principal),
     activeKeyIds: (ids) => auth.activeKeyIds(ids),
     recheckIntervalMs: config.wsAuthRecheckS * 1000,
     limits: config.wsLimits,
@@ -217,14 +219,16 @@ export function buildApp(deps: AppDeps): App {
       log.info('gateway listening', { host: config.host, port: address.port, ...(metricsPort === null ? {} : { metricsPort }) });
       return { port: address.port, host: config.host };
     },
-    // Timers first, then live connections (WebSockets 1001, SSE streams end with the pubsub), then a
-    // drain of HTTP requests in flight within MESH_SHUTDOWN_GRACE_MS; the store is closed by the caller after.
+    // The listener closes at once and HTTP requests in flight drain (within MESH_SHUTDOWN_GRACE_MS) while
+    // timers stop and live connections end (WebSockets 1001, SSE streams with the pubsub); the store is
+    // closed by the caller after, so every request in flight can still write.
     async stop() {
+      const drained = ops.drain(server, config.shutdownGraceMs);
       await sweeper.stop();
       await alerting.stop();
       await ws.close();
       await pubsub.close();
-      await ops.drain(server, config.shutdownGraceMs);
+      await drained;
       await ops.close();
     },
   };

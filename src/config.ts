@@ -69,6 +69,7 @@ const schema = z.object({
   MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
   MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
   MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  MESH_WS_INIT_TIMEOUT_MS: intFrom(10_000, 100, 600_000),
   MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MESH_METRICS_HOST: z.string().min(1).optional(),
   MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
@@ -116,7 +117,7 @@ export type Config = Readonly<{
   storeTimeoutMs: number;
   maxIngestInflightBatches: number;
   /** WebSocket bounds: open sockets per instance, concurrent operations per socket, bytes queued per socket. */
-  wsLimits: Readonly<{ maxConnections: number; maxOperations: number; maxBufferedBytes: number }>;
+  wsLimits: Readonly<{ maxConnections: number; maxOperations: number; maxBufferedBytes: number; initTimeoutMs: number }>;
   /** Set: /metrics is served on this port only (on metricsHost), not on the API port. */
   metricsPort: number | undefined;
   metricsHost: string;
@@ -186,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnections: e.MESH_WS_MAX_CONNECTIONS,
       maxOperations: e.MESH_WS_MAX_OPERATIONS,
       maxBufferedBytes: e.MESH_WS_MAX_BUFFERED_BYTES,
+      initTimeoutMs: e.MESH_WS_INIT_TIMEOUT_MS,
     }),
     metricsPort: e.MESH_METRICS_PORT,
     metricsHost: e.MESH_METRICS_HOST ?? e.HOST,

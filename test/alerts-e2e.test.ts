@@ -6,7 +6,7 @@ import { configureChannels, eventsOf, EVENT_FIELDS, ingestRequests, ruleState, t
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type ReceivedRequest, type SmtpReceiver } from './helpers/receivers.js';
 import { rest } from './helpers/rest.js';
-import { subscriptionsOpen, wsClient, wsSubscribe, type LiveSubscription } from './helpers/subscriptions.js';
+import { sseSubscribe, subscriptionsOpen, wsClient, wsSubscribe, type LiveSubscription } from './helpers/subscriptions.js';
 
 /**
  * The whole alerting path on one real gateway: traces ingested over OTLP
@@ -34,6 +34,10 @@ let pagerduty: HttpReceiver;
 let smtp: SmtpReceiver;
 let ws: Client;
 let live: LiveSubscription<{ kind: string; ruleId: string; incidentId: string; value: number }>;
+let sse: LiveSubscription<{ kind: string; ruleId: string }>;
+/** Subscribers of other tenants: another organization, and the sandbox partition of this one. */
+let strangers: LiveSubscription<unknown>[];
+const strangerClients: Client[] = [];
 let ruleId: string;
 
 const json = (r: ReceivedRequest) => JSON.parse(r.body) as Record<string, any>;
@@ -61,12 +65,20 @@ beforeAll(async () => {
   });
   ws = wsClient(gw.baseUrl, gw.apiKey);
   live = wsSubscribe(ws, 'alertEvents', `subscription { alertEvents { kind ruleId incidentId value } }`);
-  await subscriptionsOpen(gw.app, 1);
+  sse = await sseSubscribe(gw.baseUrl, gw.apiKey, 'alertEvents', `subscription { alertEvents { kind ruleId } }`);
+  strangers = [];
+  for (const [org, env] of [['another-org', 'live'], ['default', 'test']] as const) {
+    const { key } = await gw.app.services.auth.createKey({ org, env, permissions: ['read'] });
+    const client = wsClient(gw.baseUrl, key);
+    strangerClients.push(client);
+    strangers.push(wsSubscribe(client, 'alertEvents', `subscription { alertEvents { kind } }`));
+  }
+  await subscriptionsOpen(gw.app, 4);
 });
 
 afterAll(async () => {
-  await live?.close();
-  await ws?.dispose();
+  await Promise.all([live?.close(), sse?.close(), ...(strangers ?? []).map((s) => s.close())]);
+  await Promise.all([ws?.dispose(), ...strangerClients.map((c) => c.dispose())]);
   await gw?.close();
   await Promise.all([webhook?.close(), slack?.close(), pagerduty?.close(), smtp?.close()]);
 });
@@ -187,6 +199,20 @@ describe('an error-rate rule on payment-svc, end to end', () => {
     ]);
     expect(events[0]!.incidentId).toBe(events[1]!.incidentId);
     expect(live.received).toHaveLength(2);
+  });
+
+  it('streams the same events over Server-Sent Events', async () => {
+    expect((await sse.waitFor(2)).map((e) => [e.kind, e.ruleId])).toEqual([
+      ['FIRING', ruleId],
+      ['RESOLVED', ruleId],
+    ]);
+  });
+
+  it("never sends them to another organization's or partition's subscribers", () => {
+    expect(strangers.map((s) => [s.received.length, s.errors.length])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   it('keeps the history with every delivery attempt', async () => {

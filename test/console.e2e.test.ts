@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type Browser } from './helpers/chromium.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { hex, postOtlpJson } from './helpers/otlp.js';
 
 /*
  * The web console in a real browser (headless Chromium) against a real
@@ -16,10 +18,26 @@ const LIVE_WITHIN_MS = 2_000;
 /** Short, so that the offline transition happens during the test (the sweeper runs every 500 ms then). */
 const OFFLINE_AFTER_S = 3;
 
+interface AnyValueFixture {
+  readonly traceId: string;
+  readonly rootSpanId: string;
+  readonly childSpanId: string;
+  readonly expected: readonly string[];
+  readonly request: unknown;
+}
+
 interface RestRule {
   readonly id: string;
   readonly status: string;
   readonly condition: Record<string, unknown>;
+}
+
+/** A JSON replacer that shifts every `…UnixNano` time so that the earliest lies ten minutes ago. */
+function movedToThePresent(request: unknown): (key: string, value: unknown) => unknown {
+  const times = [...JSON.stringify(request).matchAll(/"\w+UnixNano":"(\d+)"/g)].map((m) => BigInt(m[1] as string));
+  const earliest = times.reduce((a, b) => (b < a ? b : a));
+  const shift = BigInt(Date.now() - 10 * 60_000) * 1_000_000n - earliest;
+  return (key, value) => (key.endsWith('UnixNano') && typeof value === 'string' ? String(BigInt(value) + shift) : value);
 }
 
 let gw: TestGateway;
@@ -106,6 +124,76 @@ describe('web console', () => {
     await browser.screenshot('02-trace-waterfall');
   });
 
+  it('shows every AnyValue type, the events, links, resource and scope of a span, and marks errors and clock skew', async () => {
+    const { page } = browser;
+    const fixture = JSON.parse(await readFile(new URL('fixtures/console-any-values.otlp.json', import.meta.url), 'utf8')) as AnyValueFixture;
+    const res = await fetch(`${gw.baseUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(fixture.request, movedToThePresent(fixture.request)),
+    });
+    expect(await res.json()).toEqual({});
+
+    await page.goto(`${gw.baseUrl}/ui/traces/${fixture.traceId}?span=${fixture.rootSpanId}`);
+    const panel = page.getByRole('complementary');
+    await panel.getByRole('table', { name: 'Scope attributes' }).waitFor();
+    const text = await panel.textContent();
+    for (const expected of fixture.expected.filter((e) => e !== 'ends-after-parent-is-flagged')) expect(text, expected).toContain(expected);
+    expect(await panel.getByRole('table', { name: 'Resource attributes' }).textContent()).toContain('1 dropped by the sender');
+
+    const root = page.locator(`[data-span-id="${fixture.rootSpanId}"]`);
+    expect(await root.getAttribute('aria-label')).toContain(', error');
+    expect(await root.locator('.mark-error').count()).toBe(1);
+    const child = page.locator(`[data-span-id="${fixture.childSpanId}"]`);
+    expect(await child.getAttribute('aria-label')).toContain('clock skew: ends after its parent');
+    await browser.screenshot('03a-span-any-values');
+  });
+
+  it('opens a 5,000-span trace without freezing, rendering only the rows in view, and reaches the last span by keyboard', async () => {
+    const { page } = browser;
+    const traceId = hex(16);
+    const ids = Array.from({ length: 5_000 }, () => hex(8));
+    const started = Date.now() - 60_000;
+    // Each span's parent is a pseudo-randomly chosen earlier span: a tree both wide and deep. One service, internal
+    // spans, so that the trace adds no edges to the service map of the next tests.
+    const spans = ids.map((spanId, i) => ({
+      traceId,
+      spanId,
+      parentSpanId: i === 0 ? undefined : ids[((i * 2654435761) >>> 0) % i],
+      service: 'bulk-svc',
+      kind: i === 0 ? 2 : 1,
+      name: `op-${i}`,
+      startMs: started + i * 0.01,
+      durationMs: Math.max(1, 10_000 - i),
+    }));
+    for (let i = 0; i < spans.length; i += 1_000) {
+      const res = await postOtlpJson(gw.baseUrl, gw.apiKey, spans.slice(i, i + 1_000));
+      expect(res.status).toBe(200);
+    }
+
+    const clicked = Date.now();
+    await page.goto(`${gw.baseUrl}/ui/traces/${traceId}`);
+    await page.locator('[role=treeitem]').first().waitFor({ timeout: 30_000 });
+    const renderedMs = Date.now() - clicked;
+    expect(await page.getByTestId('span-count').textContent()).toBe('5000');
+    const inDom = await page.locator('[role=treeitem]').count();
+    expect(inDom).toBeGreaterThan(10);
+    expect(inDom).toBeLessThan(200);
+
+    const tree = page.getByRole('tree');
+    await tree.focus();
+    const keyed = Date.now();
+    await page.keyboard.press('End');
+    await expect.poll(() => tree.getAttribute('aria-activedescendant')).toBe('wf-row-4999');
+    await page.locator('#wf-row-4999').waitFor();
+    const endMs = Date.now() - keyed;
+    // Still responsive: a click on a visible row selects it.
+    await page.locator('#wf-row-4999').click();
+    await page.getByRole('complementary').waitFor();
+    console.info(`5,000-span trace: first rows after ${renderedMs} ms (load + query + layout), End key to the last row in ${endMs} ms, ${inDom} rows in the DOM`);
+    await browser.screenshot('03b-trace-5000-spans');
+  });
+
   it('lists the services with RED figures and sparklines', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Services', exact: true }).click();
@@ -113,7 +201,7 @@ describe('web console', () => {
     const names = await page.locator('tr[data-service]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-service')));
     for (const service of DEMO_SERVICES) expect(names).toContain(service);
     expect(await page.locator('tr[data-service] svg.sparkline').count()).toBe(names.length * 3);
-    await browser.screenshot('03-services');
+    await browser.screenshot('04-services');
   });
 
   it('draws the service map with the seeded services, the database and labelled edges', async () => {
@@ -132,7 +220,7 @@ describe('web console', () => {
     await page.getByLabel('Window').selectOption('6h');
     await expect.poll(() => new URL(page.url()).searchParams.get('window')).toBe('6h');
     await page.locator('[data-node-id="postgres-orders"]').waitFor();
-    await browser.screenshot('04-service-map');
+    await browser.screenshot('05-service-map');
   });
 
   it('shows a heartbeat on the node board within 2 s and turns the node red when it goes offline, without a reload', async () => {
@@ -165,7 +253,7 @@ describe('web console', () => {
     await card.waitFor({ timeout: LIVE_WITHIN_MS });
     expect(Date.now() - posted).toBeLessThan(LIVE_WITHIN_MS);
     expect(await card.getAttribute('data-status')).toBe('HEALTHY');
-    await browser.screenshot('05-nodes-live');
+    await browser.screenshot('06-nodes-live');
 
     // No further heartbeat: the sweeper marks it offline after OFFLINE_AFTER_S, and the board turns it red.
     const url = page.url();
@@ -177,7 +265,7 @@ describe('web console', () => {
     });
     expect(colours).toEqual({ card: 'rgb(179, 38, 30)', pill: 'rgb(179, 38, 30)' });
     expect(await page.getByRole('log').textContent()).toContain(`${nodeId} is now offline (was healthy): no heartbeat`);
-    await browser.screenshot('06-nodes-offline');
+    await browser.screenshot('07-nodes-offline');
   });
 
   it('creates, pauses, edits and deletes an alert rule, each change visible in GET /v1/alerts/rules', async () => {
@@ -199,7 +287,7 @@ describe('web console', () => {
     await form.getByLabel('Severity').selectOption('CRITICAL');
     await form.getByRole('checkbox', { name: /slack/ }).check();
     await form.getByRole('checkbox', { name: /pagerduty/ }).check();
-    await browser.screenshot('07-alert-rule-form');
+    await browser.screenshot('08-alert-rule-form');
     await form.getByRole('button', { name: 'Create rule' }).click();
     const row = page.locator('tr[data-rule-id]', { hasText: 'Payment service high error rate' });
     await row.waitFor();
@@ -227,7 +315,7 @@ describe('web console', () => {
     await edit.getByRole('button', { name: 'Save rule' }).click();
     await expect.poll(async () => (await restRules())[0]?.condition).toMatchObject({ threshold: 0.1, for: '2m' });
     await expect.poll(() => row.textContent()).toContain('error rate > 0.1 over 5m for 2m');
-    await browser.screenshot('08-alert-rules');
+    await browser.screenshot('09-alert-rules');
 
     await row.getByRole('button', { name: 'Delete Payment service high error rate' }).click();
     await row.getByRole('button', { name: 'Confirm delete of Payment service high error rate' }).click();
@@ -251,7 +339,7 @@ describe('web console', () => {
     // Evaluated every second (MESH_ALERT_EVAL_INTERVAL_S=1): the firing event arrives through the subscription.
     const event = page.getByRole('log', { name: 'Alert events' }).locator('.event-firing', { hasText: 'Gateway has traffic' });
     await event.waitFor({ timeout: 15_000 });
-    await browser.screenshot('09-alert-events');
+    await browser.screenshot('10-alert-events');
   });
 
   it('talks to no host but the gateway, and logs no error', () => {

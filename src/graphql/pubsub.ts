@@ -188,7 +188,17 @@ export function createMeshPubSub(options: PubSubOptions): MeshPubSub {
     const local = new EventTarget();
     // One listener per open subscription is the design, not a leak: no listener-count warning.
     setMaxListeners(0, local);
-    eventTarget = local as PubSubEventTarget<MeshEvents>;
+    eventTarget = {
+      addEventListener: (type, callback, opts) => local.addEventListener(type, callback as EventListener, opts),
+      removeEventListener: (type, callback, opts) => local.removeEventListener(type, callback as EventListener, opts),
+      // Delivered on a later turn of the event loop, as over Redis: the publisher
+      // (a heartbeat request) answers without waiting for the fan-out to every
+      // subscriber, and each event reaches every queue before the next one.
+      dispatchEvent: (event) => {
+        setImmediate(() => local.dispatchEvent(event));
+        return true;
+      },
+    };
   } else {
     const target = createRedisEventTarget<MeshEvent>({ publishClient: redis.publisher, subscribeClient: redis.subscriber });
     eventTarget = {

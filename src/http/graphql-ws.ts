@@ -5,6 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../auth/rate-limit.js';
+import { isStoreUnavailable } from '../db/store-errors.js';
+import { UnavailableError } from '../errors.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
@@ -31,6 +33,8 @@ export interface WsLimits {
   readonly maxOperations: number;
   /** Bytes queued for a socket that does not read; past it the socket is closed 1013 (Try Again Later). */
   readonly maxBufferedBytes: number;
+  /** Time a new socket has to send connection_init before it is closed 4408. */
+  readonly initTimeoutMs: number;
 }
 
 export interface GraphQLWsServer {
@@ -46,6 +50,10 @@ const BUFFER_CHECK_MS = 500;
 const CLOSE_GRACE_MS = 1_000;
 
 const UNEXPECTED = 'Unexpected error.';
+
+function storeUnavailable(error: unknown): boolean {
+  return error instanceof UnavailableError || isStoreUnavailable(error);
+}
 
 type Enveloped = ReturnType<GraphQLServer['getEnveloped']>;
 interface RootValue {
@@ -100,9 +108,17 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   bufferCheck.unref();
   const disposable = useServer<Record<string, unknown>>(
     {
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: deps.limits.initTimeoutMs,
       onConnect: async (ctx) => {
-        const principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
+        let principal: Principal | null;
+        try {
+          principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
+        } catch (error) {
+          if (!storeUnavailable(error)) throw error;
+          // Not a bad key: the client should come back, which 1013 says (a 4xxx code would be final for it).
+          ctx.extra.socket.close(1013, 'Store unavailable: try again later');
+          return false;
+        }
         if (principal === null) return false;
         principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const socket = ctx.extra.socket;
@@ -128,7 +144,13 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
         }
         const auth = principals.get(ctx.extra);
         if (auth !== undefined) {
-          const decision = await deps.rateLimit(auth.principal);
+          let decision: RateDecision;
+          try {
+            decision = await deps.rateLimit(auth.principal);
+          } catch (error) {
+            if (!storeUnavailable(error)) throw error;
+            return [new GraphQLError('Service temporarily unavailable: the trace store cannot be reached', { extensions: { code: 'unavailable' } })];
+          }
           if (!decision.allowed) {
             const error = rateLimitedError(decision, 'requests');
             return [new GraphQLError(error.message, { extensions: { code: error.code, retry_after: error.retryAfterS } })];

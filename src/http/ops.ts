@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { storeReachable } from '../db/client.js';
 import { STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { StoreHealth } from '../db/store-health.js';
+import { PayloadTooLargeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { GatewayMetrics } from '../observability/metrics.js';
 import { sendJson } from './respond.js';
@@ -15,6 +16,14 @@ export const METRICS_PATH = '/metrics';
 const READY_TIMEOUT_MS = 1_500;
 /** During a drain, how often connections whose last request finished are closed. */
 const DRAIN_SWEEP_MS = 50;
+
+/** Refuses (413) a request whose declared Content-Length exceeds `limit`; readBody bounds undeclared lengths as they stream. */
+export function assertDeclaredBody(req: IncomingMessage, limit: number): void {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    throw new PayloadTooLargeError(`Request body of ${declared} bytes exceeds the limit of ${limit} bytes`, 'body');
+  }
+}
 
 export interface OperationsDeps {
   readonly config: Config;

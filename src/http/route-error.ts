@@ -20,7 +20,8 @@ export function sendRouteError(req: IncomingMessage, res: ServerResponse, error:
     sendOtlpError(res, /protobuf/i.test(req.headers['content-type'] ?? '') ? 'protobuf' : 'json', error, requestId);
   } else if (path === graphqlEndpoint) {
     const { status, body, headers } = errorResponse(error, requestId);
-    sendJson(res, status, { errors: [{ message: body.error.message, extensions: { code: body.error.code, request_id: requestId } }] }, headers);
+    const { code, message, param } = body.error;
+    sendJson(res, status, { errors: [{ message, extensions: { code, ...(param === null ? {} : { param }), request_id: requestId } }] }, headers);
   } else {
     sendError(res, error, requestId);
   }

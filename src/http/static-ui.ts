@@ -126,20 +126,21 @@ export function createConsoleHandler(options: { readonly distDir?: string } = {}
       }
 
       const relative = path.slice(CONSOLE_PATH.length + 1);
-      const named = relative === '' ? resolve(root, 'index.html') : fileFor(relative);
+      const index = resolve(root, 'index.html');
+      const named = relative === '' ? index : fileFor(relative);
       if (named === null) throw new NotFoundError(`No console file at ${path}`);
-      let served = await load(named);
       let file = named;
-      if (served === null) {
+      let served = await load(named);
+      if (served === null && named !== index) {
         // A missing asset is a 404; a missing extension-less path is a client-side route.
         if (extname(named) !== '') throw new NotFoundError(`No console file at ${path}`);
-        file = resolve(root, 'index.html');
-        served = await load(file);
+        file = index;
+        served = await load(index);
       }
       if (served === null) {
         throw new NotFoundError('The web console is not built: run `npm run ui:build` (npm start and npm test build it when missing)');
       }
-      send(req, res, file, served, relative.startsWith('assets/') && file !== resolve(root, 'index.html'));
+      send(req, res, file, served, file !== index && relative.startsWith('assets/'));
       return true;
     },
   };

@@ -159,6 +159,6 @@ describe('recording transitions', () => {
     expect((await events.list(tenant, { ruleId: rule.id }, null, 10)).map((e) => e.id)).toEqual([event.id]);
     expect((await deliveries.forEvents(tenant, [event.id])).map((d) => [d.channel, d.status])).toEqual([['webhook', 'pending']]);
     expect(await live.next()).toEqual({ value: event.id, done: false });
-    await live.return();
+    await live.return?.();
   });
 });

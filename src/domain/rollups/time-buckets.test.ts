@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors.js';
-import { defaultStepSeconds, planSeries, planWindow, resolveWindow } from './time-buckets.js';
+import { coveredWindow, defaultStepSeconds, planSeries, planWindow, resolveWindow } from './time-buckets.js';
 
 const at = (iso: string) => new Date(iso);
 const ranges = (from: string, to: string) =>
@@ -19,10 +19,19 @@ describe('planWindow', () => {
     expect(ranges('2026-03-15T00:00:00Z', '2026-03-16T00:00:00Z')).toEqual(['h 00:00–00:00']);
   });
 
-  it('bounds a 24 h window to 23 hour buckets and fewer than 120 minute buckets', () => {
-    const plan = planWindow({ from: at('2026-03-14T08:22:41Z'), to: at('2026-03-15T08:22:41Z') });
-    const count = plan.reduce((n, r) => n + (r.to.getTime() - r.from.getTime()) / (r.res === 'h' ? 3_600_000 : 60_000), 0);
-    expect(count).toBeLessThanOrEqual(23 + 118);
+  it('reads a window longer than 6 h from hour buckets only, widened to whole hours', () => {
+    expect(ranges('2026-03-14T08:22:41Z', '2026-03-15T08:22:41Z')).toEqual(['h 08:00–09:00']);
+    expect(coveredWindow({ from: at('2026-03-14T08:22:41Z'), to: at('2026-03-15T08:22:41Z') })).toEqual({
+      from: at('2026-03-14T08:00:00Z'),
+      to: at('2026-03-15T09:00:00Z'),
+    });
+  });
+
+  it('keeps minute precision up to 6 h: at most 5 hour buckets and 118 minute buckets', () => {
+    const plan = planWindow({ from: at('2026-03-15T02:00:30Z'), to: at('2026-03-15T08:00:30Z') });
+    const count = (res: 'm' | 'h') => plan.filter((r) => r.res === res).reduce((n, r) => n + (r.to.getTime() - r.from.getTime()) / (res === 'h' ? 3_600_000 : 60_000), 0);
+    expect(count('h')).toBe(5);
+    expect(count('m')).toBe(60 + 1);
   });
 });
 

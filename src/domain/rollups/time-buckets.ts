@@ -2,9 +2,10 @@ import { ValidationError } from '../../errors.js';
 
 /**
  * Rollups exist at two resolutions, both maintained at ingest: per minute and
- * per hour (UTC, epoch-aligned). A window is read as minute buckets at its
- * ragged edges and hour buckets in between, so a 24 h window costs at most
- * 23 hour buckets + 118 minute buckets per series, whatever the span count.
+ * per hour (UTC, epoch-aligned). A window of up to 6 h is read as minute
+ * buckets at its ragged edges and hour buckets in between; a longer one as
+ * hour buckets only. Either way the cost is bounded by the window length, never
+ * by the span count.
  */
 export type Resolution = 'm' | 'h';
 
@@ -33,14 +34,28 @@ export interface BucketRange {
   readonly to: Date;
 }
 
+/** Up to this length a window is read to the minute; longer ones from hour buckets alone. */
+export const MINUTE_PRECISION_MAX_MS = 6 * HOUR_MS;
+
 /**
- * The buckets that cover a window, widened to whole minutes (a bucket counts
- * when its minute overlaps the window): minute buckets up to the first full
+ * The window a query actually reads: widened to whole minutes (a bucket
+ * counts when its minute overlaps the window), or to whole hours for windows
+ * longer than 6 h, which then cost one bucket per hour and key.
+ */
+export function coveredWindow(window: TimeWindow): TimeWindow {
+  const unit = window.to.getTime() - window.from.getTime() > MINUTE_PRECISION_MAX_MS ? HOUR_MS : MINUTE_MS;
+  return { from: new Date(floorTo(window.from.getTime(), unit)), to: new Date(ceilTo(window.to.getTime(), unit)) };
+}
+
+/**
+ * The buckets of the covered window: minute buckets up to the first full
  * hour, hour buckets for the full hours, minute buckets after the last one.
+ * A 6 h window costs at most 5 hour buckets + 118 minute buckets per key.
  */
 export function planWindow(window: TimeWindow): BucketRange[] {
-  const start = floorTo(window.from.getTime(), MINUTE_MS);
-  const end = ceilTo(window.to.getTime(), MINUTE_MS);
+  const covered = coveredWindow(window);
+  const start = covered.from.getTime();
+  const end = covered.to.getTime();
   const firstHour = ceilTo(start, HOUR_MS);
   const lastHour = floorTo(end, HOUR_MS);
   if (firstHour >= lastHour) return end > start ? [{ res: 'm', from: new Date(start), to: new Date(end) }] : [];

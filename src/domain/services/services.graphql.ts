@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.js';
 import { SERIES_STEPS_S } from '../rollups/time-buckets.js';
-import { redStatFields, TopologyEdge } from '../topology/topology.graphql.js';
+import { COVERED, redStatFields, TopologyEdge } from '../topology/topology.graphql.js';
 import type { TopologyEdge as TopologyEdgeModel } from '../topology/topology.service.js';
 import type { Context } from '../../context.js';
 import type { OperationStats as OperationStatsModel, SeriesPoint, ServiceList as ServiceListModel, ServiceView } from './services.service.js';
@@ -40,7 +40,7 @@ const Service = builder.objectRef<ServiceView>('Service').implement({
     clusters: t.exposeStringList('clusters', { description: 'Every cluster the service was seen in (within this view).' }),
     firstSeen: t.field({ type: 'DateTime', description: 'Start of the earliest span seen.', resolve: (s) => s.firstSeen }),
     lastSeen: t.field({ type: 'DateTime', description: 'Start of the latest span seen.', resolve: (s) => s.lastSeen }),
-    from: t.field({ type: 'DateTime', description: 'Start of the window the figures cover.', resolve: (s) => s.window.from }),
+    from: t.field({ type: 'DateTime', description: COVERED, resolve: (s) => s.window.from }),
     to: t.field({ type: 'DateTime', resolve: (s) => s.window.to }),
     spanCount: t.field({ type: 'Int64', description: 'Every span of the service in the window.', resolve: async (s, _a, ctx) => BigInt((await stats(s, ctx)).spanCount) }),
     requestCount: t.field({ type: 'Int64', resolve: async (s, _a, ctx) => BigInt((await stats(s, ctx)).requestCount) }),
@@ -83,7 +83,7 @@ const Service = builder.objectRef<ServiceView>('Service').implement({
 
 const ServiceList = builder.objectRef<ServiceListModel>('ServiceList').implement({
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', resolve: (l) => l.window.from }),
+    from: t.field({ type: 'DateTime', description: COVERED, resolve: (l) => l.window.from }),
     to: t.field({ type: 'DateTime', resolve: (l) => l.window.to }),
     totalCount: t.exposeInt('totalCount', { description: 'Deployments matching the filter, beyond `limit` too.' }),
     services: t.field({ type: [Service], resolve: (l) => [...l.services] }),

@@ -4,7 +4,7 @@ import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
 import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
 import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from '../rollups/rollups.repository.js';
-import { floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
+import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
 /**
@@ -127,8 +127,9 @@ export class ServiceCatalog {
     return assertCan(principal, 'services:read').tenant;
   }
 
+  /** The window the figures cover: the requested one, widened to the buckets read (time-buckets.ts). */
   window(input: WindowInput): TimeWindow {
-    return resolveWindow(input, this.now());
+    return coveredWindow(resolveWindow(input, this.now()));
   }
 
   /** One row per deployment (service.namespace, service.name, cluster), by name. */

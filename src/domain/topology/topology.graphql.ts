@@ -2,6 +2,9 @@ import { builder, type SchemaTypes } from '../../graphql/builder.js';
 import type { RedStats } from '../rollups/red-stats.js';
 import type { Topology as TopologyModel, TopologyEdge as TopologyEdgeModel, TopologyNode as TopologyNodeModel } from './topology.service.js';
 
+/** The requested window widened to the buckets read: whole minutes, or whole hours beyond 6 h. */
+export const COVERED = 'Start of the window the figures cover: the requested one widened to whole minutes (whole hours beyond 6 h).';
+
 type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>, Parent>;
 
 /** The RED fields of anything that carries its own figures (edges, operations, series points). */
@@ -47,7 +50,7 @@ export const TopologyEdge = builder.objectRef<TopologyEdgeModel>('TopologyEdge')
 
 const Topology = builder.objectRef<TopologyModel>('Topology').implement({
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', resolve: (g) => g.window.from }),
+    from: t.field({ type: 'DateTime', description: COVERED, resolve: (g) => g.window.from }),
     to: t.field({ type: 'DateTime', resolve: (g) => g.window.to }),
     cluster: t.exposeString('cluster', { nullable: true, description: 'The cluster filter, if any: edges whose caller ran there.' }),
     nodes: t.field({ type: [TopologyNode], resolve: (g) => [...g.nodes] }),

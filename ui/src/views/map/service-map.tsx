@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { graphql } from '../../__generated__';
 import type { TopologyNodeType } from '../../__generated__/graphql';
 import { useQuery } from '../../api/hooks';
-import { serviceColor } from '../../lib/colors';
+import { servicePalette } from '../../lib/colors';
 import { formatCount, formatLatency, formatPercent, formatRate } from '../../lib/format';
 import { DEFAULT_WINDOW, isTimeWindowId, windowRange, windowSeconds, type TimeWindowId } from '../../lib/time-window';
 import { href, navigate, type Route } from '../../router';
@@ -56,6 +56,7 @@ export function ServiceMap({ route }: { route: Route }) {
   const { data, error, loading } = useQuery(TopologyQuery, { ...range, cluster: cluster === '' ? null : cluster });
   const topology = data?.topology;
   const seconds = windowSeconds(window);
+  const colorOf = useMemo(() => servicePalette(topology?.nodes.filter((n) => n.type === 'SERVICE').map((n) => n.id) ?? []), [topology]);
   const layout = useMemo(
     () => (topology ? layoutMap(topology.nodes, topology.edges, { labelSize: (e) => ({ width: edgeLabel(e, seconds).length * LABEL_CHAR_PX + 6, height: 15 }) }) : null),
     [topology, seconds],
@@ -98,7 +99,7 @@ export function ServiceMap({ route }: { route: Route }) {
       {topology && layout && topology.nodes.length > 0 && (
         <>
           <p class="muted">
-            {summary}; {topology.edges.length} connections. Edge labels: requests per second or minute · error rate · p99 latency.
+            {summary}; {topology.edges.length} connections. Edge labels: request rate · error rate · p99 latency.
           </p>
           <div class="map-scroll">
             <svg
@@ -131,7 +132,7 @@ export function ServiceMap({ route }: { route: Route }) {
                 ))}
               </g>
               {layout.nodes.map(({ node, x, y }) => (
-                <MapNode key={node.id} id={node.id} type={node.type} x={x} y={y} />
+                <MapNode key={node.id} id={node.id} type={node.type} x={x} y={y} color={colorOf(node.id)} />
               ))}
             </svg>
           </div>
@@ -181,7 +182,7 @@ export function ServiceMap({ route }: { route: Route }) {
 }
 
 /** Shapes by type: a box for a service, a cylinder for a database, a slanted box for messaging, a dashed box for an external peer. */
-function MapNode({ id, type, x, y }: { id: string; type: TopologyNodeType; x: number; y: number }) {
+function MapNode({ id, type, x, y, color }: { id: string; type: TopologyNodeType; x: number; y: number; color: string }) {
   const left = x - NODE_WIDTH / 2;
   const top = y - NODE_HEIGHT / 2;
   const label = id.length > 22 ? `${id.slice(0, 21)}…` : id;
@@ -203,7 +204,7 @@ function MapNode({ id, type, x, y }: { id: string; type: TopologyNodeType; x: nu
         navigate(`/traces?service=${encodeURIComponent(id)}`);
       }}>
         <rect x={left} y={top} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" class="node-shape" />
-        <rect x={left} y={top} width="6" height={NODE_HEIGHT} rx="3" style={{ fill: serviceColor(id) }} />
+        <rect x={left} y={top} width="6" height={NODE_HEIGHT} rx="3" style={{ fill: color }} />
         {text}
       </a>
     );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { graphql } from '../../__generated__';
 import type { TraceRowFragment } from '../../__generated__/graphql';
 import { useQuery } from '../../api/hooks';
-import { serviceColor } from '../../lib/colors';
+import { servicePalette } from '../../lib/colors';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { TIME_WINDOWS } from '../../lib/time-window';
 import { Link, navigate, type Route } from '../../router';
@@ -357,6 +357,7 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
 function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
   if (rows.length === 0) return <p role="status">No traces match in this time range.</p>;
   const longest = Math.max(...rows.map((r) => r.durationMs), 0.001);
+  const colorOf = servicePalette(rows.flatMap((r) => r.services));
   return (
     <table class="trace-table">
       <caption class="visually-hidden">Matching traces, with their duration relative to the slowest on this page</caption>
@@ -390,7 +391,7 @@ function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
                 <span class="bar-track" aria-hidden="true">
                   <span
                     class={`bar${t.status === 'ERROR' ? ' bar-error' : ''}`}
-                    style={{ width: `${Math.max(0.5, (t.durationMs / longest) * 100)}%`, background: serviceColor(t.rootServiceName ?? '') }}
+                    style={{ width: `${Math.max(0.5, (t.durationMs / longest) * 100)}%`, background: colorOf(t.rootServiceName ?? '') }}
                   />
                 </span>
                 <span class="num">{formatDuration(t.durationMs)}</span>
@@ -400,9 +401,9 @@ function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
             <td class={`num${t.errorCount > 0 ? ' error-text' : ''}`}>{t.errorCount}</td>
             <td>
               <ul class="chips" aria-label="Services">
-                {t.services.map((s) => (
+                {[...t.services].sort().map((s) => (
                   <li key={s} class="chip">
-                    <span class="swatch" style={{ background: serviceColor(s) }} aria-hidden="true" />
+                    <span class="swatch" style={{ background: colorOf(s) }} aria-hidden="true" />
                     {s}
                   </li>
                 ))}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { graphql } from '../../__generated__';
 import { useQuery } from '../../api/hooks';
-import { serviceColor } from '../../lib/colors';
+import { servicePalette } from '../../lib/colors';
 import { formatCount, formatLatency, formatPercent, formatRate } from '../../lib/format';
 import { Sparkline } from '../../lib/sparkline';
 import { DEFAULT_WINDOW, isTimeWindowId, windowRange, windowSeconds, type TimeWindowId } from '../../lib/time-window';
@@ -43,6 +43,7 @@ export function ServicesView({ route }: { route: Route }) {
   const range = useMemo(() => windowRange(window, Date.now()), [window, route.query.get('at')]);
   const { data, error, loading } = useQuery(ServicesQuery, { ...range, step: STEP_S[window] });
   const seconds = windowSeconds(window);
+  const colorOf = useMemo(() => servicePalette(data?.services.services.map((s) => s.name) ?? []), [data]);
 
   useEffect(() => {
     document.title = 'Services · Mesh-Trace';
@@ -94,7 +95,7 @@ export function ServicesView({ route }: { route: Route }) {
               return (
                 <tr key={`${s.name}|${s.namespace ?? ''}|${s.cluster ?? ''}`} data-service={s.name}>
                   <th scope="row">
-                    <span class="swatch" style={{ background: serviceColor(s.name) }} aria-hidden="true" />
+                    <span class="swatch" style={{ background: colorOf(s.name) }} aria-hidden="true" />
                     <Link to={`/traces?service=${encodeURIComponent(s.name)}${s.namespace ? `&serviceNamespace=${encodeURIComponent(s.namespace)}` : ''}`}>{s.name}</Link>
                     <div class="muted small">{[s.namespace, s.cluster].filter(Boolean).join(' · ') || '—'}</div>
                   </th>

@@ -1,6 +1,5 @@
 import { graphql } from '../../__generated__';
 import { useQuery } from '../../api/hooks';
-import { serviceColor } from '../../lib/colors';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { Link } from '../../router';
 import { ErrorMessage } from '../shared';
@@ -144,7 +143,16 @@ function nsDiffMs(later: string, earlier: string): number {
   return Number(BigInt(later) - BigInt(earlier)) / 1e6;
 }
 
-export function SpanPanel({ traceId, spanId, spanStartNs, onClose }: { traceId: string; spanId: string; spanStartNs: string; onClose: () => void }) {
+interface SpanPanelProps {
+  readonly traceId: string;
+  readonly spanId: string;
+  /** Start of the span, for event offsets (Int64 ns). */
+  readonly spanStartNs: string;
+  readonly colorOf: (service: string) => string;
+  onClose(): void;
+}
+
+export function SpanPanel({ traceId, spanId, spanStartNs, colorOf, onClose }: SpanPanelProps) {
   const { data, error, loading } = useQuery(SpanQuery, { traceId, spanId });
   const span = data?.span?.spanId === spanId ? data.span : undefined;
   return (
@@ -163,7 +171,7 @@ export function SpanPanel({ traceId, spanId, spanStartNs, onClose }: { traceId: 
           <dl class="facts">
             <dt>Service</dt>
             <dd>
-              <span class="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+              <span class="swatch" style={{ background: colorOf(span.serviceName) }} aria-hidden="true" />
               {span.serviceName}
               {span.serviceNamespace ? <span class="muted"> ({span.serviceNamespace})</span> : null}
             </dd>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { graphql } from '../../__generated__';
 import { useQuery } from '../../api/hooks';
-import { serviceColor } from '../../lib/colors';
+import { servicePalette } from '../../lib/colors';
 import { formatDateTime, formatDuration } from '../../lib/format';
-import { Link, navigate, type Route } from '../../router';
+import { href, Link, navigate, type Route } from '../../router';
 import { ErrorMessage } from '../shared';
 import { criticalPath } from './critical-path';
 import { SpanPanel } from './span-panel';
@@ -44,6 +44,7 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
   const { data, error, loading } = useQuery(TraceQuery, { traceId });
   const trace = data?.trace ?? null;
   const layout = useMemo(() => (trace === null ? null : layoutWaterfall(trace.spans)), [trace]);
+  const colorOf = useMemo(() => servicePalette(trace?.services ?? []), [trace]);
   const [showCritical, setShowCritical] = useState(true);
   const critical = useMemo(() => (layout === null ? null : criticalPath(layout.rows, layout.durationMs)), [layout]);
   const selectedSpanId = route.query.get('span');
@@ -65,7 +66,7 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
     <section aria-labelledby="trace-title" class="view trace-view">
       <p class="breadcrumb">
         <a
-          href="/ui/traces"
+          href={href('/traces')}
           onClick={(e) => {
             if (window.history.length > 1) {
               e.preventDefault();
@@ -116,9 +117,9 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
               <dt>Services</dt>
               <dd>
                 <ul class="chips" aria-label="Services in this trace">
-                  {trace.services.map((s) => (
+                  {[...trace.services].sort().map((s) => (
                     <li key={s} class="chip">
-                      <span class="swatch" style={{ background: serviceColor(s) }} aria-hidden="true" />
+                      <span class="swatch" style={{ background: colorOf(s) }} aria-hidden="true" />
                       {s}
                     </li>
                   ))}
@@ -131,8 +132,8 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
               <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.currentTarget.checked)} /> Highlight the critical path
             </label>
             <span aria-hidden="true">
-              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error <span class="mark mark-skew">⏱</span> clock skew{' '}
-              <span class="mark mark-detached">⤴</span> parent missing
+              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error <span class="mark mark-skew">±</span> clock skew{' '}
+              <span class="mark mark-detached">↑</span> parent missing
             </span>
           </div>
           <div class={`trace-layout${selectedRow ? ' with-panel' : ''}`}>
@@ -142,9 +143,10 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
               selected={selected}
               onSelect={(row) => select(layout.rows[row]?.span.spanId ?? null)}
               label={`Spans of trace ${traceId}, ${trace.spanCount} spans`}
+              colorOf={colorOf}
             />
             {selectedRow !== undefined && (
-              <SpanPanel traceId={traceId} spanId={selectedRow.span.spanId} spanStartNs={selectedRow.span.startTimeUnixNano} onClose={() => select(null)} />
+              <SpanPanel traceId={traceId} spanId={selectedRow.span.spanId} spanStartNs={selectedRow.span.startTimeUnixNano} colorOf={colorOf} onClose={() => select(null)} />
             )}
           </div>
         </>

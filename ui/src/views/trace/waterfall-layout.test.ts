@@ -70,6 +70,18 @@ describe('layoutWaterfall', () => {
     expect(order([span('root', null, 10, 50), span('early', 'root', 4, 10), span('late', 'root', 40, 35)])).toEqual(['root', '  early', '  late']);
   });
 
+  it('does not call a consumer outliving the producer that sent its message skew', () => {
+    const layout = layoutWaterfall([
+      span('root', null, 0, 100),
+      { ...span('send', 'root', 50, 2), kind: 'PRODUCER' },
+      { ...span('process', 'send', 60, 300), kind: 'CONSUMER' },
+      { ...span('late-client', 'root', 90, 50), kind: 'CLIENT' },
+    ]);
+    const byId = Object.fromEntries(layout.rows.map((r) => [r.span.spanId, r]));
+    expect(byId.process).toMatchObject({ endsAfterParent: false, startsBeforeParent: false });
+    expect(byId['late-client']).toMatchObject({ endsAfterParent: true });
+  });
+
   it('shows a span whose parent is missing at the top level, marked detached', () => {
     const { rows } = layoutWaterfall([span('a', null, 0, 10), span('orphan', 'not-in-trace', 5, 10), span('child', 'orphan', 6, 1)]);
     expect(rows.map((r) => [r.span.spanId, r.depth, r.detached])).toEqual([

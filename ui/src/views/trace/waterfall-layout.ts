@@ -7,6 +7,8 @@
  * Times are kept as reported. A child that starts before its parent or ends
  * after it (clock skew between hosts) is drawn where its own clock puts it and
  * flagged, never shifted: the console shows the data, it does not repair it.
+ * Outliving the parent is not skew across a messaging hop (a CONSUMER span,
+ * or any child of a PRODUCER span): asynchronous work may end after the send.
  */
 
 export interface WaterfallSpanInput {
@@ -15,6 +17,8 @@ export interface WaterfallSpanInput {
   /** Int64 as a decimal string, as the API returns it. */
   readonly startTimeUnixNano: string;
   readonly endTimeUnixNano: string;
+  /** SpanKind (SERVER, CLIENT, PRODUCER, CONSUMER, …), to tell asynchronous children from skewed ones. */
+  readonly kind?: string;
 }
 
 export interface WaterfallRow<S> {
@@ -34,6 +38,7 @@ export interface WaterfallRow<S> {
   /** Shown at the top level although it names a parent: the parent is not in the trace (or the parent chain loops). */
   readonly detached: boolean;
   readonly startsBeforeParent: boolean;
+  /** Ends after its parent, other than across a messaging hop. */
   readonly endsAfterParent: boolean;
 }
 
@@ -129,7 +134,7 @@ export function layoutWaterfall<S extends WaterfallSpanInput>(spans: readonly S[
         endMs: node.endMs,
         detached: parentRow === null && namesParent[i] === true,
         startsBeforeParent: parent !== undefined && node.startMs < parent.startMs,
-        endsAfterParent: parent !== undefined && node.endMs > parent.endMs,
+        endsAfterParent: parent !== undefined && node.endMs > parent.endMs && !isMessagingHop(parent.span, node.span),
       };
       rows.push(row);
       if (parent !== undefined) parent.childCount++;
@@ -157,6 +162,10 @@ export function layoutWaterfall<S extends WaterfallSpanInput>(spans: readonly S[
   let durationMs = 0;
   for (const node of nodes) if (node.endMs > durationMs) durationMs = node.endMs;
   return { rows, traceStartNs: origin, durationMs };
+}
+
+function isMessagingHop(parent: WaterfallSpanInput, child: WaterfallSpanInput): boolean {
+  return parent.kind === 'PRODUCER' || child.kind === 'CONSUMER';
 }
 
 type MutableRow<S> = { -readonly [K in keyof WaterfallRow<S>]: WaterfallRow<S>[K] };

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { serviceColor } from '../../lib/colors';
 import { formatDuration } from '../../lib/format';
 import type { CriticalPath } from './critical-path';
 import { visibleRows, type WaterfallLayout, type WaterfallRow } from './waterfall-layout';
@@ -32,6 +31,7 @@ interface Props<S extends WaterfallSpan> {
   readonly selected: number | null;
   readonly onSelect: (row: number) => void;
   readonly label: string;
+  readonly colorOf: (service: string) => string;
 }
 
 /**
@@ -40,7 +40,7 @@ interface Props<S extends WaterfallSpan> {
  * one tab stop — arrows move, Right/Left expand, collapse or go to the first
  * child / the parent, Home/End, Page Up/Down, Enter or Space show the span.
  */
-export function Waterfall<S extends WaterfallSpan>({ layout, critical, selected, onSelect, label }: Props<S>) {
+export function Waterfall<S extends WaterfallSpan>({ layout, critical, selected, onSelect, label, colorOf }: Props<S>) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [active, setActive] = useState<number>(selected ?? 0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -178,6 +178,7 @@ export function Waterfall<S extends WaterfallSpan>({ layout, critical, selected,
                 row={row}
                 top={(first + offset) * ROW_HEIGHT}
                 scale={scale}
+                color={colorOf(row.span.serviceName)}
                 active={index === active}
                 selected={index === selected}
                 collapsed={collapsed.has(index)}
@@ -201,6 +202,7 @@ interface RowProps<S extends WaterfallSpan> {
   readonly row: WaterfallRow<S>;
   readonly top: number;
   readonly scale: number;
+  readonly color: string;
   readonly active: boolean;
   readonly selected: boolean;
   readonly collapsed: boolean;
@@ -210,14 +212,13 @@ interface RowProps<S extends WaterfallSpan> {
   onSelect(): void;
 }
 
-function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, active, selected, collapsed, onPath, segments, onToggle, onSelect }: RowProps<S>) {
+function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, color, active, selected, collapsed, onPath, segments, onToggle, onSelect }: RowProps<S>) {
   const { span } = row;
   const isError = span.status.code === 'ERROR';
-  const color = serviceColor(span.serviceName);
   const left = row.startMs * scale;
   const width = Math.max((row.endMs - row.startMs) * scale, 0.15);
   const skew = [row.startsBeforeParent && 'starts before its parent', row.endsAfterParent && 'ends after its parent'].filter(Boolean).join(' and ');
-  const classes = ['wf-row', active && 'active', selected && 'selected', onPath && 'critical', isError && 'error'].filter(Boolean).join(' ');
+  const classes = ['wf-row', active && 'active', selected && 'selected', onPath && 'critical', isError && 'has-error'].filter(Boolean).join(' ');
   return (
     <div
       id={rowDomId(row.index)}
@@ -249,7 +250,9 @@ function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, active, se
         )}
         <span class="swatch" style={{ background: color }} aria-hidden="true" />
         <span class="wf-service">{span.serviceName}</span>
-        <span class="wf-op">{span.name}</span>
+        <span class="wf-op" title={span.name}>
+          {span.name}
+        </span>
         {isError && (
           <span class="mark mark-error" aria-hidden="true" title="Error status">
             !
@@ -257,12 +260,12 @@ function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, active, se
         )}
         {skew && (
           <span class="mark mark-skew" aria-hidden="true" title={`Clock skew: ${skew}`}>
-            ⏱
+            ±
           </span>
         )}
         {row.detached && (
           <span class="mark mark-detached" aria-hidden="true" title="Parent span not in this trace">
-            ⤴
+            ↑
           </span>
         )}
         {collapsed && <span class="muted"> +{row.descendantCount}</span>}
