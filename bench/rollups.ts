@@ -60,7 +60,7 @@ const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'st
  * as per-service SDK exporters do, several exports per request as a collector
  * would: the two sides of a call usually arrive in different requests.
  */
-export function* trafficBatches(total: number, services: number, batch: number, window: { startMs: number; endMs: number }, seed: number): Generator<ExportTraceRequest> {
+function* trafficBatches(total: number, services: number, batch: number, window: { startMs: number; endMs: number }, seed: number): Generator<ExportTraceRequest> {
   const r = rng(seed);
   const names = Array.from({ length: services }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
   const buffers = new Map<string, OtlpSpan[]>();

@@ -80,8 +80,8 @@ export class IngestService {
     const spans = all.filter((s) => s.startTimeUnixNano >= oldestNs);
     const rejected = all.length - spans.length;
     const { inserted, duplicates, fresh } = await this.spans.insertMany(tenant, spans);
-    await this.traces.applySpans(tenant, spans);
-    await this.options.rollups?.record(tenant, spans, fresh);
+    // Independent documents (trace summaries, rollups): written concurrently.
+    await Promise.all([this.traces.applySpans(tenant, spans), this.options.rollups?.record(tenant, spans, fresh)]);
     if (inserted > 0) this.options.onStored?.(tenant, spans);
     return {
       accepted: inserted,

@@ -26,14 +26,20 @@ export class RollupsService {
 
   /** `spans`: the whole accepted batch (for idempotent service discovery); `fresh`: those stored by this request. */
   async record(tenant: Tenant, spans: readonly Span[], fresh: readonly Span[]): Promise<void> {
-    const batch = new RollupBatch(tenant);
+    const counted = new RollupBatch(tenant);
     for (const span of fresh) {
-      batch.addSpan(span);
+      counted.addSpan(span);
       const leaf = immediateLeaf(span);
-      if (leaf !== null) batch.addLeafCall(span, leaf);
+      if (leaf !== null) counted.addLeafCall(span, leaf);
     }
-    const [paired, swept] = await Promise.all([this.join.join(tenant, fresh), this.join.sweepIfDue(tenant), this.services.discover(tenant, spans)]);
-    for (const edge of [...paired, ...swept]) batch.addEdge(edge);
-    await this.rollups.apply(batch);
+    // What needs no join is written while the join runs; the edges it wins follow.
+    await Promise.all([this.rollups.apply(counted), this.services.discover(tenant, spans), this.joinEdges(tenant, fresh)]);
+  }
+
+  private async joinEdges(tenant: Tenant, fresh: readonly Span[]): Promise<void> {
+    const [paired, swept] = await Promise.all([this.join.join(tenant, fresh), this.join.sweepIfDue(tenant)]);
+    const joined = new RollupBatch(tenant);
+    for (const edge of [...paired, ...swept]) joined.addEdge(edge);
+    await this.rollups.apply(joined);
   }
 }
