@@ -187,8 +187,8 @@ export async function runRollupBench(options: RollupBenchOptions = {}): Promise<
   const opts: Required<RollupBenchOptions> = { ...DEFAULTS, ...options };
   const rows: Row[] = [];
   for (const store of await benchStores()) {
-    // The fail-fast pool deadline (5 s) is for serving requests; a saturated embedded store would trip it here.
-    const client = new MongoClient(store.uri, { ...DRIVER_OPTIONS, waitQueueTimeoutMS: 120_000, socketTimeoutMS: 300_000 });
+    // The fail-fast deadlines (5 s) are for serving requests; a saturated embedded store (GC pauses) would trip them here.
+    const client = new MongoClient(store.uri, { ...DRIVER_OPTIONS, waitQueueTimeoutMS: 120_000, socketTimeoutMS: 300_000, connectTimeoutMS: 60_000, serverSelectionTimeoutMS: 120_000 });
     await client.connect();
     const dbs: Db[] = [];
     try {

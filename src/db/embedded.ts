@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { constants as fsConstants, type Stats } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { delimiter, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,9 @@ const OUTPUT_DRAIN_MS = 500;
  * The server never outlives this process: whatever way it ends (stop(), exit, a signal, SIGKILL),
  * the server process ends too.
  */
-export async function startEmbeddedMongo(options: EmbeddedOptions): Promise<EmbeddedMongo> {
+export async function startEmbeddedMongo(given: EmbeddedOptions): Promise<EmbeddedMongo> {
+  // Absolute, because Maven resolves relative output paths against the pom's folder, not our cwd.
+  const options = { ...given, dataDir: resolvePath(given.dataDir) };
   await mkdir(options.dataDir, { recursive: true });
   const { backend, candidate } = await chooseBackend(options);
   options.log(`embedded MongoDB: starting ${backend} (${candidate.detail})`);
