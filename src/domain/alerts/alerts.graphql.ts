@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { rejectBackwardPaging } from '../traces/traces.graphql.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
 import type { AlertEvent as AlertEventModel, Delivery, DeliveryAttempt } from './alert-event.js';
 import { formatDuration, type AlertCondition as AlertConditionModel } from './alert-rule.js';
 import type { AlertRuleRecord } from './alert-rules.repository.js';
@@ -212,20 +212,6 @@ const UpdateAlertRuleInput = builder.inputType('UpdateAlertRuleInput', {
     severity: t.field({ type: AlertSeverityEnum }),
     status: t.field({ type: AlertRuleStatusEnum }),
   }),
-});
-
-/** A Relay connection's resolved value from a service page. */
-function connectionOf<T>(page: Page<T>) {
-  return {
-    edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: page.cursors[0] ?? null, endCursor: page.cursors.at(-1) ?? null },
-    totalCount: page.totalCount,
-  };
-}
-
-const totalCountField = (description: string) => ({
-  description,
-  resolve: (conn: unknown) => (conn as { totalCount: () => Promise<number> }).totalCount(),
 });
 
 builder.queryFields((t) => ({

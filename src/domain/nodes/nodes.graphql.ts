@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { rejectBackwardPaging } from '../traces/traces.graphql.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
 import type { CollectorNode as CollectorNodeModel, HeartbeatSample, NodeStatusChange as NodeStatusChangeModel } from './node.js';
 import { MAX_NODE_PAGE, MAX_SERIES_POINTS } from './nodes.service.js';
 
@@ -167,25 +167,13 @@ builder.queryFields((t) => ({
           first: args.first ?? 100,
           after: args.after ?? null,
         });
-        return {
-          edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: false,
-            startCursor: page.cursors[0] ?? null,
-            endCursor: page.cursors.at(-1) ?? null,
-          },
-          totalCount: page.totalCount,
-        };
+        return connectionOf({ ...page, items: page.nodes });
       },
     },
     {
       name: 'CollectorNodeConnection',
       fields: (c) => ({
-        totalCount: c.int({
-          description: 'Number of nodes matching the filter (a separate count; select it only when needed).',
-          resolve: (conn) => (conn as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
+        totalCount: c.int(totalCountField('Number of nodes matching the filter (a separate count; select it only when needed).')),
       }),
     },
     { name: 'CollectorNodeEdge' },

@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { rejectBackwardPaging, Trace } from '../traces/traces.graphql.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { Trace } from '../traces/traces.graphql.js';
 import { MAX_PAGE_SIZE } from '../traces/traces.service.js';
 import { DEFAULT_SEARCH_PAGE_SIZE } from './search.service.js';
 
@@ -26,16 +27,7 @@ builder.queryFields((t) => ({
           first: args.first ?? DEFAULT_SEARCH_PAGE_SIZE,
           after: args.after ?? null,
         });
-        return {
-          edges: page.traces.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: false,
-            startCursor: page.cursors[0] ?? null,
-            endCursor: page.cursors.at(-1) ?? null,
-          },
-          totalCount: page.totalCount,
-        };
+        return connectionOf({ ...page, items: page.traces });
       },
     },
     {
@@ -44,10 +36,7 @@ builder.queryFields((t) => ({
       // would put the documented limit of 500 far beyond the complexity limit.
       edgesField: { complexity: { field: 1, multiplier: 1 } },
       fields: (c) => ({
-        totalCount: c.int({
-          description: 'Number of traces matching the expression in the window (a separate count; select it only when needed).',
-          resolve: (conn) => (conn as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
+        totalCount: c.int(totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).')),
       }),
     },
     { name: 'TraceSearchEdge' },

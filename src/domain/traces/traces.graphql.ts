@@ -1,6 +1,6 @@
-import { ValidationError } from '../../errors.js';
 import { Attribute, EMBEDDED_LIST_COMPLEXITY } from '../../graphql/any-value.js';
 import { builder } from '../../graphql/builder.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
 import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../ingest/otlp.types.js';
 import type { Span as SpanModel } from '../spans/span.js';
 import type { TraceSummary } from './trace.js';
@@ -190,12 +190,6 @@ export function toFilterInput(filter: typeof TraceFilter.$inferInput | null | un
   return filter ?? {};
 }
 
-export function rejectBackwardPaging(args: { last?: number | null; before?: string | null }): void {
-  if (args.last != null || args.before != null) {
-    throw new ValidationError('Backward pagination (last/before) is not supported; page forward with first/after', args.last != null ? 'last' : 'before');
-  }
-}
-
 builder.queryFields((t) => ({
   traces: t.connection(
     {
@@ -215,25 +209,13 @@ builder.queryFields((t) => ({
           first: args.first ?? 50,
           after: args.after ?? null,
         });
-        return {
-          edges: page.traces.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: false,
-            startCursor: page.cursors[0] ?? null,
-            endCursor: page.cursors.at(-1) ?? null,
-          },
-          totalCount: page.totalCount,
-        };
+        return connectionOf({ ...page, items: page.traces });
       },
     },
     {
       name: 'TraceConnection',
       fields: (c) => ({
-        totalCount: c.int({
-          description: 'Number of traces matching the filter (a separate count; select it only when needed).',
-          resolve: (conn) => (conn as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
+        totalCount: c.int(totalCountField('Number of traces matching the filter (a separate count; select it only when needed).')),
       }),
     },
     { name: 'TraceEdge' },
