@@ -3,7 +3,7 @@ import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graph
 import type { AlertEvent as AlertEventModel, Delivery, DeliveryAttempt } from './alert-event.js';
 import { formatDuration, type AlertCondition as AlertConditionModel } from './alert-rule.js';
 import type { AlertRuleRecord } from './alert-rules.repository.js';
-import { MAX_EVENT_PAGE, MAX_RULE_PAGE, type Page } from './alerts.service.js';
+import { MAX_EVENT_PAGE, MAX_RULE_PAGE } from './alerts.service.js';
 
 /*
  * Alert rules (admin), their history and live events (read). The REST routes
