@@ -1,6 +1,7 @@
 import { tenantKey, type Tenant } from '../../auth/tenant.js';
 import type { MeshPubSub } from '../../graphql/pubsub.js';
 import type { Logger } from '../../logger.js';
+import { PeriodicTask } from '../../periodic-task.js';
 import { floorTo } from '../rollups/time-buckets.js';
 import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { newEventId, toMessage, type AlertEvent } from './alert-event.js';
@@ -57,9 +58,13 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
 export class AlertEvaluator {
   private readonly now: () => Date;
   private readonly held = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  /** The next pass starts at the next slot boundary, so that every instance competes for the same slot. */
+  private readonly task = new PeriodicTask(() => {
+    const { intervalMs } = this.options;
+    const nowMs = this.now().getTime();
+    const slot = floorTo(nowMs, intervalMs) + intervalMs;
+    return { delayMs: slot - nowMs, run: () => this.pass(new Date(slot)) };
+  });
 
   constructor(
     private readonly rules: AlertRulesRepository,
@@ -73,37 +78,17 @@ export class AlertEvaluator {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule();
+    this.task.start();
   }
 
   /** Stops the timer, waits for a pass in progress and hands this instance's leases over at once. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.task.stop();
     const held = [...this.held];
     this.held.clear();
     await Promise.all(held.map((id) => this.rules.release(id, this.options.instanceId))).catch((error: unknown) => {
       this.options.log.warn('alert leases not released', { error: error instanceof Error ? error.message : String(error) });
     });
-  }
-
-  /** The next pass starts at the next slot boundary, so that every instance competes for the same slot. */
-  private schedule(): void {
-    if (this.stopped) return;
-    const { intervalMs } = this.options;
-    const nowMs = this.now().getTime();
-    const slot = floorTo(nowMs, intervalMs) + intervalMs;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.pass(new Date(slot)).finally(() => {
-        this.running = null;
-        this.schedule();
-      });
-    }, slot - nowMs);
   }
 
   private async pass(slot: Date): Promise<void> {

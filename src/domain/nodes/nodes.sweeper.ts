@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.js';
+import { PeriodicTask } from '../../periodic-task.js';
 import type { NodesService } from './nodes.service.js';
 
 /**
@@ -7,9 +8,7 @@ import type { NodesService } from './nodes.service.js';
  * previous ends); a failed pass (store away) is logged and the timer goes on.
  */
 export class NodeOfflineSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly task = new PeriodicTask(() => ({ delayMs: this.intervalMs, run: () => this.pass() }));
 
   constructor(
     private readonly nodes: NodesService,
@@ -18,28 +17,12 @@ export class NodeOfflineSweeper {
   ) {}
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule();
+    this.task.start();
   }
 
   /** Stops the timer and waits for a pass in progress. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.pass().finally(() => {
-        this.running = null;
-        this.schedule();
-      });
-    }, this.intervalMs);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   private async pass(): Promise<void> {
