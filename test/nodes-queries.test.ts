@@ -9,7 +9,7 @@ import { NODE_HEARTBEATS_COLLECTION, NODES_COLLECTION } from '../src/domain/node
 import { silentLogger } from '../src/logger.js';
 import { randomApiKey, type GraphQLBody } from './helpers/gateway.js';
 import { reportHeartbeat } from './helpers/nodes.js';
-import { servingIndex, shapeOf } from './helpers/index-coverage.js';
+import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
 /**
  * Every query the nodes API issues (heartbeats, listings with each filter,
@@ -78,24 +78,13 @@ describe('nodes index coverage', () => {
     await delay(1_500);
 
     const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
-    const unserved: string[] = [];
+    const { queries, nonIdUpdates } = issuedQueries(commands);
+    const unserved = [...nonIdUpdates];
     const seen = new Set<string>();
-    for (const e of commands) {
-      const c = e.command as Document;
-      let collection: string | undefined;
-      let filter: Document | undefined;
-      let sort: Document | undefined;
-      if (e.commandName === 'find') [collection, filter, sort] = [c.find, c.filter, c.sort];
-      else if (e.commandName === 'aggregate') [collection, filter] = [c.aggregate, (c.pipeline as Document[])[0]?.$match];
-      else if (e.commandName === 'count') [collection, filter] = [c.count, c.query];
-      else if (e.commandName === 'findAndModify') [collection, filter] = [c.findAndModify, c.query];
-      else if (e.commandName === 'update') for (const u of c.updates as Document[]) if (!('_id' in u.q)) unserved.push(`update ${c.update} ${JSON.stringify(u.q)}`);
-      if (collection !== NODES_COLLECTION && collection !== NODE_HEARTBEATS_COLLECTION) continue;
-      if (filter === undefined) continue;
-      seen.add(`${e.commandName} ${collection}`);
-      if (servingIndex(specs.get(collection)!, shapeOf(filter, sort)) === null) {
-        unserved.push(`${e.commandName} ${collection} filter=${JSON.stringify(filter)} sort=${JSON.stringify(sort)}`);
-      }
+    for (const q of queries) {
+      if (q.collection !== NODES_COLLECTION && q.collection !== NODE_HEARTBEATS_COLLECTION) continue;
+      seen.add(`${q.command} ${q.collection}`);
+      if (servingIndex(specs.get(q.collection)!, shapeOf(q.filter, q.sort)) === null) unserved.push(describeQuery(q));
     }
     expect([...seen].sort()).toEqual([
       'aggregate node_heartbeats',

@@ -7,7 +7,7 @@ import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
 import { silentLogger } from '../src/logger.js';
 import { randomApiKey } from './helpers/gateway.js';
-import { servingIndex, shapeOf } from './helpers/index-coverage.js';
+import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
 /**
  * Runs every API query shape against a gateway whose driver reports each
@@ -118,24 +118,14 @@ describe('index coverage', () => {
     await gql(SERVICE_MAP, { ...window, cluster: 'prod-eu-1' });
 
     const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
-    const unserved: string[] = [];
+    const { queries, nonIdUpdates } = issuedQueries(commands);
+    const unserved = [...nonIdUpdates];
     let checked = 0;
-    for (const e of commands) {
-      const c = e.command as Document;
-      let collection: string | undefined;
-      let filter: Document | undefined;
-      let sort: Document | undefined;
-      if (e.commandName === 'find') [collection, filter, sort] = [c.find, c.filter, c.sort];
-      else if (e.commandName === 'aggregate') [collection, filter] = [c.aggregate, (c.pipeline as Document[])[0]?.$match];
-      else if (e.commandName === 'count') [collection, filter] = [c.count, c.query];
-      else if (e.commandName === 'update') for (const u of c.updates as Document[]) if (!('_id' in u.q)) unserved.push(`update ${c.update} ${JSON.stringify(u.q)}`);
-      if (collection === undefined || filter === undefined) continue;
-      const spec = specs.get(collection);
-      expect(spec, `collection ${collection} has a declared spec`).toBeDefined();
+    for (const q of queries) {
+      const spec = specs.get(q.collection);
+      expect(spec, `collection ${q.collection} has a declared spec`).toBeDefined();
       checked++;
-      if (servingIndex(spec!, shapeOf(filter, sort)) === null) {
-        unserved.push(`${e.commandName} ${collection} filter=${JSON.stringify(filter, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))} sort=${JSON.stringify(sort)}`);
-      }
+      if (servingIndex(spec!, shapeOf(q.filter, q.sort)) === null) unserved.push(describeQuery(q));
     }
     expect(checked).toBeGreaterThan(FILTERS.length * ORDERS.length);
     expect(unserved).toEqual([]);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp, collectionSpecs, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
 import { randomApiKey } from './helpers/gateway.js';
-import { servingIndex, shapeOf } from './helpers/index-coverage.js';
+import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 import { EXAMPLE_RETENTION } from './helpers/rest.js';
 
 /**
@@ -72,19 +72,10 @@ describe('search index coverage', () => {
     const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
     const unserved: string[] = [];
     let checked = 0;
-    for (const e of commands) {
-      const c = e.command as Document;
-      let collection: string | undefined;
-      let filter: Document | undefined;
-      let sort: Document | undefined;
-      if (e.commandName === 'find') [collection, filter, sort] = [c.find, c.filter, c.sort];
-      else if (e.commandName === 'aggregate') [collection, filter] = [c.aggregate, (c.pipeline as Document[])[0]?.$match];
-      else if (e.commandName === 'count') [collection, filter] = [c.count, c.query];
-      if (collection === undefined || filter === undefined || !['spans', 'traces'].includes(collection)) continue;
+    for (const q of issuedQueries(commands).queries) {
+      if (!['spans', 'traces'].includes(q.collection)) continue;
       checked++;
-      if (servingIndex(specs.get(collection)!, shapeOf(filter, sort)) === null) {
-        unserved.push(`${e.commandName} ${collection} ${JSON.stringify(filter, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`);
-      }
+      if (servingIndex(specs.get(q.collection)!, shapeOf(q.filter, q.sort)) === null) unserved.push(describeQuery(q));
     }
     expect(checked).toBeGreaterThanOrEqual(EXPRESSIONS.length * 2);
     expect(unserved).toEqual([]);

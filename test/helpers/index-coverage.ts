@@ -85,3 +85,43 @@ export function servingIndex(spec: CollectionSpec, shape: QueryShape): IndexDecl
   }
   return null;
 }
+
+/** A query the driver sent, as the index-coverage rule reads it. */
+export interface IssuedQuery {
+  readonly command: string;
+  readonly collection: string;
+  readonly filter: Document;
+  readonly sort: Document | undefined;
+}
+
+/**
+ * The filtered commands among driver `commandStarted` events (find, the
+ * leading $match of aggregate, count, findAndModify), plus the updates whose
+ * filter is not an `_id` lookup, described as text.
+ */
+export function issuedQueries(events: readonly { commandName: string; command: Document }[]): {
+  queries: IssuedQuery[];
+  nonIdUpdates: string[];
+} {
+  const queries: IssuedQuery[] = [];
+  const nonIdUpdates: string[] = [];
+  for (const { commandName, command: c } of events) {
+    let collection: string | undefined;
+    let filter: Document | undefined;
+    let sort: Document | undefined;
+    if (commandName === 'find') [collection, filter, sort] = [c.find, c.filter, c.sort];
+    else if (commandName === 'aggregate') [collection, filter] = [c.aggregate, (c.pipeline as Document[])[0]?.$match];
+    else if (commandName === 'count') [collection, filter] = [c.count, c.query];
+    else if (commandName === 'findAndModify') [collection, filter] = [c.findAndModify, c.query];
+    else if (commandName === 'update') {
+      for (const u of c.updates as Document[]) if (!('_id' in u.q)) nonIdUpdates.push(`update ${c.update} ${JSON.stringify(u.q)}`);
+    }
+    if (collection !== undefined && filter !== undefined) queries.push({ command: commandName, collection, filter, sort });
+  }
+  return { queries, nonIdUpdates };
+}
+
+/** One line naming a query, with int64 values readable. */
+export function describeQuery(q: IssuedQuery): string {
+  return `${q.command} ${q.collection} filter=${JSON.stringify(q.filter, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))} sort=${JSON.stringify(q.sort)}`;
+}
