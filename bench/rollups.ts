@@ -15,6 +15,7 @@ import { IngestService } from '../src/ingest/ingest.service.js';
 import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/ingest/otlp.types.js';
 import { silentLogger } from '../src/logger.js';
 import { benchStores, printTable, timeIt, type Row } from './harness.js';
+import { seededRandom } from '../src/seeded-random.js';
 
 export interface RollupBenchOptions {
   /** Spans ingested per variant (with and without rollups) for the throughput comparison. */
@@ -38,17 +39,6 @@ const SDK_EXPORT_SPANS = 100;
 const TENANT: Tenant = { org: 'default', env: 'live' };
 const PRINCIPAL: Principal = { keyId: 'bench', tenant: TENANT, permissions: new Set(['read', 'write']), rateLimit: 10_000 };
 
-/** mulberry32: the same traffic in both variants. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });
 
@@ -61,7 +51,7 @@ const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'st
  * would: the two sides of a call usually arrive in different requests.
  */
 function* trafficBatches(total: number, services: number, batch: number, window: { startMs: number; endMs: number }, seed: number): Generator<ExportTraceRequest> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const names = Array.from({ length: services }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
   const buffers = new Map<string, OtlpSpan[]>();
   let outgoing: { service: string; span: OtlpSpan }[] = [];

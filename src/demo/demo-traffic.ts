@@ -13,6 +13,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOnSampler, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { seededRandom } from '../seeded-random.js';
 
 export interface DemoOptions {
   /** Gateway base URL; spans go to `<baseUrl>/v1/traces`. */
@@ -208,20 +209,12 @@ function createProvider(options: FleetOptions, cluster: ClusterName, service: Se
 // Seeded randomness
 // ---------------------------------------------------------------------------------------------------------
 
-/** mulberry32: tiny, fast and good enough to make demo data reproducible. */
+/** Seeded, so that demo data reproduces. */
 class Rng {
-  #state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   chance(probability: number): boolean {

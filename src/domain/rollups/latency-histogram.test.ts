@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, bucketKey, bucketValue, GAMMA, LatencyHistogram, RELATIVE_ACCURACY, ZERO_KEY } from './latency-histogram.js';
+import { seededRandom } from '../../seeded-random.js';
 
-/** mulberry32: a seeded generator, so that a failure reproduces. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Latency-shaped distributions in integer nanoseconds, as span durations are. */
 const DISTRIBUTIONS: Record<string, (r: () => number) => number> = {
@@ -43,7 +33,7 @@ describe('bucket mapping', () => {
   });
 
   it('answers every value of a bucket within α of it', () => {
-    const r = rng(1);
+    const r = seededRandom(1);
     let worst = 0;
     for (let i = 0; i < 200_000; i++) {
       const v = Math.ceil(10 ** (r() * 12));
@@ -69,7 +59,7 @@ describe('bucket mapping', () => {
 describe('quantiles against exact quantiles (property test, 120k values per distribution)', () => {
   for (const [name, draw] of Object.entries(DISTRIBUTIONS)) {
     it(`stays within 2 % for ${name}`, () => {
-      const r = rng(name.length * 7919);
+      const r = seededRandom(name.length * 7919);
       const n = 120_000;
       const values = new Float64Array(n);
       const histogram = new LatencyHistogram();
@@ -86,7 +76,7 @@ describe('quantiles against exact quantiles (property test, 120k values per dist
   }
 
   it('stays within 2 % for 200 random small sets of random sizes', () => {
-    const r = rng(42);
+    const r = seededRandom(42);
     const draws = Object.values(DISTRIBUTIONS);
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(r() * 500);
@@ -103,7 +93,7 @@ describe('quantiles against exact quantiles (property test, 120k values per dist
 
 describe('merging', () => {
   it('gives the same histogram whatever the split and merge order (as $inc of bucket counters does)', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     const values = Array.from({ length: 30_000 }, () => DISTRIBUTIONS['log-normal around 12 ms']!(r));
     const whole = new LatencyHistogram();
     for (const v of values) whole.record(v);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../test/helpers/gateway.js';
 import { RELATIVE_ACCURACY } from '../rollups/latency-histogram.js';
+import { seededRandom } from '../../seeded-random.js';
 
 /** Rollup correctness is the point here, not the store deadline: a busy shared test store may be slow. */
 const SLOW_STORE_OK = { MESH_STORE_TIMEOUT_MS: '60000' };
@@ -58,16 +59,6 @@ function otlp(spans: readonly SentSpan[]): string {
   });
 }
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -81,7 +72,7 @@ const MEDIAN_MS: Record<string, number> = { checkout: 120, catalog: 8, search: 3
 
 /** Entry (server) spans with log-normal latencies, plus client and internal children that are spans but not requests. */
 function traffic(count: number, nowMs: number): SentSpan[] {
-  const r = rng(2026);
+  const r = seededRandom(2026);
   const spans: SentSpan[] = [];
   const services = Object.keys(OPERATIONS);
   for (let i = 0; i < count; i++) {

@@ -7,6 +7,7 @@ import { durationNs, immediateLeaf, isError } from '../rollups/span-roles.js';
 import type { SpanDocument } from '../spans/span.document.js';
 import { fromSpanDocument } from '../spans/spans.repository.js';
 import type { Span } from '../spans/span.js';
+import { seededRandom } from '../../seeded-random.js';
 
 /** Rollup correctness is the point here, not the store deadline: a busy shared test store may be slow. */
 const SLOW_STORE_OK = { MESH_STORE_TIMEOUT_MS: '60000' };
@@ -48,17 +49,6 @@ const PRODUCER = 4;
 const CONSUMER = 5;
 const INTERNAL = 1;
 
-/** mulberry32, so a failing arrival order reproduces. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A shop-like trace per iteration: gateway → orders (HTTP), orders → postgres
@@ -66,7 +56,7 @@ function rng(seed: number): () => number {
  * orders → payments (HTTP, sometimes failing) → stripe (peer.service).
  */
 function syntheticTraffic(traces: number, seed: number, baseMs: number): SimpleSpan[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const spans: SimpleSpan[] = [];
   const ms = (min: number, max: number) => Math.round(min + r() * (max - min));
   const add = (s: Omit<SimpleSpan, 'spanId'> & { spanId?: string }) => {
@@ -130,7 +120,7 @@ describe('topology under shuffled, split, concurrent and retried arrival', () =>
 
   beforeAll(async () => {
     [inOrder, shuffledSequential, shuffledConcurrent] = await Promise.all([startTestGateway(SLOW_STORE_OK), startTestGateway(SLOW_STORE_OK), startTestGateway(SLOW_STORE_OK)]);
-    const r = rng(5);
+    const r = seededRandom(5);
     // Children before parents, parents before children, traces interleaved: any order at all.
     batches = split(shuffled(traffic, r), r, 40);
     for (const batch of split(traffic, () => 0.99, 200)) await send(inOrder, batch);
@@ -179,7 +169,7 @@ describe('topology under shuffled, split, concurrent and retried arrival', () =>
   it('changes nothing when every batch is sent again (a retrying exporter), concurrently or re-split', async () => {
     const before = { graph: await topology(shuffledConcurrent, window), services: await services(shuffledConcurrent, window) };
     for (let i = 0; i < batches.length; i += 8) await Promise.all(batches.slice(i, i + 8).map((b) => send(shuffledConcurrent, b)));
-    const r = rng(9);
+    const r = seededRandom(9);
     for (const batch of split(shuffled(traffic, r), r, 100)) await send(shuffledConcurrent, batch);
     expect(await topology(shuffledConcurrent, window)).toEqual(before.graph);
     expect(await services(shuffledConcurrent, window)).toEqual(before.services);
