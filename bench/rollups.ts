@@ -12,7 +12,7 @@ import { SpansRepository } from '../src/domain/spans/spans.repository.js';
 import { createServiceMap } from '../src/domain/topology/service-map.js';
 import { TRACES_COLLECTION, TracesRepository } from '../src/domain/traces/traces.repository.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
-import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/ingest/otlp.types.js';
+import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/otlp/otlp.types.js';
 import { silentLogger } from '../src/logger.js';
 import { benchStores, printTable, timeIt, type Row } from './harness.js';
 import { seededRandom } from '../src/seeded-random.js';

@@ -1,4 +1,4 @@
-import type { AnyValue, KeyValue } from '../ingest/otlp.types.js';
+import type { AnyValue, KeyValue } from '../otlp/otlp.types.js';
 import { builder } from './builder.js';
 
 type Variant<T extends AnyValue['type']> = Extract<AnyValue, { type: T }>;

@@ -6,7 +6,7 @@ import type { Span } from '../domain/spans/span.js';
 import type { SpansRepository } from '../domain/spans/spans.repository.js';
 import type { TracesRepository } from '../domain/traces/traces.repository.js';
 import { issueFingerprint } from './fingerprint.js';
-import type { ExportTraceRequest, KeyValue } from './otlp.types.js';
+import type { ExportTraceRequest, KeyValue } from '../otlp/otlp.types.js';
 
 export interface IngestResult {
   readonly accepted: number;

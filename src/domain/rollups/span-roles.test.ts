@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValue } from '../../ingest/otlp.types.js';
+import type { KeyValue } from '../../otlp/otlp.types.js';
 import { fallbackLeaf, immediateLeaf, isEntrySpan, joinRole } from './span-roles.js';
 
 const SERVER = 2;

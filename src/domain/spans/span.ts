@@ -1,4 +1,4 @@
-import type { InstrumentationScope, OtlpSpan, Resource } from '../../ingest/otlp.types.js';
+import type { InstrumentationScope, OtlpSpan, Resource } from '../../otlp/otlp.types.js';
 
 /** A stored span: the OTLP span with the resource and scope it was sent under. */
 export interface Span extends OtlpSpan {

@@ -1,5 +1,5 @@
 import { Binary, Double } from 'mongodb';
-import type { AnyValue, KeyValue } from '../../ingest/otlp.types.js';
+import type { AnyValue, KeyValue } from '../../otlp/otlp.types.js';
 import type { StoredKeyValue, StoredValue } from './span.document.js';
 
 export function toStoredValue(value: AnyValue): StoredValue {

@@ -3,7 +3,7 @@ import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import { hex, otlpJson, type SimpleSpan } from '../../../test/helpers/otlp.js';
 import type { Principal } from '../../auth/principal.js';
 import { IngestService } from '../../ingest/ingest.service.js';
-import { decodeOtlpJson } from '../../ingest/otlp-json.js';
+import { decodeOtlpJson } from '../../otlp/otlp-json.js';
 import { SpansRepository } from '../spans/spans.repository.js';
 import { TRACES_COLLECTION, TracesRepository } from '../traces/traces.repository.js';
 import { createServiceMap, type ServiceMap } from './service-map.js';

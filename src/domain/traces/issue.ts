@@ -1,4 +1,4 @@
-import type { KeyValue } from '../../ingest/otlp.types.js';
+import type { KeyValue } from '../../otlp/otlp.types.js';
 import type { Span } from '../spans/span.js';
 
 /**

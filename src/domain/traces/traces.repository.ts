@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import { STATUS_CODES } from '../../ingest/otlp.types.js';
+import { STATUS_CODES } from '../../otlp/otlp.types.js';
 import type { Span } from '../spans/span.js';
 import type { SpanDocument } from '../spans/span.document.js';
 import type { SpansRepository } from '../spans/spans.repository.js';

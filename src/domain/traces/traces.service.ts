@@ -2,7 +2,7 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
-import type { StatusCodeName } from '../../ingest/otlp.types.js';
+import type { StatusCodeName } from '../../otlp/otlp.types.js';
 import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from '../spans/span.js';
 import { spanConditionsFilter, type SpansRepository } from '../spans/spans.repository.js';
 import { decodeTraceCursor, encodeTraceCursor } from './trace-cursor.js';
