@@ -8,10 +8,10 @@ import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { ensureIndexes } from '../src/db/collections.js';
 import { RollupsRepository } from '../src/domain/rollups/rollups.repository.js';
 import { planWindow } from '../src/domain/rollups/time-buckets.js';
-import { SpansRepository } from '../src/domain/spans/spans.repository.js';
+import { SpansRepository } from '../src/domain/traces/spans.repository.js';
 import { createServiceMap } from '../src/domain/topology/service-map.js';
-import { TRACES_COLLECTION, TracesRepository } from '../src/domain/traces/traces.repository.js';
-import { IngestService } from '../src/ingest/ingest.service.js';
+import { TracesRepository } from '../src/domain/traces/traces.repository.js';
+import { IngestService } from '../src/domain/traces/ingest.service.js';
 import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/otlp/otlp.types.js';
 import { silentLogger } from '../src/logger.js';
 import { benchStores, printTable, timeIt, type Row } from './harness.js';
@@ -136,7 +136,7 @@ async function ingestAll(
   window: { startMs: number; endMs: number },
   opts: Required<RollupBenchOptions>,
 ): Promise<{ spans: number; spansPerS: number }> {
-  const spansRepo = new SpansRepository(db, TRACES_COLLECTION);
+  const spansRepo = new SpansRepository(db);
   const ingest = new IngestService(spansRepo, new TracesRepository(db, spansRepo), {
     retentionHours: 168,
     clusterFallbackAttribute: 'cluster',

@@ -10,8 +10,8 @@ import type { Config } from './config.js';
 import type { Services } from './context.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
 import { isStoreUnavailable } from './db/store-errors.js';
-import { spansCollection, SpansRepository } from './domain/spans/spans.repository.js';
-import { TRACES_COLLECTION, tracesCollection, TracesRepository } from './domain/traces/traces.repository.js';
+import { spansCollection, SpansRepository } from './domain/traces/spans.repository.js';
+import { tracesCollection, TracesRepository } from './domain/traces/traces.repository.js';
 import { TracesService } from './domain/traces/traces.service.js';
 import { SearchService } from './domain/search/search.service.js';
 import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './domain/nodes/nodes.repository.js';
@@ -31,7 +31,7 @@ import { assertDeclaredBody, METRICS_PATH, Operations } from './http/ops.js';
 import { sendRouteError } from './http/route-error.js';
 import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
-import { IngestService } from './ingest/ingest.service.js';
+import { IngestService } from './domain/traces/ingest.service.js';
 import type { Logger } from './logger.js';
 import { createRestCompat } from '../rest-compat/rest-handler.js';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
@@ -81,7 +81,7 @@ function headersOf(req: IncomingMessage) {
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
   const { config, db, log } = deps;
-  const spansRepo = new SpansRepository(db, TRACES_COLLECTION);
+  const spansRepo = new SpansRepository(db);
   const tracesRepo = new TracesRepository(db, spansRepo);
   const auth = new AuthService(new ApiKeysRepository(db), new OrgsRepository(db), { defaultRateLimit: config.rateLimitPerMin });
   const limits = new RateLimits(db);

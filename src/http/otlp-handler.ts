@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertCan } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
-import type { IngestService } from '../ingest/ingest.service.js';
+import type { IngestService } from '../domain/traces/ingest.service.js';
 import { OtlpDecodeError } from '../otlp/otlp-errors.js';
 import { decodeOtlpJson } from '../otlp/otlp-json.js';
 import { decodeOtlpProtobuf, encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf.js';

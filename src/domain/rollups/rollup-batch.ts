@@ -1,4 +1,4 @@
-import type { Span } from '../spans/span.js';
+import type { Span } from '../traces/span.js';
 import { bucketKey } from './latency-histogram.js';
 import { durationNs, isEntrySpan, isError, type Leaf, type NodeType } from './span-roles.js';
 import { floorTo, RESOLUTION_MS, type Resolution } from './time-buckets.js';

@@ -1,6 +1,6 @@
 import type { Tenant } from '../../auth/tenant.js';
 import type { ServicesRepository } from '../services/services.repository.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from '../traces/span.js';
 import type { EdgeJoin } from '../topology/edge-join.js';
 import { RollupBatch } from './rollup-batch.js';
 import type { RollupsRepository } from './rollups.repository.js';

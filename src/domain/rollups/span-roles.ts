@@ -1,5 +1,5 @@
 import type { KeyValue } from '../../otlp/otlp.types.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from '../traces/span.js';
 
 /**
  * What a span contributes to the service and topology rollups. Pure functions

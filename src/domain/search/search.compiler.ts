@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { SpanDocument, StoredValue } from '../spans/span.document.js';
+import type { SpanDocument, StoredValue } from '../traces/span.document.js';
 import type { TraceDocument } from '../traces/trace.document.js';
 import { SearchSemanticError } from './search.errors.js';
 import { scaleDecimal, type ComparisonOperator } from './search.lexer.js';

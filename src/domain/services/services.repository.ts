@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from '../traces/span.js';
 
 export const SERVICES_COLLECTION = 'services';
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import { hex, otlpJson, type SimpleSpan } from '../../../test/helpers/otlp.js';
 import type { Principal } from '../../auth/principal.js';
-import { IngestService } from '../../ingest/ingest.service.js';
+import { IngestService } from '../traces/ingest.service.js';
 import { decodeOtlpJson } from '../../otlp/otlp-json.js';
-import { SpansRepository } from '../spans/spans.repository.js';
-import { TRACES_COLLECTION, TracesRepository } from '../traces/traces.repository.js';
+import { SpansRepository } from '../traces/spans.repository.js';
+import { TracesRepository } from '../traces/traces.repository.js';
 import { createServiceMap, type ServiceMap } from './service-map.js';
 
 /**
@@ -27,7 +27,7 @@ interface Instance {
 
 function instance(): Instance {
   const map = createServiceMap(store.db, { joinWindowMs: WINDOW_MS, sweepIntervalMs: 0, now: () => new Date(clock) });
-  const spansRepo = new SpansRepository(store.db, TRACES_COLLECTION);
+  const spansRepo = new SpansRepository(store.db);
   const ingest = new IngestService(spansRepo, new TracesRepository(store.db, spansRepo), {
     retentionHours: 168,
     clusterFallbackAttribute: 'cluster',

@@ -4,9 +4,9 @@ import { hex, postOtlpJson, type SimpleSpan } from '../../../test/helpers/otlp.j
 import { emitDemoTraces } from '../../demo/demo-traffic.js';
 import { RELATIVE_ACCURACY } from '../rollups/latency-histogram.js';
 import { durationNs, immediateLeaf, isError } from '../rollups/span-roles.js';
-import type { SpanDocument } from '../spans/span.document.js';
-import { fromSpanDocument } from '../spans/spans.repository.js';
-import type { Span } from '../spans/span.js';
+import type { SpanDocument } from '../traces/span.document.js';
+import { fromSpanDocument } from '../traces/spans.repository.js';
+import type { Span } from '../traces/span.js';
 import { seededRandom } from '../../seeded-random.js';
 
 /** Rollup correctness is the point here, not the store deadline: a busy shared test store may be slow. */

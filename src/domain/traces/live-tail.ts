@@ -3,7 +3,7 @@ import type { Principal } from '../../auth/principal.js';
 import { tenantKey, type Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
 import type { MeshPubSub } from '../../graphql/pubsub.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from './span.js';
 
 /**
  * What one ingested batch added to one trace: enough to show a live-tail row

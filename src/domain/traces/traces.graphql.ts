@@ -2,7 +2,7 @@ import { Attribute, EMBEDDED_LIST_COMPLEXITY } from '../../graphql/any-value.js'
 import { builder } from '../../graphql/builder.js';
 import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
 import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../otlp/otlp.types.js';
-import type { Span as SpanModel } from '../spans/span.js';
+import type { Span as SpanModel } from './span.js';
 import type { TraceSummary } from './trace.js';
 import { assertSpanId, assertTraceId, MAX_PAGE_SIZE, type TraceFilterInput } from './traces.service.js';
 

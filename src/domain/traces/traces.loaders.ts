@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../auth/principal.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from './span.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { TraceSummary } from './trace.js';
 import type { TracesService } from './traces.service.js';

@@ -2,13 +2,11 @@ import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mo
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import { STATUS_CODES } from '../../otlp/otlp.types.js';
-import type { Span } from '../spans/span.js';
-import type { SpanDocument } from '../spans/span.document.js';
-import type { SpansRepository } from '../spans/spans.repository.js';
-import type { TraceDocument } from './trace.document.js';
+import type { Span } from './span.js';
+import type { SpanDocument } from './span.document.js';
+import type { SpansRepository } from './spans.repository.js';
+import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
 import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
-
-export const TRACES_COLLECTION = 'traces';
 
 /**
  * Listing is `find(tenant + conditions + cursor).sort(key, traceId)`: each sort

@@ -1,10 +1,10 @@
 import { MongoBulkWriteError, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { TraceDocument } from '../traces/trace.document.js';
+import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
 import type { SpanDocument, StoredKeyValue } from './span.document.js';
-import type { IssueGroup } from '../traces/issue.js';
-import type { ServiceSegment } from '../traces/service-segment.js';
+import type { IssueGroup } from './issue.js';
+import type { ServiceSegment } from './service-segment.js';
 import type { AttributeCondition, Span, SpanConditions } from './span.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
@@ -225,10 +225,7 @@ export interface SpanMatchedTraceQuery {
 export class SpansRepository {
   private readonly spans: Collection<SpanDocument>;
 
-  constructor(
-    db: Db,
-    private readonly tracesCollectionName: string,
-  ) {
+  constructor(db: Db) {
     this.spans = db.collection<SpanDocument>('spans');
   }
 
@@ -381,7 +378,7 @@ export class SpansRepository {
       { $match: { org: tenant.org, env: tenant.env, start: { $gte: query.spanStartFrom }, ...query.spanFilter } },
       { $group: { _id: '$traceId' } },
       { $project: { tid: { $concat: [prefix, '$_id'] } } },
-      { $lookup: { from: this.tracesCollectionName, localField: 'tid', foreignField: '_id', as: 't' } },
+      { $lookup: { from: TRACES_COLLECTION, localField: 'tid', foreignField: '_id', as: 't' } },
       { $unwind: '$t' },
       { $match: { 't.org': tenant.org, 't.env': tenant.env, ...prefixFilter(query.traceFilter, 't') } },
     ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueFingerprint, normaliseMessage, topFrames } from './fingerprint.js';
-import type { KeyValue, OtlpSpan } from '../otlp/otlp.types.js';
+import type { KeyValue, OtlpSpan } from '../../otlp/otlp.types.js';
 
 const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });
 

@@ -1,12 +1,11 @@
-import { assertCan } from '../auth/policy.js';
-import type { Principal } from '../auth/principal.js';
-import type { Tenant } from '../auth/tenant.js';
-import type { RollupsService } from '../domain/rollups/rollups.service.js';
-import type { Span } from '../domain/spans/span.js';
-import type { SpansRepository } from '../domain/spans/spans.repository.js';
-import type { TracesRepository } from '../domain/traces/traces.repository.js';
+import { assertCan } from '../../auth/policy.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Tenant } from '../../auth/tenant.js';
+import type { Span } from './span.js';
+import type { SpansRepository } from './spans.repository.js';
+import type { TracesRepository } from './traces.repository.js';
 import { issueFingerprint } from './fingerprint.js';
-import type { ExportTraceRequest, KeyValue } from '../otlp/otlp.types.js';
+import type { ExportTraceRequest, KeyValue } from '../../otlp/otlp.types.js';
 
 export interface IngestResult {
   readonly accepted: number;
@@ -17,6 +16,15 @@ export interface IngestResult {
   readonly rejectionMessage: string;
 }
 
+/**
+ * Derived data kept up to date in the same write as the spans (the service
+ * map's rollups). Declared here so that the traces area names no area above it.
+ */
+export interface SpanRollups {
+  /** `spans`: the whole accepted batch; `fresh`: the spans this request stored (a retry finds none). */
+  record(tenant: Tenant, spans: readonly Span[], fresh: readonly Span[]): Promise<void>;
+}
+
 export interface IngestOptions {
   readonly retentionHours: number;
   /** Resource attribute naming the cluster when k8s.cluster.name is absent. */
@@ -24,7 +32,7 @@ export interface IngestOptions {
   /** Called once a batch is durably stored (the live tail); must not throw. */
   readonly onStored?: (tenant: Tenant, spans: readonly Span[]) => void;
   /** Service and topology rollups, updated with the spans this request stored (awaited: part of the write). */
-  readonly rollups?: RollupsService;
+  readonly rollups?: SpanRollups;
 }
 
 function resourceString(attributes: readonly KeyValue[], ...keys: string[]): string | null {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KeyValue, OtlpSpan } from '../otlp/otlp.types.js';
+import type { KeyValue, OtlpSpan } from '../../otlp/otlp.types.js';
 
 const TOP_FRAMES = 3;
 
