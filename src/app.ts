@@ -17,7 +17,7 @@ import { SearchService } from './domain/search/search.service.js';
 import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './domain/nodes/nodes.repository.js';
 import { NodesService } from './domain/nodes/nodes.service.js';
 import { NodeOfflineSweeper } from './domain/nodes/nodes.sweeper.js';
-import { createServiceMap, serviceMapCollections } from './domain/topology/service-map.js';
+import { createServiceMap, serviceMapCollections } from './domain/services/service-map.js';
 import { alertCollections, createAlerting } from './domain/alerts/alerting.js';
 import { LiveTailService } from './domain/traces/live-tail.js';
 import { createMeshPubSub } from './graphql/pubsub.js';

@@ -8,7 +8,7 @@ import '../auth/keys.graphql.js';
 import '../domain/search/search.graphql.js';
 import '../domain/nodes/nodes.graphql.js';
 import '../domain/traces/live-tail.graphql.js';
-import '../domain/topology/topology.graphql.js';
+import '../domain/services/topology.graphql.js';
 import '../domain/services/services.graphql.js';
 import '../domain/alerts/alerts.graphql.js';
 import '../domain/alerts/alert-channels.graphql.js';

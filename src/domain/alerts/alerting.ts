@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { MeshPubSub } from '../../graphql/pubsub.js';
 import type { Logger } from '../../logger.js';
-import { RollupsRepository } from '../rollups/rollups.repository.js';
+import { RollupsRepository } from '../services/rollups.repository.js';
 import { AlertChannelsRepository, alertChannelsCollection } from './alert-channels.repository.js';
 import { AlertChannelsService } from './alert-channels.service.js';
 import { AlertDeliveriesRepository, alertDeliveriesCollection } from './alert-deliveries.repository.js';

@@ -3,7 +3,7 @@ import type { Tenant } from '../../auth/tenant.js';
 import { createMeshPubSub, type MeshPubSub } from '../../graphql/pubsub.js';
 import { silentLogger } from '../../logger.js';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
-import { RollupsRepository } from '../rollups/rollups.repository.js';
+import { RollupsRepository } from '../services/rollups.repository.js';
 import { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { newEventId, type AlertEvent } from './alert-event.js';
 import { AlertEventsRepository } from './alert-events.repository.js';

@@ -2,7 +2,7 @@ import { tenantKey, type Tenant } from '../../auth/tenant.js';
 import type { MeshPubSub } from '../../graphql/pubsub.js';
 import type { Logger } from '../../logger.js';
 import { PeriodicTask } from '../../periodic-task.js';
-import { floorTo } from '../rollups/time-buckets.js';
+import { floorTo } from '../services/time-buckets.js';
 import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { newEventId, toMessage, type AlertEvent } from './alert-event.js';
 import type { AlertEventsRepository } from './alert-events.repository.js';

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
-import { SERIES_STEPS_S } from '../rollups/time-buckets.js';
-import { COVERED, redStatFields, TopologyEdge } from '../topology/topology.graphql.js';
-import type { TopologyEdge as TopologyEdgeModel } from '../topology/topology.service.js';
+import { SERIES_STEPS_S } from './time-buckets.js';
+import { COVERED, redStatFields, TopologyEdge } from './topology.graphql.js';
+import type { TopologyEdge as TopologyEdgeModel } from './topology.service.js';
 import type { Context } from '../../context.js';
 import type { OperationStats as OperationStatsModel, SeriesPoint, ServiceList as ServiceListModel, ServiceView } from './services.service.js';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../auth/principal.js';
-import type { TimeWindow } from '../rollups/time-buckets.js';
+import type { TimeWindow } from './time-buckets.js';
 import type { OperationStats, SeriesPoint, ServiceCatalog, ServiceSelector, ServiceStats } from './services.service.js';
 
 export interface ServiceStatsKey {

@@ -2,9 +2,9 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
-import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
-import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from '../rollups/rollups.repository.js';
-import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
+import { RedAccumulator, type RedStats } from './red-stats.js';
+import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from './rollups.repository.js';
+import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
 /**

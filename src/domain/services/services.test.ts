@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../test/helpers/gateway.js';
-import { RELATIVE_ACCURACY } from '../rollups/latency-histogram.js';
+import { RELATIVE_ACCURACY } from './latency-histogram.js';
 import { seededRandom } from '../../seeded-random.js';
 
 /** Rollup correctness is the point here, not the store deadline: a busy shared test store may be slow. */

@@ -1,5 +1,5 @@
 import { builder, type SchemaTypes } from '../../graphql/builder.js';
-import type { RedStats } from '../rollups/red-stats.js';
+import type { RedStats } from './red-stats.js';
 import type { Topology as TopologyModel, TopologyEdge as TopologyEdgeModel, TopologyNode as TopologyNodeModel } from './topology.service.js';
 
 /** The requested window widened to the buckets read: whole minutes, or whole hours beyond 6 h. */

@@ -1,7 +1,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { Leaf } from '../rollups/span-roles.js';
+import type { Leaf } from './span-roles.js';
 
 export const PENDING_EDGES = 'pending_edges';
 export const EDGE_CLAIMS = 'edge_claims';
@@ -98,7 +98,7 @@ function toEntry(doc: PendingEdgeDocument): JoinEntry {
 /**
  * The join store. Every write is a single-document atomic operation; the
  * protocol that makes pairing exactly-once on top of them is in
- * topology/edge-join.ts.
+ * edge-join.ts.
  */
 export class PendingEdgesRepository {
   private readonly pending: Collection<PendingEdgeDocument>;

@@ -1,7 +1,7 @@
 import type { Tenant } from '../../auth/tenant.js';
-import type { ServicesRepository } from '../services/services.repository.js';
+import type { ServicesRepository } from './services.repository.js';
 import type { Span } from '../traces/span.js';
-import type { EdgeJoin } from '../topology/edge-join.js';
+import type { EdgeJoin } from './edge-join.js';
 import { RollupBatch } from './rollup-batch.js';
 import type { RollupsRepository } from './rollups.repository.js';
 import { immediateLeaf } from './span-roles.js';

@@ -1,11 +1,11 @@
 import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { ValidationError } from '../../errors.js';
-import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
-import type { RollupsRepository } from '../rollups/rollups.repository.js';
-import type { NodeType } from '../rollups/span-roles.js';
-import { coveredWindow, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
-import type { ServicesRepository } from '../services/services.repository.js';
+import { RedAccumulator, type RedStats } from './red-stats.js';
+import type { RollupsRepository } from './rollups.repository.js';
+import type { NodeType } from './span-roles.js';
+import { coveredWindow, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
+import type { ServicesRepository } from './services.repository.js';
 
 export interface TopologyNode {
   readonly id: string;

@@ -1,9 +1,9 @@
 import type { Db } from 'mongodb';
 import type { CollectionSpec } from '../../db/collections.js';
-import { edgeRollupsCollection, operationRollupsCollection, RollupsRepository, serviceRollupsCollection } from '../rollups/rollups.repository.js';
-import { RollupsService } from '../rollups/rollups.service.js';
-import { ServicesRepository, servicesCollection } from '../services/services.repository.js';
-import { ServiceCatalog } from '../services/services.service.js';
+import { edgeRollupsCollection, operationRollupsCollection, RollupsRepository, serviceRollupsCollection } from './rollups.repository.js';
+import { RollupsService } from './rollups.service.js';
+import { ServicesRepository, servicesCollection } from './services.repository.js';
+import { ServiceCatalog } from './services.service.js';
 import { DEFAULT_JOIN_WINDOW_MS, DEFAULT_SWEEP_INTERVAL_MS, EdgeJoin } from './edge-join.js';
 import { edgeClaimsCollection, pendingEdgesCollection, PendingEdgesRepository } from './pending-edges.repository.js';
 import { TopologyService } from './topology.service.js';

@@ -1,6 +1,6 @@
 import { tenantKey, type Tenant } from '../../auth/tenant.js';
-import type { EdgeObservation } from '../rollups/rollup-batch.js';
-import { durationNs, isError, joinRole } from '../rollups/span-roles.js';
+import type { EdgeObservation } from './rollup-batch.js';
+import { durationNs, isError, joinRole } from './span-roles.js';
 import type { Span } from '../traces/span.js';
 import { pendingEdgeId, type JoinEntry, type PendingCaller, type PendingCallee, type PendingEdgesRepository, type PendingSide } from './pending-edges.repository.js';
 

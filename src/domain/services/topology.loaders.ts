@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../auth/principal.js';
-import type { TimeWindow } from '../rollups/time-buckets.js';
+import type { TimeWindow } from './time-buckets.js';
 import type { Topology, TopologyService } from './topology.service.js';
 
 export interface TopologyKey {
