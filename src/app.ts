@@ -7,7 +7,7 @@ import { OrgsRepository, orgsCollection } from './auth/orgs.repository.js';
 import type { Principal } from './auth/principal.js';
 import { RateLimits, rateLimitsCollection } from './auth/rate-limit.js';
 import type { Config } from './config.js';
-import type { Services } from './context.js';
+import type { GatewayEvents, Services } from './context.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
 import { isStoreUnavailable } from './db/store-errors.js';
 import { spansCollection, SpansRepository } from './domain/traces/spans.repository.js';
@@ -20,7 +20,7 @@ import { NodeOfflineSweeper } from './domain/nodes/nodes.sweeper.js';
 import { createServiceMap, serviceMapCollections } from './domain/services/service-map.js';
 import { alertCollections, createAlerting } from './domain/alerts/alerting.js';
 import { LiveTailService } from './domain/traces/live-tail.js';
-import { createMeshPubSub } from './graphql/pubsub.js';
+import { createMeshPubSub } from './events/pubsub.js';
 import { MethodNotAllowedError, NotFoundError } from './errors.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { handleOtlpTraces, IngestBudget } from './http/otlp-handler.js';
@@ -90,7 +90,7 @@ export function buildApp(deps: AppDeps): App {
   // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
   const traces = new TracesService(tracesRepo, spansRepo);
-  const pubsub = createMeshPubSub({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
+  const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
   const liveTail = new LiveTailService(pubsub);
   const nodes = new NodesService(new NodesRepository(db), pubsub, { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth });
   const sweeper = new NodeOfflineSweeper(nodes, config.nodeSweepIntervalMs, log);

@@ -5,7 +5,10 @@ import { createTraceLoaders, type TraceLoaders } from './domain/traces/traces.lo
 import { createNodeLoaders, type NodeLoaders } from './domain/nodes/nodes.loaders.js';
 import type { NodesService } from './domain/nodes/nodes.service.js';
 import type { LiveTailService } from './domain/traces/live-tail.js';
-import type { MeshPubSub } from './graphql/pubsub.js';
+import type { MeshPubSub } from './events/pubsub.js';
+import type { AlertEvents } from './domain/alerts/alerts.events.js';
+import type { NodeEvents } from './domain/nodes/nodes.events.js';
+import type { TraceEvents } from './domain/traces/traces.events.js';
 import type { TracesService } from './domain/traces/traces.service.js';
 import type { SearchService } from './domain/search/search.service.js';
 import { createServiceLoaders, type ServiceLoaders } from './domain/services/services.loaders.js';
@@ -15,6 +18,9 @@ import type { TopologyService } from './domain/services/topology.service.js';
 import type { AlertChannelsService } from './domain/alerts/alert-channels.service.js';
 import { createAlertLoaders, type AlertLoaders } from './domain/alerts/alerts.loaders.js';
 import type { AlertsService } from './domain/alerts/alerts.service.js';
+
+/** The topics of every area: what the one pubsub of an instance carries. */
+export type GatewayEvents = TraceEvents & NodeEvents & AlertEvents;
 
 /** Application-scoped services, created once in buildApp and shared by every transport. */
 export interface Services {
@@ -26,7 +32,7 @@ export interface Services {
   readonly nodes: NodesService;
   readonly liveTail: LiveTailService;
   /** The one pubsub of this instance (in memory, or Redis with REDIS_URL). */
-  readonly pubsub: MeshPubSub;
+  readonly pubsub: MeshPubSub<GatewayEvents>;
   /** Discovered services and their RED figures, from rollups. */
   readonly catalog: ServiceCatalog;
   readonly topology: TopologyService;

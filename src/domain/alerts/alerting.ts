@@ -3,13 +3,14 @@ import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
 import type { Config } from '../../config.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/pubsub.js';
 import type { Logger } from '../../logger.js';
 import { RollupsRepository } from '../services/rollups.repository.js';
 import { AlertChannelsRepository, alertChannelsCollection } from './alert-channels.repository.js';
 import { AlertChannelsService } from './alert-channels.service.js';
 import { AlertDeliveriesRepository, alertDeliveriesCollection } from './alert-deliveries.repository.js';
 import { AlertEventsRepository, alertEventsCollection } from './alert-events.repository.js';
+import type { AlertEvents } from './alerts.events.js';
 import { AlertMetrics } from './alert-metrics.js';
 import { AlertRulesRepository, alertRulesCollection } from './alert-rules.repository.js';
 import { AlertEvaluator } from './alerts.evaluator.js';
@@ -29,7 +30,7 @@ export function alertCollections(retentionSeconds: number): CollectionSpec[] {
 export interface AlertingDeps {
   readonly db: Db;
   readonly config: Pick<Config, 'alertEvalIntervalS' | 'alertDelivery' | 'outboundAllow'>;
-  readonly pubsub: MeshPubSub;
+  readonly pubsub: EventBus<AlertEvents>;
   readonly log: Logger;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Tenant } from '../../auth/tenant.js';
-import { createMeshPubSub, type MeshPubSub } from '../../graphql/pubsub.js';
+import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
+import type { AlertEvents } from './alerts.events.js';
 import { silentLogger } from '../../logger.js';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import { RollupsRepository } from '../services/rollups.repository.js';
@@ -24,7 +25,7 @@ const slot = (k: number) => new Date(T0 + k * INTERVAL_MS);
 const tenant: Tenant = { org: 'lease-org', env: 'live' };
 
 let store: TestDb;
-let pubsub: MeshPubSub;
+let pubsub: MeshPubSub<AlertEvents>;
 let rules: AlertRulesRepository;
 let events: AlertEventsRepository;
 let deliveries: AlertDeliveriesRepository;
@@ -59,7 +60,7 @@ async function turn(k: number, ...instances: (readonly [AlertEvaluator, { now: D
 
 beforeAll(async () => {
   store = await testDb();
-  pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
+  pubsub = createMeshPubSub<AlertEvents>({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
   rules = new AlertRulesRepository(store.db);
   events = new AlertEventsRepository(store.db);
   deliveries = new AlertDeliveriesRepository(store.db);

@@ -2,12 +2,13 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { tenantKey } from '../../auth/tenant.js';
 import { NotFoundError } from '../../errors.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/pubsub.js';
 import { assertPageSize } from '../traces/traces.service.js';
 import { decodeAlertCursor, encodeAlertCursor } from './alert-cursor.js';
 import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { fromMessage, type AlertEvent, type Delivery } from './alert-event.js';
 import type { AlertEventsRepository } from './alert-events.repository.js';
+import type { AlertEvents } from './alerts.events.js';
 import { assertRuleId, newRuleId, parseRuleInput, parseRulePatch, type AlertRuleInput, type AlertRulePatch, type RuleStatus } from './alert-rule.js';
 import type { AlertRuleRecord, AlertRulesRepository } from './alert-rules.repository.js';
 import { INITIAL_EVALUATION } from './alert-state.js';
@@ -40,7 +41,7 @@ export class AlertsService {
     private readonly rules: AlertRulesRepository,
     private readonly events: AlertEventsRepository,
     private readonly deliveries: AlertDeliveriesRepository,
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<AlertEvents>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

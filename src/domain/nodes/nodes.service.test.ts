@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import type { Principal } from '../../auth/principal.js';
 import { ensureIndexes } from '../../db/collections.js';
-import { createMeshPubSub, type MeshPubSub } from '../../graphql/pubsub.js';
+import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
+import type { NodeEvents } from './nodes.events.js';
 import { silentLogger } from '../../logger.js';
 import type { HeartbeatInput } from './heartbeat.js';
 import type { NodeStatusChange } from './node.js';
@@ -42,10 +43,10 @@ const report = (overrides: Partial<HeartbeatInput> = {}): HeartbeatInput => ({
 
 let store: TestDb;
 let clock = T0;
-const instances: { service: NodesService; pubsub: MeshPubSub; changes: NodeStatusChange[] }[] = [];
+const instances: { service: NodesService; pubsub: MeshPubSub<NodeEvents>; changes: NodeStatusChange[] }[] = [];
 
 async function instance(org: string) {
-  const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 10_000, log: silentLogger });
+  const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 10_000, log: silentLogger });
   const service = new NodesService(new NodesRepository(store.db), pubsub, { offlineAfterS: 90, thresholds }, () => new Date(clock));
   const changes: NodeStatusChange[] = [];
   const stream = pubsub.subscribe('node:status', `${org}:live`, (c) => [c]);

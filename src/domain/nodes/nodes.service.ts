@@ -2,7 +2,7 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { tenantKey } from '../../auth/tenant.js';
 import { ConflictError, ValidationError } from '../../errors.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/pubsub.js';
 import { assertPageSize } from '../traces/traces.service.js';
 import {
   assertCluster,
@@ -16,6 +16,7 @@ import {
 } from './heartbeat.js';
 import { decodeNodeCursor, encodeNodeCursor } from './node-cursor.js';
 import type { CollectorNode, HeartbeatSample, NodeListFilter, NodeStatus, NodeStatusChange, NodeWindowTotals } from './node.js';
+import type { NodeEvents } from './nodes.events.js';
 import type { NodesRepository } from './nodes.repository.js';
 
 export const MAX_NODE_PAGE = 500;
@@ -58,7 +59,7 @@ export interface SeriesWindow {
 export class NodesService {
   constructor(
     private readonly repo: NodesRepository,
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<NodeEvents>,
     private readonly options: NodesOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -2,27 +2,30 @@ import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub, type PubSubEvent, type PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { AlertEventMessage } from '../domain/alerts/alert-event.js';
-import type { HeartbeatSample, NodeStatusChange } from '../domain/nodes/node.js';
-import type { IngestedTraceBatch } from '../domain/traces/live-tail.js';
 import type { Logger } from '../logger.js';
 
 /**
- * Every live event, keyed by routing key; the id is the tenant key
- * (`org:env`), so a topic never carries another organization's or
+ * Live event topics by name: `[routing id, payload]`. The id is the tenant
+ * key (`org:env`), so a topic never carries another organization's or
  * partition's events. Payloads are plain JSON: with Redis they are
- * serialized, and in memory they must behave the same.
+ * serialized, and in memory they must behave the same. Each area declares
+ * its own topics beside its code (`domain/<area>/<area>.events.ts`); the
+ * app's one pubsub carries all of them.
  */
-export type MeshEvents = {
-  'node:heartbeat': [tenantKey: string, payload: HeartbeatSample];
-  'node:status': [tenantKey: string, payload: NodeStatusChange];
-  'trace:ingested': [tenantKey: string, payload: IngestedTraceBatch];
-  'alert:event': [tenantKey: string, payload: AlertEventMessage];
-};
+export type EventTopics = Record<string, [tenantKey: string, payload: unknown]>;
 
-type EventKey = keyof MeshEvents;
-type Payload<K extends EventKey> = MeshEvents[K][1];
-type MeshEvent = PubSubEvent<MeshEvents, EventKey>;
+type Payload<E extends EventTopics, K extends keyof E> = E[K][1];
+
+/** What an area sees of the pubsub: its own topics, to publish and to subscribe to. */
+export interface EventBus<E extends EventTopics> {
+  publish<K extends keyof E & string>(topic: K, tenantKey: string, payload: Payload<E, K>): void;
+  /**
+   * Events of one tenant, each mapped by `select` to the items the subscriber
+   * wants (none, one, or several): filtering happens before buffering, so
+   * unwanted events never take a slot of the subscriber's queue.
+   */
+  subscribe<K extends keyof E & string, T>(topic: K, tenantKey: string, select: (payload: Payload<E, K>) => Iterable<T>): AsyncIterableIterator<T>;
+}
 
 export interface PubSubStats {
   /** Subscriptions open on this instance. */
@@ -39,15 +42,8 @@ export interface PubSubStats {
  * so that every instance sees every event. `subscribe` bounds each
  * subscription (see BoundedStream).
  */
-export interface MeshPubSub {
+export interface MeshPubSub<E extends EventTopics> extends EventBus<E> {
   readonly transport: 'memory' | 'redis';
-  publish<K extends EventKey>(key: K, tenantKey: string, payload: Payload<K>): void;
-  /**
-   * Events of one tenant, each mapped by `select` to the items the subscriber
-   * wants (none, one, or several): filtering happens before buffering, so
-   * unwanted events never take a slot of the subscriber's queue.
-   */
-  subscribe<K extends EventKey, T>(key: K, tenantKey: string, select: (payload: Payload<K>) => Iterable<T>): AsyncIterableIterator<T>;
   stats(): PubSubStats;
   /** Resolves once events can flow (at once in memory; Redis connected otherwise). */
   connect(): Promise<void>;
@@ -176,14 +172,15 @@ async function endClient(client: Redis): Promise<void> {
   else client.disconnect();
 }
 
-export function createMeshPubSub(options: PubSubOptions): MeshPubSub {
+/** `E`: the topics of every area this instance serves (their intersection, as app.ts writes it). */
+export function createMeshPubSub<E extends EventTopics>(options: PubSubOptions): MeshPubSub<E> {
   const { log } = options;
   let dropped = 0;
   let publishFailures = 0;
   const open = new Set<BoundedStream<unknown, unknown>>();
   const redis = options.redisUrl === undefined ? null : redisClients(options.redisUrl, log);
 
-  let eventTarget: PubSubEventTarget<MeshEvents>;
+  let eventTarget: PubSubEventTarget<EventTopics>;
   if (redis === null) {
     const local = new EventTarget();
     // One listener per open subscription is the design, not a leak: no listener-count warning.
@@ -200,7 +197,7 @@ export function createMeshPubSub(options: PubSubOptions): MeshPubSub {
       },
     };
   } else {
-    const target = createRedisEventTarget<MeshEvent>({ publishClient: redis.publisher, subscribeClient: redis.subscriber });
+    const target = createRedisEventTarget<PubSubEvent<EventTopics, string>>({ publishClient: redis.publisher, subscribeClient: redis.subscriber });
     eventTarget = {
       addEventListener: (type, callback, opts) => target.addEventListener(type, callback, opts),
       removeEventListener: (type, callback, opts) => target.removeEventListener(type, callback, opts),
@@ -215,20 +212,21 @@ export function createMeshPubSub(options: PubSubOptions): MeshPubSub {
       },
     };
   }
-  const pubsub: PubSub<MeshEvents> = createPubSub<MeshEvents>({ eventTarget });
+  // Typed at the edge (MeshPubSub<E>); inside, a topic is any name and a payload any JSON value.
+  const pubsub: PubSub<EventTopics> = createPubSub<EventTopics>({ eventTarget });
 
   return {
     transport: redis === null ? 'memory' : 'redis',
-    publish(key, tenantKey, payload) {
-      (pubsub.publish as (key: EventKey, id: string, payload: Payload<EventKey>) => void)(key, tenantKey, payload);
+    publish(topic, tenantKey, payload) {
+      pubsub.publish(topic, tenantKey, payload);
     },
-    subscribe<K extends EventKey, T>(key: K, tenantKey: string, select: (payload: Payload<K>) => Iterable<T>) {
-      const source = (pubsub.subscribe as (key: EventKey, id: string) => AsyncIterator<Payload<K>>)(key, tenantKey);
+    subscribe<K extends keyof E & string, T>(topic: K, tenantKey: string, select: (payload: Payload<E, K>) => Iterable<T>) {
+      const source = pubsub.subscribe(topic, tenantKey) as AsyncIterator<Payload<E, K>>;
       const stream = new BoundedStream(source, select, options.bufferSize, (ended) => {
         open.delete(ended as BoundedStream<unknown, unknown>);
         if (ended.dropped > 0) {
           dropped += ended.dropped;
-          log.warn('slow subscriber dropped events', { topic: key, dropped: ended.dropped });
+          log.warn('slow subscriber dropped events', { topic, dropped: ended.dropped });
         }
       });
       open.add(stream as BoundedStream<unknown, unknown>);

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../test/helpers/redis.js';
 import type { HeartbeatSample, NodeStatusChange } from '../domain/nodes/node.js';
+import type { NodeEvents } from '../domain/nodes/nodes.events.js';
 import { silentLogger } from '../logger.js';
 import { createMeshPubSub, type MeshPubSub } from './pubsub.js';
 
@@ -31,7 +32,7 @@ async function take<T>(stream: AsyncIterator<T>, count: number, timeoutMs = 5_00
 
 describe('MeshPubSub in memory', () => {
   it('delivers a tenant’s events only to that tenant’s subscribers, in publish order', async () => {
-    const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
     const a = pubsub.subscribe('node:status', 'acme:live', all);
     const sandbox = pubsub.subscribe('node:status', 'acme:test', all);
     pubsub.publish('node:status', 'acme:live', change('n1', 1));
@@ -43,7 +44,7 @@ describe('MeshPubSub in memory', () => {
   });
 
   it('filters before buffering: events a subscriber does not want never take its queue slots', async () => {
-    const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 2, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 2, log: silentLogger });
     const onlyN2 = pubsub.subscribe('node:status', 'acme:live', (c) => (c.nodeId === 'n2' ? [c] : []));
     for (let i = 0; i < 50; i++) pubsub.publish('node:status', 'acme:live', change('n1', i));
     pubsub.publish('node:status', 'acme:live', change('n2'));
@@ -54,7 +55,7 @@ describe('MeshPubSub in memory', () => {
   });
 
   it('bounds a subscriber that stops reading: it keeps the newest items and counts the rest as dropped, while others get everything', async () => {
-    const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 8, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 8, log: silentLogger });
     const stalled = pubsub.subscribe('node:status', 'acme:live', all);
     const reader = pubsub.subscribe('node:status', 'acme:live', all);
     const received: number[] = [];
@@ -76,7 +77,7 @@ describe('MeshPubSub in memory', () => {
   });
 
   it('ends a subscription on return() and stops counting it', async () => {
-    const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 4, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 4, log: silentLogger });
     const stream = pubsub.subscribe('node:status', 'acme:live', all);
     const pending = stream.next();
     expect(pubsub.stats().subscriptions).toBe(1);
@@ -112,8 +113,8 @@ describe('MeshPubSub over Redis', () => {
   }
 
   it('carries an event published on one instance to the subscribers of another, per tenant', async () => {
-    const instances: MeshPubSub[] = [0, 1].map(() => createMeshPubSub({ redisUrl: redis.url, bufferSize: 16, log: silentLogger }));
-    const [a, b] = instances as [MeshPubSub, MeshPubSub];
+    const instances: MeshPubSub<NodeEvents>[] = [0, 1].map(() => createMeshPubSub<NodeEvents>({ redisUrl: redis.url, bufferSize: 16, log: silentLogger }));
+    const [a, b] = instances as [MeshPubSub<NodeEvents>, MeshPubSub<NodeEvents>];
     await Promise.all(instances.map((i) => i.connect()));
     expect(a.transport).toBe('redis');
     const onB = b.subscribe('node:heartbeat', 'acme:live', all);
@@ -131,7 +132,7 @@ describe('MeshPubSub over Redis', () => {
 
   it('counts a publish that Redis cannot take instead of failing the publisher', async () => {
     const lonely = await startRedis();
-    const pubsub = createMeshPubSub({ redisUrl: lonely.url, bufferSize: 4, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: lonely.url, bufferSize: 4, log: silentLogger });
     await pubsub.connect();
     await lonely.stop();
     await delay(100);
@@ -143,7 +144,7 @@ describe('MeshPubSub over Redis', () => {
 
   it('subscribes, unsubscribes and shuts down cleanly while Redis is away', async () => {
     const lonely = await startRedis();
-    const pubsub = createMeshPubSub({ redisUrl: lonely.url, bufferSize: 4, log: silentLogger });
+    const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: lonely.url, bufferSize: 4, log: silentLogger });
     await pubsub.connect();
     await lonely.stop();
     await delay(100);
