@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { presentedKey } from '../src/auth/auth.service.js';
+import { presentedKey } from '../src/domain/keys/auth.service.js';
 import { COMPLEXITY_LIMITS } from '../src/graphql/builder.js';
 import { sendError } from '../src/http/respond.js';
 import { startTestGateway, type TestGateway } from '../test/helpers/gateway.js';

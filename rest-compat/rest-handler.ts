@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Principal } from '../src/auth/principal.js';
-import type { RateBudget, RateLimits } from '../src/auth/rate-limit.js';
+import type { RateBudget, RateLimits } from '../src/domain/keys/rate-limit.js';
 import { MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError } from '../src/errors.js';
 import type { GraphQLServer } from '../src/http/yoga.js';
 import { readBody, sendJson } from '../src/http/respond.js';

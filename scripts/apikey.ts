@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ApiKeysRepository } from '../src/auth/api-keys.repository.js';
-import type { ApiKeyRecord } from '../src/auth/api-keys.repository.js';
-import { AuthService, parsePermissions } from '../src/auth/auth.service.js';
-import { OrgsRepository } from '../src/auth/orgs.repository.js';
+import { ApiKeysRepository } from '../src/domain/keys/api-keys.repository.js';
+import type { ApiKeyRecord } from '../src/domain/keys/api-keys.repository.js';
+import { AuthService, parsePermissions } from '../src/domain/keys/auth.service.js';
+import { OrgsRepository } from '../src/domain/keys/orgs.repository.js';
 import { loadConfig } from '../src/config.js';
 import { connectStore } from '../src/db/client.js';
 import { resolveStoreUri } from '../src/db/uri-file.js';

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from 'mongodb';
-import { AuthService, presentedKey } from './auth/auth.service.js';
-import { apiKeysCollection, ApiKeysRepository } from './auth/api-keys.repository.js';
-import { OrgsRepository, orgsCollection } from './auth/orgs.repository.js';
+import { AuthService, presentedKey } from './domain/keys/auth.service.js';
+import { apiKeysCollection, ApiKeysRepository } from './domain/keys/api-keys.repository.js';
+import { OrgsRepository, orgsCollection } from './domain/keys/orgs.repository.js';
 import type { Principal } from './auth/principal.js';
-import { RateLimits, rateLimitsCollection } from './auth/rate-limit.js';
+import { RateLimits, rateLimitsCollection } from './domain/keys/rate-limit.js';
 import type { Config } from './config.js';
 import type { GatewayEvents, Services } from './context.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';

@@ -1,6 +1,6 @@
-import type { AuthService } from './auth/auth.service.js';
+import type { AuthService } from './domain/keys/auth.service.js';
 import type { Principal } from './auth/principal.js';
-import type { RateLimits } from './auth/rate-limit.js';
+import type { RateLimits } from './domain/keys/rate-limit.js';
 import { createTraceLoaders, type TraceLoaders } from './domain/traces/traces.loaders.js';
 import { createNodeLoaders, type NodeLoaders } from './domain/nodes/nodes.loaders.js';
 import type { NodesService } from './domain/nodes/nodes.service.js';

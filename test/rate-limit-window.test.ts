@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../src/auth/principal.js';
-import { RateLimits, rateLimitsCollection, type RateBudget } from '../src/auth/rate-limit.js';
+import { RateLimits, rateLimitsCollection, type RateBudget } from '../src/domain/keys/rate-limit.js';
 import { ensureIndexes } from '../src/db/collections.js';
 import { testDb, type TestDb } from './helpers/mongo.js';
 

@@ -4,7 +4,7 @@ import './any-value.js';
 import '../domain/traces/traces.graphql.js';
 import '../domain/traces/trace-page.graphql.js';
 import '../domain/traces/issues.graphql.js';
-import '../auth/keys.graphql.js';
+import '../domain/keys/keys.graphql.js';
 import '../domain/search/search.graphql.js';
 import '../domain/nodes/nodes.graphql.js';
 import '../domain/traces/live-tail.graphql.js';

@@ -4,7 +4,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
-import { rateLimitedError, type RateDecision } from '../auth/rate-limit.js';
+import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
 import { isStoreUnavailable } from '../db/store-errors.js';
 import { UnavailableError } from '../errors.js';
 import { maskError, type GraphQLServer } from './yoga.js';

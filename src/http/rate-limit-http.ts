@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
-import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../auth/rate-limit.js';
+import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
 import { encodeRpcStatus } from '../otlp/otlp-protobuf.js';
 import { errorResponse, sendJson } from './respond.js';
 

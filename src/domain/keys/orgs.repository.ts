@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { CollectionSpec } from '../db/collections.js';
+import type { CollectionSpec } from '../../db/collections.js';
 
 export interface Organization {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Tenant } from './tenant.js';
+import type { Tenant } from '../../auth/tenant.js';
 
 const KEY_PATTERN = /^mtk_(live|test)_([A-Za-z0-9_-]{16,128})$/;
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { apiKeyEnv, displayPrefix, generateApiKey, hashApiKey } from './api-key-format.js';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository.js';
 import type { OrgsRepository } from './orgs.repository.js';
-import { assertCan } from './policy.js';
-import { PERMISSIONS, type Permission, type Principal } from './principal.js';
-import type { Tenant } from './tenant.js';
+import { assertCan } from '../../auth/policy.js';
+import { PERMISSIONS, type Permission, type Principal } from '../../auth/principal.js';
+import type { Tenant } from '../../auth/tenant.js';
 
 /** The documented default: 1,000 requests per minute per key; enterprise overrides up to 10,000. */
 export const DEFAULT_RATE_LIMIT = 1_000;

@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import type { CollectionSpec } from '../db/collections.js';
-import type { Permission } from './principal.js';
-import type { Tenant } from './tenant.js';
+import type { CollectionSpec } from '../../db/collections.js';
+import type { Permission } from '../../auth/principal.js';
+import type { Tenant } from '../../auth/tenant.js';
 
 export interface ApiKeyRecord {
   readonly id: string;

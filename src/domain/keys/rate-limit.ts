@@ -1,8 +1,8 @@
 import type { Collection, Db } from 'mongodb';
 import { RateLimiterMongo } from 'rate-limiter-flexible';
-import type { CollectionSpec } from '../db/collections.js';
-import { RateLimitedError } from '../errors.js';
-import type { Principal } from './principal.js';
+import type { CollectionSpec } from '../../db/collections.js';
+import { RateLimitedError } from '../../errors.js';
+import type { Principal } from '../../auth/principal.js';
 
 /**
  * Per-key sliding-window rate limits, shared by every gateway instance through

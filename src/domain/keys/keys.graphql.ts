@@ -1,7 +1,7 @@
-import { builder } from '../graphql/builder.js';
+import { builder } from '../../graphql/builder.js';
 import { MAX_RATE_LIMIT } from './auth.service.js';
 import type { ApiKeyRecord } from './api-keys.repository.js';
-import { PERMISSIONS } from './principal.js';
+import { PERMISSIONS } from '../../auth/principal.js';
 
 /**
  * Key management (admin only). The plaintext of a key exists in exactly one
