@@ -1,7 +1,7 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { AlertCursor } from './alert-cursor.js';
+import type { TimeIdPosition } from '../paging.js';
 import type { AlertEvent } from './alert-event.js';
 
 export const ALERT_EVENTS_COLLECTION = 'alert_events';
@@ -67,7 +67,7 @@ export class AlertEventsRepository {
   }
 
   /** A page newest first, strictly after `after`. */
-  async list(tenant: Tenant, filter: EventListFilter, after: AlertCursor | null, limit: number): Promise<AlertEvent[]> {
+  async list(tenant: Tenant, filter: EventListFilter, after: TimeIdPosition | null, limit: number): Promise<AlertEvent[]> {
     const query: Filter<EventDocument> = { org: tenant.org, env: tenant.env, ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}) };
     if (after !== null) {
       const at = new Date(after.atMs);

@@ -1,7 +1,7 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { AlertCursor } from './alert-cursor.js';
+import type { TimeIdPosition } from '../paging.js';
 import type { AlertEvent } from './alert-event.js';
 import type { AlertCondition, AlertRule, AlertSeverity, ChannelKind, RuleStatus } from './alert-rule.js';
 import { INITIAL_EVALUATION, type AlertState, type Incident, type RuleEvaluation } from './alert-state.js';
@@ -149,7 +149,7 @@ export class AlertRulesRepository {
   }
 
   /** A page in creation order, strictly after `after`. */
-  async list(tenant: Tenant, after: AlertCursor | null, limit: number): Promise<AlertRuleRecord[]> {
+  async list(tenant: Tenant, after: TimeIdPosition | null, limit: number): Promise<AlertRuleRecord[]> {
     const query: Filter<RuleDocument> = { org: tenant.org, env: tenant.env };
     if (after !== null) {
       const at = new Date(after.atMs);

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import type { AlertEvent as AlertEventModel, Delivery, DeliveryAttempt } from './alert-event.js';
 import { formatDuration, type AlertCondition as AlertConditionModel } from './alert-rule.js';
 import type { AlertRuleRecord } from './alert-rules.repository.js';

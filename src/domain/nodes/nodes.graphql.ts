@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import type { CollectorNode as CollectorNodeModel, HeartbeatSample, NodeStatusChange as NodeStatusChangeModel } from './node.js';
 import { MAX_NODE_PAGE, MAX_SERIES_POINTS } from './nodes.service.js';
 
@@ -167,7 +167,7 @@ builder.queryFields((t) => ({
           first: args.first ?? 100,
           after: args.after ?? null,
         });
-        return connectionOf({ ...page, items: page.nodes });
+        return connectionOf(page);
       },
     },
     {

@@ -3,10 +3,11 @@ import type { Principal } from '../../auth/principal.js';
 import { tenantKey } from '../../auth/tenant.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import type { EventBus } from '../../events/pubsub.js';
-import { assertPageSize } from '../traces/traces.service.js';
+import { assertPageSize, pageOf, sealedCursor, type Page } from '../paging.js';
 import {
   assertCluster,
   assertNodeId,
+  isNodeId,
   assessHealth,
   COUNTER_WINDOW_MS,
   counterDeltas,
@@ -14,7 +15,6 @@ import {
   type HealthThresholds,
   type HeartbeatInput,
 } from './heartbeat.js';
-import { decodeNodeCursor, encodeNodeCursor } from './node-cursor.js';
 import type { CollectorNode, HeartbeatSample, NodeListFilter, NodeStatus, NodeStatusChange, NodeWindowTotals } from './node.js';
 import type { NodeEvents } from './nodes.events.js';
 import type { NodesRepository } from './nodes.repository.js';
@@ -32,12 +32,16 @@ export interface NodesOptions {
   readonly thresholds: HealthThresholds;
 }
 
-export interface NodePage {
-  readonly nodes: readonly CollectorNode[];
-  readonly cursors: readonly string[];
-  readonly hasNextPage: boolean;
-  readonly totalCount: () => Promise<number>;
-}
+/**
+ * Node pages are keyset pages in node id order, so a cursor is the last node
+ * id seen: nodes appearing between page requests never shift a page.
+ */
+export const NODE_CURSOR = sealedCursor<string>({
+  scope: ['nodes'],
+  fields: 2,
+  write: (nodeId) => ['n', nodeId],
+  read: ([kind, nodeId]) => (kind === 'n' && isNodeId(nodeId!) ? nodeId! : null),
+});
 
 export interface HeartbeatResult {
   readonly node: CollectorNode;
@@ -145,19 +149,13 @@ export class NodesService {
     }
   }
 
-  async listNodes(principal: Principal | null, args: { filter: NodeListFilterInput; first: number; after: string | null }): Promise<NodePage> {
+  async listNodes(principal: Principal | null, args: { filter: NodeListFilterInput; first: number; after: string | null }): Promise<Page<CollectorNode>> {
     const { tenant } = assertCan(principal, 'nodes:read');
     assertPageSize(args.first, 'first', MAX_NODE_PAGE);
     const filter = parseListFilter(args.filter);
-    const after = args.after === null ? null : decodeNodeCursor(tenant, args.after, 'after');
+    const after = args.after === null ? null : NODE_CURSOR.decode(tenant, args.after, 'after');
     const rows = await this.repo.list(tenant, filter, after, args.first + 1);
-    const page = rows.slice(0, args.first);
-    return {
-      nodes: page,
-      cursors: page.map((n) => encodeNodeCursor(tenant, n.nodeId)),
-      hasNextPage: rows.length > args.first,
-      totalCount: () => this.repo.count(tenant, filter),
-    };
+    return pageOf(rows, args.first, (n) => NODE_CURSOR.encode(tenant, n.nodeId), () => this.repo.count(tenant, filter));
   }
 
   async getNode(principal: Principal | null, nodeId: string): Promise<CollectorNode | null> {

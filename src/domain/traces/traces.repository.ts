@@ -49,6 +49,9 @@ export interface TraceCursor {
   readonly traceId: string;
 }
 
+/** Where a page starts: strictly after a keyset cursor (null: the first page), or past a number of rows (Mackerel's numbered pages). */
+export type PageStart = { readonly after: TraceCursor | null } | { readonly skip: number };
+
 /** Keyset condition "strictly after the cursor" in the given order; stable while new traces arrive. */
 function afterCursor(order: TraceOrder, cursor: TraceCursor): Filter<TraceDocument> {
   const field = SORT_FIELD[order.field];
@@ -150,33 +153,11 @@ export class TracesRepository {
     return docs.map(toTraceSummary);
   }
 
-  /** One page in the requested order, strictly after the cursor; `limit` rows at most. */
-  async list(tenant: Tenant, query: TraceListQuery, after: TraceCursor | null, limit: number): Promise<TraceSummary[]> {
-    const traceFilter = this.traceFilter(query, after);
+  /** One page in the requested order from `start`; `limit` rows at most. */
+  async list(tenant: Tenant, query: TraceListQuery, start: PageStart, limit: number): Promise<TraceSummary[]> {
+    const traceFilter = this.traceFilter(query, 'after' in start ? start.after : null);
     const sort = traceSortKey(query.order);
-    if (query.spanFilter !== undefined) {
-      const docs = await this.spans.findMatchedTraces(tenant, {
-        spanFilter: query.spanFilter,
-        spanStartFrom: query.conditions.from,
-        traceFilter,
-        sort,
-        limit,
-        skip: 0,
-      });
-      return docs.map(toTraceSummary);
-    }
-    const docs = await this.traces
-      .find({ org: tenant.org, env: tenant.env, ...traceFilter } as Filter<TraceDocument>, { projection: SUMMARY_PROJECTION })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
-    return docs.map(toTraceSummary);
-  }
-
-  /** Offset paging, for the Mackerel API whose contract is page numbers. */
-  async listPage(tenant: Tenant, query: TraceListQuery, skip: number, limit: number): Promise<TraceSummary[]> {
-    const traceFilter = this.traceFilter(query, null);
-    const sort = traceSortKey(query.order);
+    const skip = 'skip' in start ? start.skip : 0;
     if (query.spanFilter !== undefined) {
       const docs = await this.spans.findMatchedTraces(tenant, {
         spanFilter: query.spanFilter,
