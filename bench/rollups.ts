@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import type { Principal } from '../src/auth/principal.js';
 import type { Tenant } from '../src/auth/tenant.js';
-import { buildApp, collectionSpecs } from '../src/app.js';
+import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { ensureIndexes } from '../src/db/collections.js';
+import { createServicesModule } from '../src/domain/services/index.js';
 import { RollupsRepository } from '../src/domain/services/rollups.repository.js';
 import { planWindow } from '../src/domain/services/time-buckets.js';
-import { SpansRepository } from '../src/domain/traces/spans.repository.js';
-import { createServiceMap } from '../src/domain/services/service-map.js';
-import { TracesRepository } from '../src/domain/traces/traces.repository.js';
-import { IngestService } from '../src/domain/traces/ingest.service.js';
+import { createTracesModule } from '../src/domain/traces/index.js';
+import type { TraceEvents } from '../src/domain/traces/traces.events.js';
+import { createMeshPubSub } from '../src/events/pubsub.js';
 import type { ExportTraceRequest, KeyValue, OtlpSpan, ResourceSpans } from '../src/otlp/otlp.types.js';
 import { silentLogger } from '../src/logger.js';
 import { benchStores, printTable, timeIt, type Row } from './harness.js';
@@ -37,6 +37,7 @@ const SIMULATED_SPANS_PER_S = 1000;
 const DAY_MS = 86_400_000;
 const SDK_EXPORT_SPANS = 100;
 const TENANT: Tenant = { org: 'default', env: 'live' };
+const CONFIG = { retentionHours: 168 };
 const PRINCIPAL: Principal = { keyId: 'bench', tenant: TENANT, permissions: new Set(['read', 'write']), rateLimit: 10_000 };
 
 
@@ -136,12 +137,9 @@ async function ingestAll(
   window: { startMs: number; endMs: number },
   opts: Required<RollupBenchOptions>,
 ): Promise<{ spans: number; spansPerS: number }> {
-  const spansRepo = new SpansRepository(db);
-  const ingest = new IngestService(spansRepo, new TracesRepository(db, spansRepo), {
-    retentionHours: 168,
-    clusterFallbackAttribute: 'cluster',
-    ...(withRollups ? { rollups: createServiceMap(db).rollups } : {}),
-  });
+  const rollups = withRollups ? createServicesModule({ db, config: CONFIG }).services.rollups : undefined;
+  const events = createMeshPubSub<TraceEvents>({ redisUrl: undefined, bufferSize: 1, log: silentLogger });
+  const { ingest } = createTracesModule({ db, config: CONFIG, events, rollups }).services;
   const batches = trafficBatches(spans, opts.services, opts.batch, window, 7);
   let ingested = 0;
   const t0 = performance.now();
@@ -156,9 +154,11 @@ async function ingestAll(
   return { spans: ingested, spansPerS: Math.round((ingested / (performance.now() - t0)) * 1000) };
 }
 
+/** A database with the indexes of the two areas written here. */
 async function freshDb(client: MongoClient): Promise<Db> {
   const db = client.db(`bench_${randomBytes(4).toString('hex')}`);
-  await ensureIndexes(db, collectionSpecs({ retentionHours: 168 }));
+  const events = createMeshPubSub<TraceEvents>({ redisUrl: undefined, bufferSize: 1, log: silentLogger });
+  await ensureIndexes(db, [...createTracesModule({ db, config: CONFIG, events }).collections, ...createServicesModule({ db, config: CONFIG }).collections]);
   return db;
 }
 

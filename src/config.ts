@@ -106,7 +106,7 @@ export type Config = Readonly<{
   graphiql: boolean;
   /** Whether `__schema`/`__type` are answered; default on outside production. */
   graphqlIntrospection: boolean;
-  /** Operation limits enforced before execution (see src/graphql/limits.ts). */
+  /** Operation limits enforced before execution (see src/schema.limits.ts). */
   graphqlLimits: Readonly<{ maxAliases: number; maxDirectives: number; maxTokens: number; maxBatch: number; maxBodyBytes: number }>;
   /** Default requests per minute per API key, when the key record has no override. */
   rateLimitPerMin: number;

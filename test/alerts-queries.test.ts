@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
@@ -101,7 +101,7 @@ describe('alerting index coverage', () => {
     await gqlData(gw, `query($after: String) { alertEvents(first: 5, after: $after) { edges { node { id } } } }`, { after: events.alertEvents.pageInfo.endCursor });
     await gqlData(gw, `mutation { deleteAlertChannel(kind: WEBHOOK) }`);
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const event of commands) {

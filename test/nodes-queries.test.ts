@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { NODE_HEARTBEATS_COLLECTION, NODES_COLLECTION } from '../src/domain/nodes/nodes.repository.js';
@@ -77,7 +77,7 @@ describe('nodes index coverage', () => {
     // Let the sweep run a few passes (nodes go offline after 1 s).
     await delay(1_500);
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     const seen = new Set<string>();

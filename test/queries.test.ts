@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
@@ -117,7 +117,7 @@ describe('index coverage', () => {
     await gql(SERVICE_MAP, window);
     await gql(SERVICE_MAP, { ...window, cluster: 'prod-eu-1' });
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     let checked = 0;

@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
-import { createContext, type Context, type Services } from '../context.js';
 import { isStoreUnavailable } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
-import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
-import { schema } from '../graphql/schema.js';
+import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
+import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../schema.limits.js';
+import { schema } from '../schema.js';
 
 /** What each transport hands to yoga before the context is built. */
 export interface ServerContext {
@@ -65,9 +65,11 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
 
 export function createGraphQLServer(
   services: Services,
+  loaders: LoaderFactories<Loaders>,
   options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
+  const createContext = contextFactory(services, loaders);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -78,6 +80,6 @@ export function createGraphQLServer(
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError, isDev: options.development },
-    context: ({ requestId, principal }) => createContext(services, { requestId, principal }),
+    context: ({ requestId, principal }) => createContext({ requestId, principal }),
   });
 }

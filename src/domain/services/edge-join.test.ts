@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import { hex, otlpJson, type SimpleSpan } from '../../../test/helpers/otlp.js';
 import type { Principal } from '../../auth/principal.js';
-import { IngestService } from '../traces/ingest.service.js';
+import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
+import { silentLogger } from '../../logger.js';
 import { decodeOtlpJson } from '../../otlp/otlp-json.js';
-import { SpansRepository } from '../traces/spans.repository.js';
-import { TracesRepository } from '../traces/traces.repository.js';
-import { createServiceMap, type ServiceMap } from './service-map.js';
+import { createTracesModule } from '../traces/index.js';
+import type { TraceEvents } from '../traces/traces.events.js';
+import { createServicesModule, type ServicesServices } from './index.js';
 
 /**
  * The pending-join window with a controlled clock: the join stores, the
@@ -18,21 +19,18 @@ const WINDOW_MS = 10 * 60_000;
 const principal: Principal = { keyId: 'k1', tenant: { org: 'acme', env: 'live' }, permissions: new Set(['read', 'write']), rateLimit: 1000 };
 
 let store: TestDb;
+let events: MeshPubSub<TraceEvents>;
 let clock: number;
 
 interface Instance {
-  readonly map: ServiceMap;
+  readonly map: ServicesServices;
   send(spans: readonly SimpleSpan[]): Promise<void>;
 }
 
 function instance(): Instance {
-  const map = createServiceMap(store.db, { joinWindowMs: WINDOW_MS, sweepIntervalMs: 0, now: () => new Date(clock) });
-  const spansRepo = new SpansRepository(store.db);
-  const ingest = new IngestService(spansRepo, new TracesRepository(store.db, spansRepo), {
-    retentionHours: 168,
-    clusterFallbackAttribute: 'cluster',
-    rollups: map.rollups,
-  });
+  const config = { retentionHours: 168 };
+  const { services: map } = createServicesModule({ db: store.db, config, joinWindowMs: WINDOW_MS, sweepIntervalMs: 0, now: () => new Date(clock) });
+  const { ingest } = createTracesModule({ db: store.db, config, events, rollups: map.rollups }).services;
   return {
     map,
     send: async (spans) => {
@@ -65,10 +63,12 @@ function call(traceId = hex(16)) {
 
 beforeEach(async () => {
   store = await testDb();
+  events = createMeshPubSub({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
   clock = Date.now();
 });
 
 afterEach(async () => {
+  await events.close();
   await store.close();
 });
 

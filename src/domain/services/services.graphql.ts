@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { SERIES_STEPS_S } from './time-buckets.js';
 import { COVERED, redStatFields, TopologyEdge } from './topology.graphql.js';
 import type { TopologyEdge as TopologyEdgeModel } from './topology.service.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../../graphql/context.js';
 import type { OperationStats as OperationStatsModel, SeriesPoint, ServiceList as ServiceListModel, ServiceView } from './services.service.js';
 
 const ServiceSeriesPoint = builder.objectRef<SeriesPoint>('ServiceSeriesPoint').implement({

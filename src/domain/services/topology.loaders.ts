@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '../../auth/principal.js';
+import type { LoaderFactories } from '../../graphql/context.js';
 import type { TimeWindow } from './time-buckets.js';
 import type { Topology, TopologyService } from './topology.service.js';
 
@@ -13,11 +13,12 @@ export interface TopologyLoaders {
   readonly topology: DataLoader<TopologyKey, Topology, string>;
 }
 
-export function createTopologyLoaders(service: TopologyService, principal: Principal | null): TopologyLoaders {
+export function topologyLoaders(service: TopologyService): LoaderFactories<TopologyLoaders> {
   return {
-    topology: new DataLoader(
-      (keys) => Promise.all(keys.map((key) => service.topology(principal, { cluster: key.cluster, from: key.window.from, to: key.window.to }))),
-      { cacheKeyFn: (key) => JSON.stringify([key.cluster, key.window.from.getTime(), key.window.to.getTime()]) },
-    ),
+    topology: (principal) =>
+      new DataLoader(
+        (keys) => Promise.all(keys.map((key) => service.topology(principal, { cluster: key.cluster, from: key.window.from, to: key.window.to }))),
+        { cacheKeyFn: (key) => JSON.stringify([key.cluster, key.window.from.getTime(), key.window.to.getTime()]) },
+      ),
   };
 }

@@ -11,7 +11,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DomainError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { DomainError, PayloadTooLargeError, ValidationError } from './errors.js';
 
 /**
  * Operation limits enforced before anything executes, on every transport
