@@ -5,7 +5,8 @@ import { DomainError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTy
 import type { IngestService } from '../domain/traces/ingest.service.js';
 import { OtlpDecodeError } from '../otlp/otlp-errors.js';
 import { decodeOtlpJson } from '../otlp/otlp-json.js';
-import { decodeOtlpProtobuf, encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf.js';
+import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
+import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import type { ExportTraceRequest } from '../otlp/otlp.types.js';
 import type { StoreHealth } from '../db/store-health.js';
 import type { GatewayMetrics, ShedReason } from '../observability/metrics.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
-import { encodeRpcStatus } from '../otlp/otlp-protobuf.js';
+import { encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import { errorResponse, sendJson } from './respond.js';
 
 /** google.rpc.Code RESOURCE_EXHAUSTED, which OTLP/HTTP pairs with 429. */

@@ -4,7 +4,8 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { OtlpDecodeError } from './otlp-errors.js';
-import { decodeOtlpProtobuf, encodeExportTraceResponse, encodeRpcStatus } from './otlp-protobuf.js';
+import { decodeOtlpProtobuf } from './otlp-protobuf.js';
+import { encodeExportTraceResponse, encodeRpcStatus } from './otlp-protobuf-response.js';
 import type { AnyValue, ExportTraceRequest, OtlpSpan } from './otlp.types.js';
 
 // ---- Spans recorded by the real OpenTelemetry SDK -------------------------------------------
