@@ -33,9 +33,10 @@ describe('GraphQL errors as the REST envelope', () => {
     }
   });
 
-  it('asks to retry after 429 and 503', () => {
-    expect(envelopeOf('rate_limited').headers['retry-after']).toBe('60');
-    expect(envelopeOf('unavailable').headers['retry-after']).toBe('5');
+  it('asks to retry after 429 and 503 when the GraphQL error says (extensions.retry_after)', () => {
+    expect(envelopeOf('rate_limited', { retry_after: 17 }).headers['retry-after']).toBe('17');
+    expect(envelopeOf('unavailable', { retry_after: 2 }).headers['retry-after']).toBe('2');
+    expect(envelopeOf('unavailable').headers['retry-after']).toBe('1');
   });
 
   it('keeps param, renamed to the REST parameter along with the quoted name in the message', () => {

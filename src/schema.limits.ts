@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   Kind,
   Lexer,
   Source,
@@ -11,7 +10,8 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DomainError, PayloadTooLargeError, ValidationError } from './errors.js';
+import { PayloadTooLargeError, ValidationError } from './errors.js';
+import { graphQLErrorOf } from './graphql/errors.js';
 
 /**
  * Operation limits enforced before anything executes, on every transport
@@ -41,18 +41,6 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxBodyBytes: 1024 * 1024,
   introspection: true,
 });
-
-/**
- * A GraphQLError with the domain error's `code` and `param` already in its
- * extensions: validation errors are returned as they are (masking only sees
- * execution and request errors).
- */
-export function limitError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    originalError: error,
-    extensions: { code: error.code, ...(error.param !== null ? { param: error.param } : {}), http: { status: error.status } },
-  });
-}
 
 /** Counts lexical tokens, stopping as soon as the count passes `max`; null when the text does not lex (parse reports that). */
 export function countTokens(source: string, max: number): number | null {
@@ -125,15 +113,15 @@ function documentLimitsRule(limits: GraphQLLimits) {
     OperationDefinition(operation) {
       const { aliases, directives } = countOperation(operation, context);
       if (aliases > limits.maxAliases) {
-        context.reportError(limitError(new ValidationError(`Operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, 'aliases')));
+        context.reportError(graphQLErrorOf(new ValidationError(`Operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, 'aliases')));
       }
       if (directives > limits.maxDirectives) {
-        context.reportError(limitError(new ValidationError(`Operation uses ${directives} directives; the limit is ${limits.maxDirectives}`, 'directives')));
+        context.reportError(graphQLErrorOf(new ValidationError(`Operation uses ${directives} directives; the limit is ${limits.maxDirectives}`, 'directives')));
       }
     },
     Field(field) {
       if (!limits.introspection && (field.name.value === '__schema' || field.name.value === '__type')) {
-        context.reportError(limitError(new ValidationError('Introspection is disabled on this gateway (MESH_GRAPHQL_INTROSPECTION)', 'introspection')));
+        context.reportError(graphQLErrorOf(new ValidationError('Introspection is disabled on this gateway (MESH_GRAPHQL_INTROSPECTION)', 'introspection')));
       }
     },
   });
@@ -146,14 +134,14 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
       // Fails fast on a declared length; yoga's maxRequestBodySize also caps chunked bodies as they stream.
       const declared = Number(request.headers.get('content-length') ?? NaN);
       if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
-        throw limitError(new PayloadTooLargeError(`GraphQL request body of ${declared} bytes exceeds the limit of ${limits.maxBodyBytes} bytes`, 'body'));
+        throw graphQLErrorOf(new PayloadTooLargeError(`GraphQL request body of ${declared} bytes exceeds the limit of ${limits.maxBodyBytes} bytes`, 'body'));
       }
       return {
         onRequestParseDone({ requestParserResult }) {
           if (!Array.isArray(requestParserResult)) return;
-          if (limits.maxBatch === 0) throw limitError(new ValidationError('Batched requests are disabled on this gateway', 'batch'));
+          if (limits.maxBatch === 0) throw graphQLErrorOf(new ValidationError('Batched requests are disabled on this gateway', 'batch'));
           if (requestParserResult.length > limits.maxBatch) {
-            throw limitError(
+            throw graphQLErrorOf(
               new ValidationError(`Batch of ${requestParserResult.length} operations exceeds the limit of ${limits.maxBatch} per request`, 'batch'),
             );
           }
@@ -164,7 +152,7 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
       const text = typeof params.source === 'string' ? params.source : params.source.body;
       const tokens = countTokens(text, limits.maxTokens);
       if (tokens !== null && tokens > limits.maxTokens) {
-        throw limitError(new ValidationError(`Document has more than ${limits.maxTokens} tokens, the limit`, 'tokens'));
+        throw graphQLErrorOf(new ValidationError(`Document has more than ${limits.maxTokens} tokens, the limit`, 'tokens'));
       }
     },
     onValidate({ addValidationRule }) {

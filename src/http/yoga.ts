@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
+import { domainErrorExtensions, graphQLErrorOf } from '../graphql/errors.js';
 import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
 import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../schema.limits.js';
 import { schema } from '../schema.js';
@@ -33,25 +34,20 @@ const YOGA_CODES: Readonly<Record<string, { code: string; param?: string }>> = {
 
 /**
  * Error masking stays on: domain errors keep their message and gain the same
- * `code` (and `param`) as the REST envelope; store outages become
- * `unavailable`; everything else is reduced to a generic message, so no stack,
+ * `code` (and `param`, and `retry_after`) as the REST envelope; store outages
+ * become `unavailable`, retryable after STORE_RETRY_AFTER_S; everything else is reduced to a generic message, so no stack,
  * driver message or path reaches a client outside development.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  if (error instanceof DomainError) {
-    // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
-    return new GraphQLError(error.message, {
-      originalError: error,
-      extensions: { code: error.code, ...(error.param !== null ? { param: error.param } : {}), http: { status: error.status } },
-    });
-  }
+  // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
+  if (error instanceof DomainError) return graphQLErrorOf(error);
   if (!(error instanceof GraphQLError)) return new GraphQLError(message, { extensions: { code: 'internal_error' } });
   const original = error.originalError;
   if (original instanceof DomainError) {
-    return withCode(error, original.message, { code: original.code, ...(original.param !== null ? { param: original.param } : {}) });
+    return withCode(error, original.message, domainErrorExtensions(original));
   }
   if (original !== undefined && original !== null && isStoreUnavailable(original)) {
-    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', { code: 'unavailable' });
+    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', { code: 'unavailable', retry_after: STORE_RETRY_AFTER_S });
   }
   if (original === undefined || original === null || original instanceof GraphQLError) {
     // Parse, validation and input-coercion errors: the client's own mistake, safe to show.
