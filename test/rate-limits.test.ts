@@ -76,7 +76,7 @@ describe('per-key rate limit (1,000 requests per minute by default)', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(61);
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect(body.errors[0]!.extensions.code).toBe('rate_limited');
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'rate_limited', retry_after: retryAfter });
 
     // The REST error envelope for the same key, with the request id it was answered under.
     const restRefused = await fetch(`${gw.baseUrl}/v1/traces`, { headers: { authorization: `Bearer ${key}`, 'x-request-id': 'req_ratelimit_test' } });

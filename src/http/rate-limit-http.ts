@@ -29,7 +29,8 @@ export async function admitHttpRequest(
   const { status, body, headers } = errorResponse(rateLimitedError(decision, 'requests'), requestId);
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === graphqlEndpoint) {
-    sendJson(res, status, { errors: [{ message: body.error.message, extensions: { code: body.error.code, request_id: requestId } }] }, headers);
+    const extensions = { code: body.error.code, retry_after: decision.retryAfterS, request_id: requestId };
+    sendJson(res, status, { errors: [{ message: body.error.message, extensions }] }, headers);
   } else if (path === '/v1/traces' && req.method === 'POST') {
     // OTLP/HTTP: error bodies are a google.rpc.Status in the request's encoding (as in otlp-handler).
     const message = `${body.error.message} (request_id ${requestId})`;

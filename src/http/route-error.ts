@@ -21,7 +21,9 @@ export function sendRouteError(req: IncomingMessage, res: ServerResponse, error:
   } else if (path === graphqlEndpoint) {
     const { status, body, headers } = errorResponse(error, requestId);
     const { code, message, param } = body.error;
-    sendJson(res, status, { errors: [{ message, extensions: { code, ...(param === null ? {} : { param }), request_id: requestId } }] }, headers);
+    const retryAfter = headers['retry-after'];
+    const extensions = { code, ...(param === null ? {} : { param }), ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }), request_id: requestId };
+    sendJson(res, status, { errors: [{ message, extensions }] }, headers);
   } else {
     sendError(res, error, requestId);
   }
