@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
 import { configureChannels, eventsOf, gqlData, ingestRequests, type GatewayClient } from './helpers/alerts.js';
-import { randomApiKey, type GraphQLBody } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { servingIndex, shapeOf } from './helpers/index-coverage.js';
 import { startHttpReceiver, type HttpReceiver } from './helpers/receivers.js';
 
@@ -35,17 +35,7 @@ beforeAll(async () => {
   app = buildApp({ config, db: client.db(dbName), log: silentLogger });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  gw = {
-    baseUrl,
-    async graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
-    },
-  };
+  gw = { baseUrl, graphql: graphqlClient(baseUrl, apiKey) };
 });
 
 afterAll(async () => {

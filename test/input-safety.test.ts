@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { startTestGateway, type GraphQLBody, type TestGateway } from './helpers/gateway.js';
 import { hex, postOtlpJson } from './helpers/otlp.js';
 import { rest } from './helpers/rest.js';
 
@@ -34,18 +34,11 @@ const TRACES = `query($filter: TraceFilter) { traces(first: 50, filter: $filter)
 
 interface Outcome {
   readonly status: number;
-  readonly body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string; param?: string } }[] } | Record<string, unknown>;
+  readonly body: GraphQLBody<Record<string, unknown> | null> | Record<string, unknown>;
 }
 
-async function graphql(query: string, variables: Record<string, unknown>): Promise<Outcome> {
-  // Raw JSON, so that variables carry objects where the schema wants strings.
-  const res = await fetch(`${gw.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Outcome['body'] };
-}
+// Variables go out as given, so that they carry objects where the schema wants strings.
+const graphql = (query: string, variables: Record<string, unknown>): Promise<Outcome> => gw.graphql(query, variables);
 
 const tracesWith = (filter: Record<string, unknown>) => graphql(TRACES, { filter: { from, to, ...filter } });
 const attribute = (over: Record<string, unknown>) => ({ key: 'http.route', operator: 'EQ', type: 'STRING', value: '/cart', ...over });

@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { NODE_HEARTBEATS_COLLECTION, NODES_COLLECTION } from '../src/domain/nodes/nodes.repository.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey, type GraphQLBody } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { reportHeartbeat } from './helpers/nodes.js';
 import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
@@ -25,15 +25,11 @@ const apiKey = randomApiKey();
 const dbName = `t_${randomBytes(6).toString('hex')}`;
 const commands: CommandStartedEvent[] = [];
 
+/** GraphQL as the node API's client, failing the test on any error. */
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as GraphQLBody<T>;
-  expect(body.errors).toBeUndefined();
-  return { status: res.status, body };
+  const result = await graphqlClient(baseUrl, apiKey)<T>(query, variables);
+  expect(result.body.errors).toBeUndefined();
+  return result;
 }
 
 const gw = { graphql };

@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
 /**
@@ -21,15 +21,11 @@ const apiKey = randomApiKey();
 const dbName = `t_${randomBytes(6).toString('hex')}`;
 const commands: CommandStartedEvent[] = [];
 
+/** GraphQL data, failing the test on any error. */
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  const { body } = await graphqlClient(baseUrl, apiKey)<T>(query, variables);
   expect(body.errors).toBeUndefined();
-  return body.data;
+  return body.data!;
 }
 
 beforeAll(async () => {
