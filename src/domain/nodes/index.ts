@@ -14,6 +14,8 @@ export interface NodesModuleDeps {
   readonly config: Pick<Config, 'nodeOfflineAfterS' | 'nodeHealth' | 'nodeSweepIntervalMs' | 'nodeHistoryHours'>;
   readonly events: EventBus<NodeEvents>;
   readonly log: Logger;
+  /** The clock of heartbeats and the offline sweep (tests drive it). */
+  readonly now?: () => Date;
 }
 
 export interface NodesServices {
@@ -22,8 +24,9 @@ export interface NodesServices {
 }
 
 /** Collector nodes; its background work is the offline sweep. */
-export function createNodesModule({ db, config, events, log }: NodesModuleDeps): Module<NodesServices, NodeLoaders> {
-  const nodes = new NodesService(new NodesRepository(db), events, { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth });
+export function createNodesModule({ db, config, events, log, now }: NodesModuleDeps): Module<NodesServices, NodeLoaders> {
+  const options = { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth };
+  const nodes = new NodesService(new NodesRepository(db), events, options, now);
   const sweeper = new NodeOfflineSweeper(nodes, config.nodeSweepIntervalMs, log);
   return {
     services: { nodes },

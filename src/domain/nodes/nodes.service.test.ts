@@ -3,12 +3,12 @@ import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import type { Principal } from '../../auth/principal.js';
 import { ensureIndexes } from '../../db/collections.js';
 import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
-import type { NodeEvents } from './nodes.events.js';
 import { silentLogger } from '../../logger.js';
 import type { HeartbeatInput } from './heartbeat.js';
+import { createNodesModule } from './index.js';
 import type { NodeStatusChange } from './node.js';
-import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './nodes.repository.js';
-import { NodesService } from './nodes.service.js';
+import type { NodeEvents } from './nodes.events.js';
+import type { NodesService } from './nodes.service.js';
 
 /**
  * The service against a real MongoDB-wire server, with a controlled clock,
@@ -16,7 +16,12 @@ import { NodesService } from './nodes.service.js';
  */
 
 const T0 = Date.parse('2026-03-15T09:00:00.000Z');
-const thresholds = { degradedCpuPct: 90, degradedBufferPct: 80, unhealthyBufferPct: 100 };
+const config = {
+  nodeOfflineAfterS: 90,
+  nodeHealth: { degradedCpuPct: 90, degradedBufferPct: 80, unhealthyBufferPct: 100 },
+  nodeSweepIntervalMs: 15_000,
+  nodeHistoryHours: 24,
+};
 
 const principal = (org: string): Principal => ({
   keyId: `key_${org}`,
@@ -47,7 +52,7 @@ const instances: { service: NodesService; pubsub: MeshPubSub<NodeEvents>; change
 
 async function instance(org: string) {
   const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 10_000, log: silentLogger });
-  const service = new NodesService(new NodesRepository(store.db), pubsub, { offlineAfterS: 90, thresholds }, () => new Date(clock));
+  const service = createNodesModule({ db: store.db, config, events: pubsub, log: silentLogger, now: () => new Date(clock) }).services.nodes;
   const changes: NodeStatusChange[] = [];
   const stream = pubsub.subscribe('node:status', `${org}:live`, (c) => [c]);
   void (async () => {
@@ -62,7 +67,8 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 beforeAll(async () => {
   store = await testDb();
-  await ensureIndexes(store.db, [nodesCollection, nodeHeartbeatsCollection(86_400)]);
+  const events = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 1, log: silentLogger });
+  await ensureIndexes(store.db, createNodesModule({ db: store.db, config, events, log: silentLogger }).collections);
 });
 
 afterAll(async () => {
