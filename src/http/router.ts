@@ -14,7 +14,7 @@ import { sendRouteError } from './route-error.js';
 import type { GraphQLServer } from './yoga.js';
 
 /** A handler that takes the requests it recognises and answers true; false leaves the request to the next one. */
-export interface RouteHandler<C> {
+interface RouteHandler<C> {
   handle(req: IncomingMessage, res: ServerResponse, context: C): Promise<boolean>;
 }
 

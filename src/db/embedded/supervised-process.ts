@@ -6,7 +6,7 @@ import { EmbeddedMongoError, type EmbeddedBackend } from './backend.js';
 const OUTPUT_TAIL_CHARS = 4_000;
 const OUTPUT_DRAIN_MS = 500;
 
-export interface ExitStatus {
+interface ExitStatus {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly error?: Error;
