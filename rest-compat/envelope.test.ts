@@ -40,12 +40,22 @@ describe('GraphQL errors as the REST envelope', () => {
   });
 
   it('keeps param, renamed to the REST parameter along with the quoted name in the message', () => {
-    const { body } = envelopeOf('invalid_parameter', { param: 'after' }, "Parameter 'after' is not a valid pagination cursor for this query", { after: 'cursor' });
+    const { body } = envelopeOf(
+      'invalid_parameter',
+      { param: 'after' },
+      "Parameter 'after' is not a valid pagination cursor for this query",
+      { after: 'cursor' },
+    );
     expect(body.error).toMatchObject({ param: 'cursor', message: "Parameter 'cursor' is not a valid pagination cursor for this query" });
   });
 
   it('names the variable of a coercion error as the parameter', () => {
-    const { body } = envelopeOf('invalid_parameter', {}, 'Variable "$from" got invalid value "x"; DateTime must be an ISO 8601 timestamp', { from: 'start_time' });
-    expect(body.error).toMatchObject({ param: 'start_time', message: "Variable 'start_time' got invalid value \"x\"; DateTime must be an ISO 8601 timestamp" });
+    const { body } = envelopeOf('invalid_parameter', {}, 'Variable "$from" got invalid value "x"; DateTime must be an ISO 8601 timestamp', {
+      from: 'start_time',
+    });
+    expect(body.error).toMatchObject({
+      param: 'start_time',
+      message: 'Variable \'start_time\' got invalid value "x"; DateTime must be an ISO 8601 timestamp',
+    });
   });
 });

@@ -65,7 +65,12 @@ async function main(): Promise<number> {
       }
       case 'list': {
         const records = await auth.listKeys(org);
-        print(records.map((r) => `${r.id}  ${r.tenant.env}  ${r.prefix}…  ${r.permissions.join(',')}${r.revokedAt ? '  revoked' : ''}`).join('\n'), { keys: records.map(view) });
+        print(
+          records
+            .map((r) => `${r.id}  ${r.tenant.env}  ${r.prefix}…  ${r.permissions.join(',')}${r.revokedAt ? '  revoked' : ''}`)
+            .join('\n'),
+          { keys: records.map(view) },
+        );
         return 0;
       }
       case 'revoke': {
@@ -89,7 +94,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof UsageError || error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof UsageError || error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(2);
   },

@@ -73,18 +73,33 @@ export function buildApp(deps: AppDeps): App {
   const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
   // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
-  const authenticate = (headers: { get(name: string): string | null }) => ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs);
+  const authenticate = (headers: { get(name: string): string | null }) =>
+    ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs);
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
   const yoga = createGraphQLServer(services, loaders, {
     graphiql: config.graphiql,
     development: config.nodeEnv === 'development',
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
   });
-  const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) => ops.metrics.ingestShed.inc({ bound }));
-  ops.metrics.gauge('mesh_ingest_inflight_bytes', 'OTLP body bytes reserved by requests being read, decoded or written', () => budget.inFlight.bytes);
+  const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
+    ops.metrics.ingestShed.inc({ bound }),
+  );
+  ops.metrics.gauge(
+    'mesh_ingest_inflight_bytes',
+    'OTLP body bytes reserved by requests being read, decoded or written',
+    () => budget.inFlight.bytes,
+  );
   ops.metrics.gauge('mesh_ingest_inflight_batches', 'OTLP export requests being read, decoded or written', () => budget.inFlight.batches);
-  ops.metrics.gauge('mesh_subscriptions_open', 'GraphQL subscriptions open on this instance (WebSocket and SSE)', () => pubsub.stats().subscriptions);
-  ops.metrics.gauge('mesh_subscription_events_dropped', 'Live events dropped for slow subscribers since start', () => pubsub.stats().dropped);
+  ops.metrics.gauge(
+    'mesh_subscriptions_open',
+    'GraphQL subscriptions open on this instance (WebSocket and SSE)',
+    () => pubsub.stats().subscriptions,
+  );
+  ops.metrics.gauge(
+    'mesh_subscription_events_dropped',
+    'Live events dropped for slow subscribers since start',
+    () => pubsub.stats().dropped,
+  );
   // POST /v1/traces is OTLP ingest, routed before the REST adapter; listed so a 405 there names it in Allow.
   // REST bodies are operation inputs, bounded like GraphQL request bodies (not like OTLP batches).
   const rest = createRestCompat({

@@ -99,7 +99,8 @@ function countOperation(operation: OperationDefinitionNode, context: ValidationC
   };
 
   const counts = selectionCounts(operation.selectionSet);
-  counts.directives += (operation.directives?.length ?? 0) + (operation.variableDefinitions ?? []).reduce((n, v) => n + (v.directives?.length ?? 0), 0);
+  counts.directives +=
+    (operation.directives?.length ?? 0) + (operation.variableDefinitions ?? []).reduce((n, v) => n + (v.directives?.length ?? 0), 0);
   return counts;
 }
 
@@ -113,15 +114,23 @@ function documentLimitsRule(limits: GraphQLLimits) {
     OperationDefinition(operation) {
       const { aliases, directives } = countOperation(operation, context);
       if (aliases > limits.maxAliases) {
-        context.reportError(graphQLErrorOf(new ValidationError(`Operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, 'aliases')));
+        context.reportError(
+          graphQLErrorOf(new ValidationError(`Operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, 'aliases')),
+        );
       }
       if (directives > limits.maxDirectives) {
-        context.reportError(graphQLErrorOf(new ValidationError(`Operation uses ${directives} directives; the limit is ${limits.maxDirectives}`, 'directives')));
+        context.reportError(
+          graphQLErrorOf(
+            new ValidationError(`Operation uses ${directives} directives; the limit is ${limits.maxDirectives}`, 'directives'),
+          ),
+        );
       }
     },
     Field(field) {
       if (!limits.introspection && (field.name.value === '__schema' || field.name.value === '__type')) {
-        context.reportError(graphQLErrorOf(new ValidationError('Introspection is disabled on this gateway (MESH_GRAPHQL_INTROSPECTION)', 'introspection')));
+        context.reportError(
+          graphQLErrorOf(new ValidationError('Introspection is disabled on this gateway (MESH_GRAPHQL_INTROSPECTION)', 'introspection')),
+        );
       }
     },
   });
@@ -134,7 +143,9 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
       // Fails fast on a declared length; yoga's maxRequestBodySize also caps chunked bodies as they stream.
       const declared = Number(request.headers.get('content-length') ?? NaN);
       if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
-        throw graphQLErrorOf(new PayloadTooLargeError(`GraphQL request body of ${declared} bytes exceeds the limit of ${limits.maxBodyBytes} bytes`, 'body'));
+        throw graphQLErrorOf(
+          new PayloadTooLargeError(`GraphQL request body of ${declared} bytes exceeds the limit of ${limits.maxBodyBytes} bytes`, 'body'),
+        );
       }
       return {
         onRequestParseDone({ requestParserResult }) {
@@ -142,7 +153,10 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
           if (limits.maxBatch === 0) throw graphQLErrorOf(new ValidationError('Batched requests are disabled on this gateway', 'batch'));
           if (requestParserResult.length > limits.maxBatch) {
             throw graphQLErrorOf(
-              new ValidationError(`Batch of ${requestParserResult.length} operations exceeds the limit of ${limits.maxBatch} per request`, 'batch'),
+              new ValidationError(
+                `Batch of ${requestParserResult.length} operations exceeds the limit of ${limits.maxBatch} per request`,
+                'batch',
+              ),
             );
           }
         },

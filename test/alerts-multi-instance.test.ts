@@ -48,7 +48,11 @@ afterAll(async () => {
 describe('one rule, two gateway instances', () => {
   it('notifies one firing, not one per instance', async () => {
     const created = await rest<{ id: string }>(a, 'POST', '/v1/alerts/rules', {
-      body: { name: 'Inventory errors', condition: { metric: 'error_rate', service: 'inventory-svc', operator: '>', threshold: 0.05, window: '1m' }, channels: ['webhook'] },
+      body: {
+        name: 'Inventory errors',
+        condition: { metric: 'error_rate', service: 'inventory-svc', operator: '>', threshold: 0.05, window: '1m' },
+        channels: ['webhook'],
+      },
     });
     ruleId = created.body.id;
     await ingestRequests(a, a.apiKey, { service: 'inventory-svc', total: 20, errors: 5 });

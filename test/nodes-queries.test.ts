@@ -38,11 +38,18 @@ beforeAll(async () => {
   client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
   await client.connect();
   client.on('commandStarted', (e) => commands.push(e));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, MESH_NODE_OFFLINE_AFTER_S: '1', MESH_NODE_SWEEP_INTERVAL_MS: '100' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    MESH_BOOTSTRAP_API_KEY: apiKey,
+    MESH_NODE_OFFLINE_AFTER_S: '1',
+    MESH_NODE_SWEEP_INTERVAL_MS: '100',
+  });
   app = buildApp({ config, db: client.db(dbName), log: silentLogger });
   const { port } = await app.start();
   baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 12; i++) await reportHeartbeat(gw, `node-${i}`, { cluster: i % 2 === 0 ? 'even' : 'odd', cpuPercent: i % 3 === 0 ? 95 : 10 });
+  for (let i = 0; i < 12; i++)
+    await reportHeartbeat(gw, `node-${i}`, { cluster: i % 2 === 0 ? 'even' : 'odd', cpuPercent: i % 3 === 0 ? 95 : 10 });
 });
 
 afterAll(async () => {
@@ -68,7 +75,19 @@ describe('nodes index coverage', () => {
         await graphql(LIST, { cluster, status, after: first.body.data!.nodes.pageInfo.endCursor });
       }
     }
-    await graphql(`{ node(nodeId: "node-1") { status health { spansIngested1h } heartbeats(last: 10) { receivedAt } } }`);
+    await graphql(`
+      {
+        node(nodeId: "node-1") {
+          status
+          health {
+            spansIngested1h
+          }
+          heartbeats(last: 10) {
+            receivedAt
+          }
+        }
+      }
+    `);
     await reportHeartbeat(gw, 'node-1', { cluster: 'odd' });
     // Let the sweep run a few passes (nodes go offline after 1 s).
     await delay(1_500);
@@ -95,7 +114,22 @@ describe('nodes index coverage', () => {
   it('loads a page of nodes with their 1 h figures in a fixed number of round-trips', async () => {
     await delay(200);
     commands.length = 0;
-    await graphql(`{ nodes(first: 12) { edges { node { nodeId spansIngested1h health { droppedSpans1h uptimeSeconds } } } } }`);
+    await graphql(`
+      {
+        nodes(first: 12) {
+          edges {
+            node {
+              nodeId
+              spansIngested1h
+              health {
+                droppedSpans1h
+                uptimeSeconds
+              }
+            }
+          }
+        }
+      }
+    `);
     const reads = commands
       .filter((e) => ['find', 'aggregate'].includes(e.commandName))
       .map((e) => `${e.commandName}:${(e.command as Document)[e.commandName] as string}`)

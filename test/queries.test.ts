@@ -94,7 +94,9 @@ describe('index coverage', () => {
     }
     const page = await gql<{ traces: { edges: { node: { traceId: string } }[] } }>(LIST, { first: 3 });
     const traceId = page.traces.edges[0]!.node.traceId;
-    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, { id: traceId });
+    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, {
+      id: traceId,
+    });
     // Numbered pages (the Mackerel list) with each trace's service segment, and the issues grouping.
     const window = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
     for (const filter of FILTERS) {
@@ -140,10 +142,11 @@ describe('DataLoader batching', () => {
     );
     expect(data.tracePage.results).toHaveLength(50);
     expect(data.tracePage.results.every((r) => r.serviceSegment !== null)).toBe(true);
-    const spanReads = commands.filter((e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans');
+    const spanReads = commands.filter(
+      (e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans',
+    );
     expect(spanReads.map((e) => e.commandName)).toEqual(['aggregate']);
   });
-
 
   it('loads 50 traces with all their spans and root spans in a bounded number of round-trips', async () => {
     commands.length = 0;

@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { EmbeddedMongoError, type AvailableCandidate, type Candidate, type EmbeddedBackend, type EmbeddedOptions } from './embedded/backend.js';
+import {
+  EmbeddedMongoError,
+  type AvailableCandidate,
+  type Candidate,
+  type EmbeddedBackend,
+  type EmbeddedOptions,
+} from './embedded/backend.js';
 import { probeDownload } from './embedded/download.js';
 import { probeJava } from './embedded/java.js';
 import { probeMongod } from './embedded/mongod.js';
@@ -61,7 +67,10 @@ async function chooseBackend(options: EmbeddedOptions): Promise<{ backend: Embed
   if (options.force) {
     const candidate = await probe(options.force, options);
     if (!candidate.available) {
-      throw new EmbeddedMongoError(options.force, `Embedded MongoDB backend "${options.force}" was requested but is unavailable: ${candidate.reason}.`);
+      throw new EmbeddedMongoError(
+        options.force,
+        `Embedded MongoDB backend "${options.force}" was requested but is unavailable: ${candidate.reason}.`,
+      );
     }
     return { backend: options.force, candidate };
   }

@@ -59,7 +59,9 @@ function emitTrace(fleet: Fleet, plan: TracePlan, originUs: number): number {
     }
     if (planned.failed) {
       span.setStatus(
-        planned.exception === undefined ? { code: SpanStatusCode.ERROR } : { code: SpanStatusCode.ERROR, message: planned.exception.message },
+        planned.exception === undefined
+          ? { code: SpanStatusCode.ERROR }
+          : { code: SpanStatusCode.ERROR, message: planned.exception.message },
       );
     }
     span.end(toHrTime(originUs + planned.endUs));

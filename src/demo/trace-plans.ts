@@ -266,25 +266,51 @@ function placeOrder(draft: TraceDraft, orders: PlannedSpan, startUs: number): Ou
     'order.currency': cluster.currency,
   });
 
-  const reservation = httpCall(draft, orders, 'inventory-svc', 'POST', '/inventory/reservations', '/inventory/reservations', startUs, (inventory, t0) => {
-    const cache = inventory.local('product cache lookup', SpanKind.INTERNAL, t0, rng.durationUs(0.3, 0.4), { 'cache.hit': rng.chance(0.7) });
-    let t = cache.endUs;
-    if (cache.attributes['cache.hit'] === false) {
-      t = dbQuery(inventory, 'SELECT', 'products', 'SELECT sku, price, active FROM products WHERE sku = ANY($1)', t, rng.durationUs(2, 0.5), items.length).endUs;
-    }
-    const reserve = dbQuery(
-      inventory,
-      'UPDATE',
-      'inventory',
-      'UPDATE inventory SET reserved = reserved + r.qty FROM unnest($1::text[], $2::int[]) AS r(sku, qty) WHERE inventory.sku = r.sku AND inventory.available - inventory.reserved >= r.qty',
-      t + rng.uniformUs(0.05, 0.2),
-      rng.durationUs(4, 0.5),
-    );
-    return { status: 201, endUs: reserve.endUs };
-  });
+  const reservation = httpCall(
+    draft,
+    orders,
+    'inventory-svc',
+    'POST',
+    '/inventory/reservations',
+    '/inventory/reservations',
+    startUs,
+    (inventory, t0) => {
+      const cache = inventory.local('product cache lookup', SpanKind.INTERNAL, t0, rng.durationUs(0.3, 0.4), {
+        'cache.hit': rng.chance(0.7),
+      });
+      let t = cache.endUs;
+      if (cache.attributes['cache.hit'] === false) {
+        t = dbQuery(
+          inventory,
+          'SELECT',
+          'products',
+          'SELECT sku, price, active FROM products WHERE sku = ANY($1)',
+          t,
+          rng.durationUs(2, 0.5),
+          items.length,
+        ).endUs;
+      }
+      const reserve = dbQuery(
+        inventory,
+        'UPDATE',
+        'inventory',
+        'UPDATE inventory SET reserved = reserved + r.qty FROM unnest($1::text[], $2::int[]) AS r(sku, qty) WHERE inventory.sku = r.sku AND inventory.available - inventory.reserved >= r.qty',
+        t + rng.uniformUs(0.05, 0.2),
+        rng.durationUs(4, 0.5),
+      );
+      return { status: 201, endUs: reserve.endUs };
+    },
+  );
 
-  const payment = httpCall(draft, orders, 'payment-svc', 'POST', '/payments/charges', '/payments/charges', reservation.endUs + rng.uniformUs(0.05, 0.3), (payments, t0) =>
-    charge(draft, payments, t0, totalCents),
+  const payment = httpCall(
+    draft,
+    orders,
+    'payment-svc',
+    'POST',
+    '/payments/charges',
+    '/payments/charges',
+    reservation.endUs + rng.uniformUs(0.05, 0.3),
+    (payments, t0) => charge(draft, payments, t0, totalCents),
   );
   if (payment.status >= 500) return { status: 502, endUs: payment.endUs + rng.durationUs(0.3, 0.3) };
 
@@ -323,11 +349,26 @@ function notifyCustomer(draft: TraceDraft, publish: PlannedSpan, orderId: string
     'kafka.message.key': orderId,
     'kafka.offset': rng.int(100_000, 9_000_000),
   });
-  const render = consumer.local('render order confirmation', SpanKind.INTERNAL, consumer.startUs + rng.uniformUs(0.1, 0.4), rng.durationUs(3, 0.4), {
-    'notification.channel': 'email',
-    'notification.template': 'order-confirmation',
-  });
-  const send = externalCall(consumer, 'sendgrid-api', 'api.sendgrid.com', 'POST', '/v3/mail/send', render.endUs + rng.uniformUs(0.05, 0.2), rng.durationUs(90, 0.4), 202);
+  const render = consumer.local(
+    'render order confirmation',
+    SpanKind.INTERNAL,
+    consumer.startUs + rng.uniformUs(0.1, 0.4),
+    rng.durationUs(3, 0.4),
+    {
+      'notification.channel': 'email',
+      'notification.template': 'order-confirmation',
+    },
+  );
+  const send = externalCall(
+    consumer,
+    'sendgrid-api',
+    'api.sendgrid.com',
+    'POST',
+    '/v3/mail/send',
+    render.endUs + rng.uniformUs(0.05, 0.2),
+    rng.durationUs(90, 0.4),
+    202,
+  );
   consumer.endUs = send.endUs + rng.durationUs(0.3, 0.3);
 }
 
@@ -357,9 +398,7 @@ function charge(draft: TraceDraft, payments: PlannedSpan, startUs: number, amoun
       timedOut ? undefined : 503,
     );
     stripe.fail(timedOut ? 'timeout' : '503');
-    const message = timedOut
-      ? `Stripe did not answer within ${STRIPE_TIMEOUT_MS} ms`
-      : 'Stripe answered 503 Service Unavailable';
+    const message = timedOut ? `Stripe did not answer within ${STRIPE_TIMEOUT_MS} ms` : 'Stripe answered 503 Service Unavailable';
     const atUs = stripe.endUs + rng.uniformUs(0.05, 0.2);
     payments.exception = {
       type: 'PaymentProviderError',
@@ -426,7 +465,9 @@ function planListProducts(draft: TraceDraft): PlannedSpan {
   const root = gatewayRequest(draft, 'GET', '/api/products', '/api/products', (gateway, startUs) =>
     httpCall(draft, gateway, 'inventory-svc', 'GET', '/products', '/products', startUs, (inventory, t0) => {
       Object.assign(inventory.attributes, { 'product.category': category, 'product.page_size': pageSize });
-      const cache = inventory.local('product cache lookup', SpanKind.INTERNAL, t0, rng.durationUs(0.3, 0.4), { 'cache.hit': rng.chance(0.8) });
+      const cache = inventory.local('product cache lookup', SpanKind.INTERNAL, t0, rng.durationUs(0.3, 0.4), {
+        'cache.hit': rng.chance(0.8),
+      });
       if (cache.attributes['cache.hit'] === true) return { status: 200, endUs: cache.endUs };
       const select = dbQuery(
         inventory,

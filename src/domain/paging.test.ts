@@ -36,7 +36,9 @@ describe('sealedCursor', () => {
   });
 
   it('refuses fields that the list does not accept, even under the right tag', () => {
-    const tag = Buffer.from(pair.encode(acme, { n: 1, id: 'x' }), 'base64url').toString('utf8').split('|')[2];
+    const tag = Buffer.from(pair.encode(acme, { n: 1, id: 'x' }), 'base64url')
+      .toString('utf8')
+      .split('|')[2];
     expect(() => pair.decode(acme, Buffer.from(`abc|x1|${tag}`).toString('base64url'), 'after')).toThrow(INVALID);
   });
 });
@@ -63,7 +65,10 @@ describe('cursors issued before the one codec', () => {
       { order: { field: 'DURATION', direction: 'ASC' }, value: '1500000', ...window },
     );
     expectIssuedAndAccepted(NODE_CURSOR, 'bnxjb2xsZWN0b3ItZXUtMXxDeGM0aDV6TA', 'collector-eu-1');
-    expectIssuedAndAccepted(RULE_CURSOR, 'MTc3MzU2Mjk2MTAwM3xhbGVydF9ydWxlXzBhMWIyYzNkfHEtdG5pME9n', { atMs: 1773562961003, id: 'alert_rule_0a1b2c3d' });
+    expectIssuedAndAccepted(RULE_CURSOR, 'MTc3MzU2Mjk2MTAwM3xhbGVydF9ydWxlXzBhMWIyYzNkfHEtdG5pME9n', {
+      atMs: 1773562961003,
+      id: 'alert_rule_0a1b2c3d',
+    });
     expectIssuedAndAccepted(EVENT_CURSOR, 'MTc3MzU2Mjk2MTAwM3xhbGVydF9ldmVudF8wYTFiMmMzZDRlNWY2YTdifHRBNFJaQmdC', {
       atMs: 1773562961003,
       id: 'alert_event_0a1b2c3d4e5f6a7b',
@@ -77,9 +82,21 @@ describe('cursors issued before the one codec', () => {
 
 describe('pageOf', () => {
   it('keeps the first items of a read of one more, with their cursors and whether more exist', async () => {
-    const page = pageOf(['a', 'b', 'c'], 2, (s) => `c-${s}`, () => Promise.resolve(7));
+    const page = pageOf(
+      ['a', 'b', 'c'],
+      2,
+      (s) => `c-${s}`,
+      () => Promise.resolve(7),
+    );
     expect(page).toMatchObject({ items: ['a', 'b'], cursors: ['c-a', 'c-b'], hasNextPage: true });
     expect(await page.totalCount()).toBe(7);
-    expect(pageOf(['a'], 2, (s) => s, () => Promise.resolve(1))).toMatchObject({ items: ['a'], hasNextPage: false });
+    expect(
+      pageOf(
+        ['a'],
+        2,
+        (s) => s,
+        () => Promise.resolve(1),
+      ),
+    ).toMatchObject({ items: ['a'], hasNextPage: false });
   });
 });

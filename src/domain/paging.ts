@@ -37,7 +37,10 @@ export function assertPageSize(n: number, param: string, max: number): void {
 /** Keyset cursors walk forward only; `last`/`before` are refused rather than ignored. */
 export function rejectBackwardPaging(args: { last?: number | null; before?: string | null }): void {
   if (args.last != null || args.before != null) {
-    throw new ValidationError('Backward pagination (last/before) is not supported; page forward with first/after', args.last != null ? 'last' : 'before');
+    throw new ValidationError(
+      'Backward pagination (last/before) is not supported; page forward with first/after',
+      args.last != null ? 'last' : 'before',
+    );
   }
 }
 

@@ -72,7 +72,9 @@ describe('MeshPubSub in memory', () => {
     await reading;
     expect(received).toEqual(Array.from({ length: 2000 }, (_, i) => 1_700_000_000_000 + i));
     expect(pubsub.stats()).toMatchObject({ dropped: 1992 });
-    expect((await take(stalled, 8)).map((c) => c.changedAtMs - 1_700_000_000_000)).toEqual([1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999]);
+    expect((await take(stalled, 8)).map((c) => c.changedAtMs - 1_700_000_000_000)).toEqual([
+      1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999,
+    ]);
     await pubsub.close();
   });
 
@@ -113,7 +115,9 @@ describe('MeshPubSub over Redis', () => {
   }
 
   it('carries an event published on one instance to the subscribers of another, per tenant', async () => {
-    const instances: MeshPubSub<NodeEvents>[] = [0, 1].map(() => createMeshPubSub<NodeEvents>({ redisUrl: redis.url, bufferSize: 16, log: silentLogger }));
+    const instances: MeshPubSub<NodeEvents>[] = [0, 1].map(() =>
+      createMeshPubSub<NodeEvents>({ redisUrl: redis.url, bufferSize: 16, log: silentLogger }),
+    );
     const [a, b] = instances as [MeshPubSub<NodeEvents>, MeshPubSub<NodeEvents>];
     await Promise.all(instances.map((i) => i.connect()));
     expect(a.transport).toBe('redis');

@@ -24,7 +24,11 @@ export interface EventBus<E extends EventTopics> {
    * wants (none, one, or several): filtering happens before buffering, so
    * unwanted events never take a slot of the subscriber's queue.
    */
-  subscribe<K extends keyof E & string, T>(topic: K, tenantKey: string, select: (payload: Payload<E, K>) => Iterable<T>): AsyncIterableIterator<T>;
+  subscribe<K extends keyof E & string, T>(
+    topic: K,
+    tenantKey: string,
+    select: (payload: Payload<E, K>) => Iterable<T>,
+  ): AsyncIterableIterator<T>;
 }
 
 export interface PubSubStats {
@@ -197,7 +201,10 @@ export function createMeshPubSub<E extends EventTopics>(options: PubSubOptions):
       },
     };
   } else {
-    const target = createRedisEventTarget<PubSubEvent<EventTopics, string>>({ publishClient: redis.publisher, subscribeClient: redis.subscriber });
+    const target = createRedisEventTarget<PubSubEvent<EventTopics, string>>({
+      publishClient: redis.publisher,
+      subscribeClient: redis.subscriber,
+    });
     eventTarget = {
       addEventListener: (type, callback, opts) => target.addEventListener(type, callback, opts),
       removeEventListener: (type, callback, opts) => target.removeEventListener(type, callback, opts),
@@ -245,7 +252,9 @@ export function createMeshPubSub<E extends EventTopics>(options: PubSubOptions):
         // Stop the clients' background reconnection, so that a gateway that failed to start can exit.
         redis.publisher.disconnect();
         redis.subscriber.disconnect();
-        throw new Error(`Cannot connect to Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`Cannot connect to Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
     },
     async close() {

@@ -35,7 +35,10 @@ const DoubleValue = builder.objectRef<Variant<'double'>>('DoubleValue').implemen
       description: 'The value; null for NaN and ±Infinity, which GraphQL Float cannot carry (see `text`).',
       resolve: (v) => (Number.isFinite(v.value) ? v.value : null),
     }),
-    text: t.string({ description: 'The value as text, exact for every double including NaN and ±Infinity.', resolve: (v) => String(v.value) }),
+    text: t.string({
+      description: 'The value as text, exact for every double including NaN and ±Infinity.',
+      resolve: (v) => String(v.value),
+    }),
   }),
 });
 

@@ -9,7 +9,10 @@ describe('domain errors in GraphQL extensions', () => {
       param: 'first',
     });
     expect(domainErrorExtensions(new NotFoundError('No trace 4bf9'))).toEqual({ code: 'not_found' });
-    expect(domainErrorExtensions(new RateLimitedError('Rate limit exceeded; retry after 17 s', 17))).toEqual({ code: 'rate_limited', retry_after: 17 });
+    expect(domainErrorExtensions(new RateLimitedError('Rate limit exceeded; retry after 17 s', 17))).toEqual({
+      code: 'rate_limited',
+      retry_after: 17,
+    });
     expect(domainErrorExtensions(new UnavailableError('store away', 2))).toEqual({ code: 'unavailable', retry_after: 2 });
   });
 

@@ -23,5 +23,8 @@ export function domainErrorExtensions(error: DomainError): Record<string, unknow
  * errors).
  */
 export function graphQLErrorOf(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { ...domainErrorExtensions(error), http: { status: error.status } } });
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { ...domainErrorExtensions(error), http: { status: error.status } },
+  });
 }

@@ -65,7 +65,8 @@ interface RootValue {
 function headerGetter(payload: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) {
   return {
     get(name: string): string | null {
-      const fromPayload = payload?.[name] ?? payload?.[name.toLowerCase()] ?? (name === 'authorization' ? payload?.Authorization : undefined);
+      const fromPayload =
+        payload?.[name] ?? payload?.[name.toLowerCase()] ?? (name === 'authorization' ? payload?.Authorization : undefined);
       if (typeof fromPayload === 'string') return fromPayload;
       const header = request.headers[name];
       return typeof header === 'string' ? header : null;

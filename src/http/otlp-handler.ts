@@ -99,13 +99,22 @@ function decode(encoding: Encoding, body: Buffer): ExportTraceRequest {
   } catch (error) {
     if (error instanceof OtlpDecodeError) {
       const where = error.path === '' ? '' : ` at ${error.path}`;
-      throw new ValidationError(`Invalid OTLP ${encoding === 'protobuf' ? 'protobuf' : 'JSON'} payload${where}: ${error.message}`, error.path || 'body');
+      throw new ValidationError(
+        `Invalid OTLP ${encoding === 'protobuf' ? 'protobuf' : 'JSON'} payload${where}: ${error.message}`,
+        error.path || 'body',
+      );
     }
     throw error;
   }
 }
 
-function sendOtlp(res: ServerResponse, encoding: Encoding, status: number, body: Uint8Array | string, headers: Record<string, string> = {}): void {
+function sendOtlp(
+  res: ServerResponse,
+  encoding: Encoding,
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string> = {},
+): void {
   const contentType = encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json';
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
@@ -155,7 +164,9 @@ export async function handleOtlpTraces(
     const payload =
       encoding === 'protobuf'
         ? encodeExportTraceResponse(partial)
-        : JSON.stringify(partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {});
+        : JSON.stringify(
+            partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {},
+          );
     sendOtlp(res, encoding, 200, payload);
   } catch (error) {
     if (decoded !== null) {

@@ -9,7 +9,13 @@ import { errorResponse, sendError, sendJson } from './respond.js';
  * a GraphQL response on the GraphQL endpoint, the REST envelope elsewhere.
  * An unread request body is drained so the connection can be reused.
  */
-export function sendRouteError(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, graphqlEndpoint: string): void {
+export function sendRouteError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+  graphqlEndpoint: string,
+): void {
   if (!req.readableEnded) req.resume();
   if (res.headersSent) {
     sendError(res, error, requestId);
@@ -22,7 +28,12 @@ export function sendRouteError(req: IncomingMessage, res: ServerResponse, error:
     const { status, body, headers } = errorResponse(error, requestId);
     const { code, message, param } = body.error;
     const retryAfter = headers['retry-after'];
-    const extensions = { code, ...(param === null ? {} : { param }), ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }), request_id: requestId };
+    const extensions = {
+      code,
+      ...(param === null ? {} : { param }),
+      ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }),
+      request_id: requestId,
+    };
     sendJson(res, status, { errors: [{ message, extensions }] }, headers);
   } else {
     sendError(res, error, requestId);

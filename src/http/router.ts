@@ -88,7 +88,8 @@ export function createRouter(deps: RouterDeps): RequestListener {
     res.setHeader('x-request-id', requestId);
     ops.observe(req, res);
     route(req, res, requestId).catch((error: unknown) => {
-      if (!(error instanceof Error && 'status' in error) && !isStoreUnavailable(error)) deps.log.error('request failed', { requestId, error: String(error) });
+      if (!(error instanceof Error && 'status' in error) && !isStoreUnavailable(error))
+        deps.log.error('request failed', { requestId, error: String(error) });
       sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint);
     });
   };

@@ -47,7 +47,10 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     return withCode(error, original.message, domainErrorExtensions(original));
   }
   if (original !== undefined && original !== null && isStoreUnavailable(original)) {
-    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', { code: 'unavailable', retry_after: STORE_RETRY_AFTER_S });
+    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', {
+      code: 'unavailable',
+      retry_after: STORE_RETRY_AFTER_S,
+    });
   }
   if (original === undefined || original === null || original instanceof GraphQLError) {
     // Parse, validation and input-coercion errors: the client's own mistake, safe to show.

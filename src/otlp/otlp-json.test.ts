@@ -130,16 +130,46 @@ describe('decodeOtlpJson', () => {
         int(-42n),
         { type: 'bool', value: true },
         { type: 'double', value: 0.25 },
-        { type: 'array', values: [{ type: 'string', value: 'a' }, { type: 'string', value: 'b' }] },
+        {
+          type: 'array',
+          values: [
+            { type: 'string', value: 'a' },
+            { type: 'string', value: 'b' },
+          ],
+        },
         { type: 'array', values: [int(1n), { type: 'empty' }, int(3n)] },
-        { type: 'array', values: [{ type: 'bool', value: true }, { type: 'bool', value: false }] },
-        { type: 'array', values: [{ type: 'double', value: 0.5 }, { type: 'double', value: 1.5 }] },
+        {
+          type: 'array',
+          values: [
+            { type: 'bool', value: true },
+            { type: 'bool', value: false },
+          ],
+        },
+        {
+          type: 'array',
+          values: [
+            { type: 'double', value: 0.5 },
+            { type: 'double', value: 1.5 },
+          ],
+        },
       ]);
       expect(server.events).toStrictEqual([
-        { timeUnixNano: 1_700_000_000_200_000_000n, name: 'cache.miss', attributes: [{ key: 'key', value: { type: 'string', value: 'order:7' } }], droppedAttributesCount: 0 },
+        {
+          timeUnixNano: 1_700_000_000_200_000_000n,
+          name: 'cache.miss',
+          attributes: [{ key: 'key', value: { type: 'string', value: 'order:7' } }],
+          droppedAttributesCount: 0,
+        },
       ]);
       expect(server.links).toStrictEqual([
-        { traceId: TRACE_ID, spanId: 'a'.repeat(16), traceState: '', attributes: [{ key: 'reason', value: { type: 'string', value: 'retry' } }], droppedAttributesCount: 0, flags: 0x100 },
+        {
+          traceId: TRACE_ID,
+          spanId: 'a'.repeat(16),
+          traceState: '',
+          attributes: [{ key: 'reason', value: { type: 'string', value: 'retry' } }],
+          droppedAttributesCount: 0,
+          flags: 0x100,
+        },
       ]);
     });
   });
@@ -272,7 +302,12 @@ describe('decodeOtlpJson', () => {
             schemaUrl: 'https://schema/resource',
             scopeSpans: [
               {
-                scope: { name: 'lib', version: '1.0', attributes: [{ key: 'a', value: { type: 'bool', value: true } }], droppedAttributesCount: 2 },
+                scope: {
+                  name: 'lib',
+                  version: '1.0',
+                  attributes: [{ key: 'a', value: { type: 'bool', value: true } }],
+                  droppedAttributesCount: 2,
+                },
                 schemaUrl: 'https://schema/scope',
                 spans: [
                   {
@@ -316,8 +351,18 @@ describe('decodeOtlpJson', () => {
     });
 
     it('reads null as "not set"', () => {
-      const span = decodeSpan(spanRequest('"name":null,"kind":null,"parentSpanId":null,"attributes":null,"events":null,"status":null,"flags":null'));
-      expect(span).toMatchObject({ name: '', kind: 0, parentSpanId: null, attributes: [], events: [], status: { code: 0, message: '' }, flags: 0 });
+      const span = decodeSpan(
+        spanRequest('"name":null,"kind":null,"parentSpanId":null,"attributes":null,"events":null,"status":null,"flags":null'),
+      );
+      expect(span).toMatchObject({
+        name: '',
+        kind: 0,
+        parentSpanId: null,
+        attributes: [],
+        events: [],
+        status: { code: 0, message: '' },
+        flags: 0,
+      });
       expect(decodedAttribute('{"stringValue":null}')).toStrictEqual({ type: 'empty' });
     });
 
@@ -344,7 +389,11 @@ describe('decodeOtlpJson', () => {
       ['"kind":6', 'kind', 'kind must be from 0 to 5 (SPAN_KIND_UNSPECIFIED to SPAN_KIND_CONSUMER), got 6'],
       ['"kind":1.5', 'kind', 'kind must be from 0 to 5 (SPAN_KIND_UNSPECIFIED to SPAN_KIND_CONSUMER), got 1.5'],
       ['"kind":true', 'kind', 'kind must be an integer or a SpanKind name, got true'],
-      ['"status":{"code":"STATUS_CODE_FAILED"}', 'status.code', 'code must be from 0 to 2 (STATUS_CODE_UNSET to STATUS_CODE_ERROR), got "STATUS_CODE_FAILED"'],
+      [
+        '"status":{"code":"STATUS_CODE_FAILED"}',
+        'status.code',
+        'code must be from 0 to 2 (STATUS_CODE_UNSET to STATUS_CODE_ERROR), got "STATUS_CODE_FAILED"',
+      ],
       ['"status":{"code":3}', 'status.code', 'code must be from 0 to 2 (STATUS_CODE_UNSET to STATUS_CODE_ERROR), got 3'],
     ])('rejects %s', (fields, path, message) => {
       expect(decodeError(spanRequest(fields))).toStrictEqual({ path: `${SPAN_PATH}.${path}`, message });
@@ -353,7 +402,9 @@ describe('decodeOtlpJson', () => {
 
   describe('ids', () => {
     it('accepts upper-case hex and returns lower case', () => {
-      const span = decodeSpan(`{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"${TRACE_ID.toUpperCase()}","spanId":"${SPAN_ID.toUpperCase()}"}]}]}]}`);
+      const span = decodeSpan(
+        `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"${TRACE_ID.toUpperCase()}","spanId":"${SPAN_ID.toUpperCase()}"}]}]}]}`,
+      );
       expect([span.traceId, span.spanId]).toStrictEqual([TRACE_ID, SPAN_ID]);
     });
 
@@ -363,16 +414,35 @@ describe('decodeOtlpJson', () => {
     });
 
     it.each([
-      [`"traceId":"${TRACE_ID.slice(2)}","spanId":"${SPAN_ID}"`, 'traceId', 'traceId must be 16 bytes (32 hex characters), got 30 hex characters'],
-      ['"traceId":"W47/95gDgQPSabYzgT/GDA==","spanId":"' + SPAN_ID + '"', 'traceId', 'traceId must be a hex string, got "W47/95gDgQPSabYzgT/GDA=="'],
+      [
+        `"traceId":"${TRACE_ID.slice(2)}","spanId":"${SPAN_ID}"`,
+        'traceId',
+        'traceId must be 16 bytes (32 hex characters), got 30 hex characters',
+      ],
+      [
+        '"traceId":"W47/95gDgQPSabYzgT/GDA==","spanId":"' + SPAN_ID + '"',
+        'traceId',
+        'traceId must be a hex string, got "W47/95gDgQPSabYzgT/GDA=="',
+      ],
       [`"traceId":"${'0'.repeat(32)}","spanId":"${SPAN_ID}"`, 'traceId', 'traceId must not be all zeros'],
       [`"traceId":12,"spanId":"${SPAN_ID}"`, 'traceId', 'traceId must be a hex string, got 12'],
       [`"traceId":"${TRACE_ID}"`, 'spanId', 'spanId must be 8 bytes (16 hex characters), got 0 bytes'],
       [`"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}0"`, 'spanId', 'spanId must be 8 bytes (16 hex characters), got 17 hex characters'],
-      [`"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","parentSpanId":"abc"`, 'parentSpanId', 'parentSpanId must be 8 bytes (16 hex characters), got 3 hex characters'],
-      [`"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","links":[{"traceId":"${TRACE_ID}"}]`, 'links[0].spanId', 'spanId must be 8 bytes (16 hex characters), got 0 bytes'],
+      [
+        `"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","parentSpanId":"abc"`,
+        'parentSpanId',
+        'parentSpanId must be 8 bytes (16 hex characters), got 3 hex characters',
+      ],
+      [
+        `"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","links":[{"traceId":"${TRACE_ID}"}]`,
+        'links[0].spanId',
+        'spanId must be 8 bytes (16 hex characters), got 0 bytes',
+      ],
     ])('rejects %s', (members, path, message) => {
-      expect(decodeError(`{"resourceSpans":[{"scopeSpans":[{"spans":[{${members}}]}]}]}`)).toStrictEqual({ path: `${SPAN_PATH}.${path}`, message });
+      expect(decodeError(`{"resourceSpans":[{"scopeSpans":[{"spans":[{${members}}]}]}]}`)).toStrictEqual({
+        path: `${SPAN_PATH}.${path}`,
+        message,
+      });
     });
   });
 
@@ -429,7 +499,10 @@ describe('decodeOtlpJson', () => {
       const attributes = (count: number): string =>
         `"attributes":[${Array.from({ length: count }, (_, i) => `{"key":"k${i}","value":{"intValue":${i}}}`).join(',')}]`;
       expect(decodeSpan(spanRequest(attributes(1024))).attributes).toHaveLength(1024);
-      expect(decodeError(spanRequest(attributes(1025)))).toStrictEqual({ path: `${SPAN_PATH}.attributes`, message: 'more than 1024 attributes' });
+      expect(decodeError(spanRequest(attributes(1025)))).toStrictEqual({
+        path: `${SPAN_PATH}.attributes`,
+        message: 'more than 1024 attributes',
+      });
     });
   });
 
@@ -439,8 +512,16 @@ describe('decodeOtlpJson', () => {
       ['{"resourceSpans":{}}', 'resourceSpans', 'resourceSpans must be an array, got an object'],
       ['{"resourceSpans":[{"scopeSpans":[{"spans":["x"]}]}]}', SPAN_PATH, 'Span must be an object, got "x"'],
       ['{"resourceSpans":[{"resource":[]}]}', 'resourceSpans[0].resource', 'Resource must be an object, got an array'],
-      ['{"resourceSpans":[{"scopeSpans":[{"scope":{"name":1}}]}]}', 'resourceSpans[0].scopeSpans[0].scope.name', 'name must be a string, got 1'],
-      [spanRequest('"droppedAttributesCount":-1'), `${SPAN_PATH}.droppedAttributesCount`, 'droppedAttributesCount must be an integer from 0 to 4294967295, got -1'],
+      [
+        '{"resourceSpans":[{"scopeSpans":[{"scope":{"name":1}}]}]}',
+        'resourceSpans[0].scopeSpans[0].scope.name',
+        'name must be a string, got 1',
+      ],
+      [
+        spanRequest('"droppedAttributesCount":-1'),
+        `${SPAN_PATH}.droppedAttributesCount`,
+        'droppedAttributesCount must be an integer from 0 to 4294967295, got -1',
+      ],
       [spanRequest('"flags":4294967296'), `${SPAN_PATH}.flags`, 'flags must be an integer from 0 to 4294967295, got 4294967296'],
       [spanRequest('"events":[{},{"name":{}}]'), `${SPAN_PATH}.events[1].name`, 'name must be a string, got an object'],
     ])('rejects %s', (text, path, message) => {
@@ -456,7 +537,7 @@ describe('decodeOtlpJson', () => {
     it.each([
       ['{"resourceSpans": [}', 'line 1, column 20 (offset 19): unexpected "}", expected a JSON value'],
       ['{\n  "resourceSpans": [\n    {"resource": {}},\n  ]\n}', 'line 4, column 3 (offset 47): unexpected "]", expected a JSON value'],
-      ['{"a" 1}', "line 1, column 6 (offset 5): unexpected \"1\", expected ':'"],
+      ['{"a" 1}', 'line 1, column 6 (offset 5): unexpected "1", expected \':\''],
       ['{"a": 01}', "line 1, column 8 (offset 7): unexpected \"1\", expected ',' or '}'"],
       ['{"a": [1 2]}', "line 1, column 10 (offset 9): unexpected \"2\", expected ',' or ']'"],
       ['{"a": "b', 'line 1, column 9 (offset 8): unterminated string'],

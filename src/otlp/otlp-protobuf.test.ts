@@ -261,10 +261,7 @@ const tag = (field: number, wireType: number): number[] => varint((field << 3) |
 const varintField = (field: number, value: bigint | number): number[] => [...tag(field, 0), ...varint(value)];
 const fixed64Field = (field: number, value: bigint): number[] => [...tag(field, 1), ...littleEndian(value, 8)];
 const fixed32Field = (field: number, value: number): number[] => [...tag(field, 5), ...littleEndian(BigInt(value), 4)];
-const doubleField = (field: number, value: number): number[] => [
-  ...tag(field, 1),
-  ...new Uint8Array(new Float64Array([value]).buffer),
-];
+const doubleField = (field: number, value: number): number[] => [...tag(field, 1), ...new Uint8Array(new Float64Array([value]).buffer)];
 function bytesField(field: number, payload: Bytes | Uint8Array | string): number[] {
   const bytes = typeof payload === 'string' ? [...utf8.encode(payload)] : [...payload];
   return [...tag(field, 2), ...varint(bytes.length), ...bytes];
@@ -545,13 +542,23 @@ describe('decodeOtlpProtobuf', () => {
         'truncated message: field 7 needs 8 bytes, 3 remain',
         SPAN_PATH,
       ],
-      ['a varint longer than 10 bytes', [...tag(1000, 0), ...Array<number>(10).fill(0x80), 0x01], 'varint in field 1000 overflows 64 bits', ''],
+      [
+        'a varint longer than 10 bytes',
+        [...tag(1000, 0), ...Array<number>(10).fill(0x80), 0x01],
+        'varint in field 1000 overflows 64 bits',
+        '',
+      ],
       ['a varint beyond 64 bits', [...tag(1000, 0), ...Array<number>(9).fill(0xff), 0x02], 'varint in field 1000 overflows 64 bits', ''],
       ['a length beyond 32 bits', [0x0a, 0xff, 0xff, 0xff, 0xff, 0x1f], 'varint exceeds 32 bits', 'resourceSpans[0]'],
       ['field number 0', [0x00, 0x00], 'invalid field number 0', ''],
       ['wire type 6', [...tag(1000, 6)], 'invalid wire type 6 for field 1000', ''],
       ['an end-group tag with no group open', [...tag(1000, 4)], 'end-group tag for field 1000 without a start-group', ''],
-      ['a group closed by another field number', [...tag(1000, 3), ...tag(1001, 4)], 'end-group tag for field 1001 does not match the open group', ''],
+      [
+        'a group closed by another field number',
+        [...tag(1000, 3), ...tag(1001, 4)],
+        'end-group tag for field 1001 does not match the open group',
+        '',
+      ],
       ['a group never closed', [...tag(1000, 3), ...varintField(1, 1)], 'truncated message: group 1000 is not closed', ''],
     ])('rejects %s', (_case, bytes, message, path) => {
       const error = decodeError(Uint8Array.from(bytes));
@@ -570,17 +577,47 @@ describe('decodeOtlpProtobuf', () => {
     const zeros = (count: number): number[] => Array<number>(count).fill(0);
 
     it.each([
-      ['a 15-byte trace id', [bytesField(1, zeros(14).concat(1)), IDS[1]!], 'traceId', 'traceId must be 16 bytes (32 hex characters), got 15 bytes'],
+      [
+        'a 15-byte trace id',
+        [bytesField(1, zeros(14).concat(1)), IDS[1]!],
+        'traceId',
+        'traceId must be 16 bytes (32 hex characters), got 15 bytes',
+      ],
       ['a missing trace id', [IDS[1]!], 'traceId', 'traceId must be 16 bytes (32 hex characters), got 0 bytes'],
       ['an all-zero trace id', [bytesField(1, zeros(16)), IDS[1]!], 'traceId', 'traceId must not be all zeros'],
-      ['a 9-byte span id', [IDS[0]!, bytesField(2, zeros(8).concat(1))], 'spanId', 'spanId must be 8 bytes (16 hex characters), got 9 bytes'],
+      [
+        'a 9-byte span id',
+        [IDS[0]!, bytesField(2, zeros(8).concat(1))],
+        'spanId',
+        'spanId must be 8 bytes (16 hex characters), got 9 bytes',
+      ],
       ['an all-zero span id', [IDS[0]!, bytesField(2, zeros(8))], 'spanId', 'spanId must not be all zeros'],
-      ['a 4-byte parent span id', [...IDS, bytesField(4, [1, 2, 3, 4])], 'parentSpanId', 'parentSpanId must be 8 bytes (16 hex characters), got 4 bytes'],
+      [
+        'a 4-byte parent span id',
+        [...IDS, bytesField(4, [1, 2, 3, 4])],
+        'parentSpanId',
+        'parentSpanId must be 8 bytes (16 hex characters), got 4 bytes',
+      ],
       ['kind 6', [...IDS, varintField(6, 6)], 'kind', 'kind must be from 0 to 5 (SPAN_KIND_UNSPECIFIED to SPAN_KIND_CONSUMER), got 6'],
       ['kind -1', [...IDS, varintField(6, -1)], 'kind', 'kind must be from 0 to 5 (SPAN_KIND_UNSPECIFIED to SPAN_KIND_CONSUMER), got -1'],
-      ['status code 3', [...IDS, message(15, varintField(3, 3))], 'status.code', 'code must be from 0 to 2 (STATUS_CODE_UNSET to STATUS_CODE_ERROR), got 3'],
-      ['a link without span id', [...IDS, message(13, bytesField(1, hexBytes(LINKED_TRACE_ID)))], 'links[0].spanId', 'spanId must be 8 bytes (16 hex characters), got 0 bytes'],
-      ['a link with a short trace id', [...IDS, message(13, bytesField(1, [1]), bytesField(2, hexBytes(LINKED_SPAN_ID)))], 'links[0].traceId', 'traceId must be 16 bytes (32 hex characters), got 1 byte'],
+      [
+        'status code 3',
+        [...IDS, message(15, varintField(3, 3))],
+        'status.code',
+        'code must be from 0 to 2 (STATUS_CODE_UNSET to STATUS_CODE_ERROR), got 3',
+      ],
+      [
+        'a link without span id',
+        [...IDS, message(13, bytesField(1, hexBytes(LINKED_TRACE_ID)))],
+        'links[0].spanId',
+        'spanId must be 8 bytes (16 hex characters), got 0 bytes',
+      ],
+      [
+        'a link with a short trace id',
+        [...IDS, message(13, bytesField(1, [1]), bytesField(2, hexBytes(LINKED_SPAN_ID)))],
+        'links[0].traceId',
+        'traceId must be 16 bytes (32 hex characters), got 1 byte',
+      ],
     ])('rejects %s', (_case, spanFields, path, message) => {
       const error = decodeError(requestWithSpan(...spanFields));
       expect({ path: error.path, message: error.message }).toStrictEqual({ path: `${SPAN_PATH}.${path}`, message });

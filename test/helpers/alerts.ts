@@ -82,7 +82,10 @@ export async function eventsOf(gw: GatewayClient, ruleId: string): Promise<Event
   return data.alertEvents.edges.map((e) => e.node).reverse();
 }
 
-export async function ruleState(gw: GatewayClient, id: string): Promise<{ state: string; lastEvaluatedAt: string | null; lastValue: number | null }> {
+export async function ruleState(
+  gw: GatewayClient,
+  id: string,
+): Promise<{ state: string; lastEvaluatedAt: string | null; lastValue: number | null }> {
   const data = await gqlData<{ alertRule: { state: string; lastEvaluatedAt: string | null; lastValue: number | null } }>(
     gw,
     `query($id: ID!) { alertRule(id: $id) { state lastEvaluatedAt lastValue } }`,

@@ -5,7 +5,11 @@ import { silentLogger } from '../../src/logger.js';
 import { testDb, type TestDb } from './mongo.js';
 
 /** GraphQL over HTTP (POST /graphql) with a key: the given one, or the client's own. */
-export type GraphQLClient = <T = unknown>(query: string, variables?: Record<string, unknown>, key?: string) => Promise<{ status: number; body: GraphQLBody<T> }>;
+export type GraphQLClient = <T = unknown>(
+  query: string,
+  variables?: Record<string, unknown>,
+  key?: string,
+) => Promise<{ status: number; body: GraphQLBody<T> }>;
 
 /** A gateway instance reached over its port. */
 export interface GatewayPeer {

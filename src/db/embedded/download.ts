@@ -12,7 +12,9 @@ async function startDownloadedMongod(): Promise<RunningServer> {
   try {
     server = await MongoMemoryServer.create({ instance: { ip: '127.0.0.1' } });
   } catch (error) {
-    throw new EmbeddedMongoError('download', `mongodb-memory-server could not download or start mongod: ${errorMessage(error)}`, { cause: error });
+    throw new EmbeddedMongoError('download', `mongodb-memory-server could not download or start mongod: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
   return {
     uri: server.getUri(),

@@ -7,7 +7,13 @@ import { EmbeddedMongoError } from './backend.js';
 
 /** `name` if it is a path, else the first match on PATH; undefined unless an executable file. */
 export async function findExecutable(name: string): Promise<string | undefined> {
-  const candidates = isAbsolute(name) || name.includes('/') ? [name] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  const candidates =
+    isAbsolute(name) || name.includes('/')
+      ? [name]
+      : (process.env.PATH ?? '')
+          .split(delimiter)
+          .filter(Boolean)
+          .map((dir) => join(dir, name));
   for (const candidate of candidates) {
     const info = await statIfExists(candidate);
     if (info?.isFile() && (await isAccessible(candidate, fsConstants.X_OK))) return candidate;

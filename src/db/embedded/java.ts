@@ -27,7 +27,10 @@ export async function probeJava(options: EmbeddedOptions): Promise<Candidate> {
 
   const mvn = await findExecutable('mvn');
   if (mvn === undefined) {
-    return { available: false, reason: `no mvn on PATH to fetch mongo-java-server (${JAVA_POM}) and no cached classpath in ${classpathFile}` };
+    return {
+      available: false,
+      reason: `no mvn on PATH to fetch mongo-java-server (${JAVA_POM}) and no cached classpath in ${classpathFile}`,
+    };
   }
   return {
     available: true,
@@ -63,7 +66,10 @@ async function resolveClasspathWithMaven(mvn: string, classpathFile: string): Pr
   try {
     const status = await maven.awaitExit(MAVEN_TIMEOUT_MS, 'java');
     if (status.code !== 0) {
-      throw new EmbeddedMongoError('java', `Maven could not resolve mongo-java-server (${describeExit(status)}).${formatTail(maven.output())}`);
+      throw new EmbeddedMongoError(
+        'java',
+        `Maven could not resolve mongo-java-server (${describeExit(status)}).${formatTail(maven.output())}`,
+      );
     }
     await rename(partial, classpathFile);
   } finally {
@@ -83,7 +89,12 @@ async function startJavaServer(java: string, classpath: string, options: Embedde
     exitSignal: 'SIGKILL',
     onUnexpectedExit: (description) => options.log(`embedded MongoDB: mongo-java-server ${description}`),
   });
-  const uri = await server.awaitStartup(firstLineMatching(server.stdout, JAVA_URI_LINE), JAVA_START_TIMEOUT_MS, 'mongo-java-server', 'java');
+  const uri = await server.awaitStartup(
+    firstLineMatching(server.stdout, JAVA_URI_LINE),
+    JAVA_START_TIMEOUT_MS,
+    'mongo-java-server',
+    'java',
+  );
   return {
     uri,
     pid: server.pid,

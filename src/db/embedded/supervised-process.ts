@@ -126,9 +126,13 @@ export class SupervisedProcess {
       const status = await Promise.race([this.exited, delay(timeoutMs, undefined, { signal: timeout.signal }).then(() => undefined)]);
       if (status === undefined) {
         await this.kill();
-        throw new EmbeddedMongoError(backend, `${this.child.spawnargs.join(' ')} did not finish within ${timeoutMs / 1000} s.${formatTail(this.output())}`);
+        throw new EmbeddedMongoError(
+          backend,
+          `${this.child.spawnargs.join(' ')} did not finish within ${timeoutMs / 1000} s.${formatTail(this.output())}`,
+        );
       }
-      if (status.error) throw new EmbeddedMongoError(backend, `Could not run ${this.child.spawnfile}: ${status.error.message}`, { cause: status.error });
+      if (status.error)
+        throw new EmbeddedMongoError(backend, `Could not run ${this.child.spawnfile}: ${status.error.message}`, { cause: status.error });
       return status;
     } finally {
       timeout.abort();

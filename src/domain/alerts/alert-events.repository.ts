@@ -33,7 +33,12 @@ function toEvent(doc: EventDocument): AlertEvent {
     ...rest,
     id: _id,
     value: rest.value === null ? null : num(rest.value),
-    condition: { ...rest.condition, threshold: num(rest.condition.threshold), windowS: num(rest.condition.windowS), forS: rest.condition.forS === null ? null : num(rest.condition.forS) },
+    condition: {
+      ...rest.condition,
+      threshold: num(rest.condition.threshold),
+      windowS: num(rest.condition.windowS),
+      forS: rest.condition.forS === null ? null : num(rest.condition.forS),
+    },
   };
 }
 
@@ -68,7 +73,11 @@ export class AlertEventsRepository {
 
   /** A page newest first, strictly after `after`. */
   async list(tenant: Tenant, filter: EventListFilter, after: TimeIdPosition | null, limit: number): Promise<AlertEvent[]> {
-    const query: Filter<EventDocument> = { org: tenant.org, env: tenant.env, ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}) };
+    const query: Filter<EventDocument> = {
+      org: tenant.org,
+      env: tenant.env,
+      ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
+    };
     if (after !== null) {
       const at = new Date(after.atMs);
       query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: after.id } }];
@@ -78,6 +87,10 @@ export class AlertEventsRepository {
   }
 
   count(tenant: Tenant, filter: EventListFilter): Promise<number> {
-    return this.events.countDocuments({ org: tenant.org, env: tenant.env, ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}) });
+    return this.events.countDocuments({
+      org: tenant.org,
+      env: tenant.env,
+      ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
+    });
   }
 }

@@ -149,7 +149,13 @@ describe('recording transitions', () => {
       firedAt: slot(1),
       channels: rule.channels,
     };
-    const firingState = { state: 'firing' as const, since: slot(1), incident: { id: 'incident-1', firedAt: slot(1) }, lastEvaluatedAt: slot(1), lastValue: 0 };
+    const firingState = {
+      state: 'firing' as const,
+      since: slot(1),
+      incident: { id: 'incident-1', firedAt: slot(1) },
+      lastEvaluatedAt: slot(1),
+      lastValue: 0,
+    };
     expect(await rules.commit(rule.id, 'A', claimed!.rev, firingState, event)).toBe(true);
 
     const live = pubsub.subscribe('alert:event', `${tenant.org}:${tenant.env}`, (m) => [m.id]);

@@ -136,7 +136,11 @@ export class AlertEvaluator {
   private async evaluateClaimed(claimed: ClaimedRule, now: Date): Promise<void> {
     const { rule, tenant } = claimed;
     const value = await this.metrics.observe(tenant, rule.condition, now);
-    const { next, transition } = step(claimed.evaluation, { met: conditionMet(rule.condition, value), value, at: now }, rule.condition.forS);
+    const { next, transition } = step(
+      claimed.evaluation,
+      { met: conditionMet(rule.condition, value), value, at: now },
+      rule.condition.forS,
+    );
     const event: AlertEvent | null =
       transition === null
         ? null

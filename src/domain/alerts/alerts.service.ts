@@ -8,7 +8,15 @@ import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js
 import { fromMessage, type AlertEvent, type Delivery } from './alert-event.js';
 import type { AlertEventsRepository } from './alert-events.repository.js';
 import type { AlertEvents } from './alerts.events.js';
-import { assertRuleId, newRuleId, parseRuleInput, parseRulePatch, type AlertRuleInput, type AlertRulePatch, type RuleStatus } from './alert-rule.js';
+import {
+  assertRuleId,
+  newRuleId,
+  parseRuleInput,
+  parseRulePatch,
+  type AlertRuleInput,
+  type AlertRulePatch,
+  type RuleStatus,
+} from './alert-rule.js';
 import type { AlertRuleRecord, AlertRulesRepository } from './alert-rules.repository.js';
 import { INITIAL_EVALUATION } from './alert-state.js';
 
@@ -141,7 +149,9 @@ export class AlertsService {
   subscribe(principal: Principal | null, filter: { ruleId?: string | null }): AsyncIterableIterator<AlertEvent> {
     const { tenant } = assertCan(principal, 'alerts:read');
     const ruleId = filter.ruleId == null ? null : assertRuleId(filter.ruleId, 'ruleId');
-    return this.pubsub.subscribe('alert:event', tenantKey(tenant), (message) => (ruleId === null || message.ruleId === ruleId ? [fromMessage(message)] : []));
+    return this.pubsub.subscribe('alert:event', tenantKey(tenant), (message) =>
+      ruleId === null || message.ruleId === ruleId ? [fromMessage(message)] : [],
+    );
   }
 }
 

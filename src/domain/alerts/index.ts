@@ -59,7 +59,14 @@ export function createAlertsModule({ db, config, events, log }: AlertsModuleDeps
       pagerduty: new PagerDutySender(policy, sendTimeoutMs),
       email: new EmailSender(policy, sendTimeoutMs),
     },
-    { instanceId, maxAttempts, retryBaseMs, sendTimeoutMs, pollMs: Math.min(1000, Math.max(50, retryBaseMs)), log: log.child({ component: 'alert-delivery' }) },
+    {
+      instanceId,
+      maxAttempts,
+      retryBaseMs,
+      sendTimeoutMs,
+      pollMs: Math.min(1000, Math.max(50, retryBaseMs)),
+      log: log.child({ component: 'alert-delivery' }),
+    },
   );
   const evaluator = new AlertEvaluator(rules, eventsRepo, deliveries, new AlertMetrics(new RollupsRepository(db)), events, {
     intervalMs: config.alertEvalIntervalS * 1000,

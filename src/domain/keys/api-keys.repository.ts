@@ -120,7 +120,11 @@ export class ApiKeysRepository {
    */
   async revoke(org: string, id: string, at: Date, env?: Tenant['env']): Promise<ApiKeyRecord | null> {
     const scope = { _id: id, org, ...(env !== undefined ? { env } : {}) };
-    const revoked = await this.keys.findOneAndUpdate({ ...scope, revokedAt: null }, { $set: { revokedAt: at } }, { returnDocument: 'after' });
+    const revoked = await this.keys.findOneAndUpdate(
+      { ...scope, revokedAt: null },
+      { $set: { revokedAt: at } },
+      { returnDocument: 'after' },
+    );
     if (revoked) return toRecord(revoked);
     const existing = await this.keys.findOne(scope);
     return existing ? toRecord(existing) : null;

@@ -29,7 +29,10 @@ export interface CreatedKey {
 }
 
 export function parsePermissions(text: string, param = 'permissions'): Permission[] {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length === 0) throw new ValidationError('At least one permission is required', param);
   for (const p of parts) {
     if (!(PERMISSIONS as readonly string[]).includes(p)) {

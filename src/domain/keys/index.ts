@@ -14,7 +14,13 @@ export interface KeysServices {
 }
 
 /** API keys, their organizations and their rate budgets. */
-export function createKeysModule({ db, config }: { readonly db: Db; readonly config: Pick<Config, 'rateLimitPerMin'> }): Module<KeysServices> {
+export function createKeysModule({
+  db,
+  config,
+}: {
+  readonly db: Db;
+  readonly config: Pick<Config, 'rateLimitPerMin'>;
+}): Module<KeysServices> {
   return {
     services: {
       auth: new AuthService(new ApiKeysRepository(db), new OrgsRepository(db), { defaultRateLimit: config.rateLimitPerMin }),

@@ -30,19 +30,24 @@ const ApiKey = builder.objectRef<ApiKeyRecord & { readonly effectiveRateLimit: n
     env: t.field({ type: ApiKeyEnv, resolve: (k) => k.tenant.env }),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to recognise it.' }),
     permissions: t.field({ type: [ApiKeyPermission], resolve: (k) => [...k.permissions] }),
-    rateLimit: t.int({ description: 'Requests per minute admitted for this key (its override, else the default).', resolve: (k) => k.effectiveRateLimit }),
+    rateLimit: t.int({
+      description: 'Requests per minute admitted for this key (its override, else the default).',
+      resolve: (k) => k.effectiveRateLimit,
+    }),
     createdAt: t.field({ type: 'DateTime', resolve: (k) => k.createdAt }),
     lastUsedAt: t.field({ type: 'DateTime', nullable: true, description: 'Updated at most once a minute.', resolve: (k) => k.lastUsedAt }),
     revokedAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.revokedAt }),
   }),
 });
 
-const CreatedApiKey = builder.objectRef<{ key: string; apiKey: ApiKeyRecord & { readonly effectiveRateLimit: number } }>('CreatedApiKey').implement({
-  fields: (t) => ({
-    key: t.exposeString('key', { description: 'The plaintext key. Shown this once: store it now, it cannot be retrieved again.' }),
-    apiKey: t.field({ type: ApiKey, resolve: (c) => c.apiKey }),
-  }),
-});
+const CreatedApiKey = builder
+  .objectRef<{ key: string; apiKey: ApiKeyRecord & { readonly effectiveRateLimit: number } }>('CreatedApiKey')
+  .implement({
+    fields: (t) => ({
+      key: t.exposeString('key', { description: 'The plaintext key. Shown this once: store it now, it cannot be retrieved again.' }),
+      apiKey: t.field({ type: ApiKey, resolve: (c) => c.apiKey }),
+    }),
+  });
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({

@@ -124,7 +124,13 @@ export class RateLimits {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
 
     if (total <= limit) {
-      return { allowed: true, limit, remaining: limit - total, resetAtS: Math.ceil(((current + span + 1) * policy.bucketMs) / 1000), retryAfterS: 0 };
+      return {
+        allowed: true,
+        limit,
+        remaining: limit - total,
+        resetAtS: Math.ceil(((current + span + 1) * policy.bucketMs) / 1000),
+        retryAfterS: 0,
+      };
     }
     await this.counter.reward(keyOf(current), 1);
     counts.set(current, mine.consumedPoints - 1);
@@ -157,7 +163,13 @@ export class RateLimits {
    * total leaves room for one request is when the next request is admissible;
    * the moment they are all gone is when the whole budget is back.
    */
-  private whenFreed(counts: Map<number, number>, limit: number, span: number, bucketMs: number, at: number): { resetAtS: number; retryAfterS: number } {
+  private whenFreed(
+    counts: Map<number, number>,
+    limit: number,
+    span: number,
+    bucketMs: number,
+    at: number,
+  ): { resetAtS: number; retryAfterS: number } {
     const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
     const leaves = (bucket: number) => (bucket + span + 1) * bucketMs;
     let total = buckets.reduce((sum, [, n]) => sum + n, 0);
@@ -174,7 +186,10 @@ export class RateLimits {
 
 export function rateLimitedError(decision: RateDecision, budget: RateBudget): RateLimitedError {
   const what = budget === 'requests' ? `${decision.limit} requests per minute` : `${decision.limit} request per second on this route`;
-  return new RateLimitedError(`Rate limit of ${what} for this API key exceeded; retry after ${decision.retryAfterS} s`, decision.retryAfterS);
+  return new RateLimitedError(
+    `Rate limit of ${what} for this API key exceeded; retry after ${decision.retryAfterS} s`,
+    decision.retryAfterS,
+  );
 }
 
 /** The documented headers, sent on every authenticated response. */

@@ -89,12 +89,19 @@ describe('NodesService across instances', () => {
     clock = T0 + 89_000;
     expect(await Promise.all([a.service.sweepOffline(), b.service.sweepOffline()])).toEqual([0, 0]);
     clock = T0 + 91_000;
-    const counts = await Promise.all([a.service.sweepOffline(), b.service.sweepOffline(), a.service.sweepOffline(), b.service.sweepOffline()]);
+    const counts = await Promise.all([
+      a.service.sweepOffline(),
+      b.service.sweepOffline(),
+      a.service.sweepOffline(),
+      b.service.sweepOffline(),
+    ]);
     await settle();
     expect(counts.reduce((x, y) => x + y, 0)).toBe(40);
     const announced = [...a.changes, ...b.changes];
     expect(announced.map((c) => c.nodeId).sort()).toEqual(nodeIds);
-    expect(new Set(announced.map((c) => `${c.previousStatus}->${c.status}@${c.changedAtMs}`))).toEqual(new Set([`healthy->offline@${T0 + 90_000}`]));
+    expect(new Set(announced.map((c) => `${c.previousStatus}->${c.status}@${c.changedAtMs}`))).toEqual(
+      new Set([`healthy->offline@${T0 + 90_000}`]),
+    );
   });
 
   it('announces the appearance of a node once when its first heartbeats race on two instances', async () => {
@@ -124,7 +131,9 @@ describe('NodesService 1 h figures', () => {
     clock = T0 + 65 * 60_000;
     await service.reportHeartbeat(who, 'node-w', report({ uptimeSeconds: 3960, spansIngestedTotal: 1000, droppedSpansTotal: 4 }));
     // At T0+65 min the first heartbeat (T0) has left the window: 300 + 200 spans, 0 + 1 dropped.
-    expect(await service.windowTotals(who, ['node-w', 'never-seen'])).toEqual(new Map([['node-w', { spansIngested: 500, droppedSpans: 1 }]]));
+    expect(await service.windowTotals(who, ['node-w', 'never-seen'])).toEqual(
+      new Map([['node-w', { spansIngested: 500, droppedSpans: 1 }]]),
+    );
     clock = T0 + 200 * 60_000;
     expect((await service.windowTotals(who, ['node-w'])).size).toBe(0);
   });

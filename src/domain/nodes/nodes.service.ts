@@ -95,7 +95,8 @@ export class NodesService {
         lastHeartbeat: at,
         latest: report,
       };
-      const written = previous === null ? await this.repo.insertNode(tenant, node) : await this.repo.updateIfUnchanged(tenant, node, previous.rev);
+      const written =
+        previous === null ? await this.repo.insertNode(tenant, node) : await this.repo.updateIfUnchanged(tenant, node, previous.rev);
       if (!written) continue;
       const heartbeat: HeartbeatSample = { ...report, ...deltas, ...health, nodeId: id, receivedAtMs: at.getTime() };
       // After the node write: a store failure in between loses this sample's
@@ -149,13 +150,21 @@ export class NodesService {
     }
   }
 
-  async listNodes(principal: Principal | null, args: { filter: NodeListFilterInput; first: number; after: string | null }): Promise<Page<CollectorNode>> {
+  async listNodes(
+    principal: Principal | null,
+    args: { filter: NodeListFilterInput; first: number; after: string | null },
+  ): Promise<Page<CollectorNode>> {
     const { tenant } = assertCan(principal, 'nodes:read');
     assertPageSize(args.first, 'first', MAX_NODE_PAGE);
     const filter = parseListFilter(args.filter);
     const after = args.after === null ? null : NODE_CURSOR.decode(tenant, args.after, 'after');
     const rows = await this.repo.list(tenant, filter, after, args.first + 1);
-    return pageOf(rows, args.first, (n) => NODE_CURSOR.encode(tenant, n.nodeId), () => this.repo.count(tenant, filter));
+    return pageOf(
+      rows,
+      args.first,
+      (n) => NODE_CURSOR.encode(tenant, n.nodeId),
+      () => this.repo.count(tenant, filter),
+    );
   }
 
   async getNode(principal: Principal | null, nodeId: string): Promise<CollectorNode | null> {
@@ -181,7 +190,10 @@ export class NodesService {
   }
 
   /** Every heartbeat of the caller's tenant, optionally of one node and/or one cluster. */
-  subscribeHeartbeats(principal: Principal | null, filter: { nodeId?: string | null; cluster?: string | null }): AsyncIterableIterator<HeartbeatSample> {
+  subscribeHeartbeats(
+    principal: Principal | null,
+    filter: { nodeId?: string | null; cluster?: string | null },
+  ): AsyncIterableIterator<HeartbeatSample> {
     const { tenant } = assertCan(principal, 'nodes:read');
     const nodeId = filter.nodeId == null ? null : assertNodeId(filter.nodeId, 'nodeId');
     const cluster = filter.cluster == null ? null : assertCluster(filter.cluster);
@@ -194,7 +206,9 @@ export class NodesService {
   subscribeStatusChanges(principal: Principal | null, filter: { cluster?: string | null }): AsyncIterableIterator<NodeStatusChange> {
     const { tenant } = assertCan(principal, 'nodes:read');
     const cluster = filter.cluster == null ? null : assertCluster(filter.cluster);
-    return this.pubsub.subscribe('node:status', tenantKey(tenant), (change) => (cluster === null || change.cluster === cluster ? [change] : []));
+    return this.pubsub.subscribe('node:status', tenantKey(tenant), (change) =>
+      cluster === null || change.cluster === cluster ? [change] : [],
+    );
   }
 }
 

@@ -36,7 +36,9 @@ builder.queryFields((t) => ({
       // would put the documented limit of 500 far beyond the complexity limit.
       edgesField: { complexity: { field: 1, multiplier: 1 } },
       fields: (c) => ({
-        totalCount: c.int(totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).')),
+        totalCount: c.int(
+          totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).'),
+        ),
       }),
     },
     { name: 'TraceSearchEdge' },

@@ -16,7 +16,12 @@ import { createServicesModule, type ServicesServices } from './index.js';
  * instances.
  */
 const WINDOW_MS = 10 * 60_000;
-const principal: Principal = { keyId: 'k1', tenant: { org: 'acme', env: 'live' }, permissions: new Set(['read', 'write']), rateLimit: 1000 };
+const principal: Principal = {
+  keyId: 'k1',
+  tenant: { org: 'acme', env: 'live' },
+  permissions: new Set(['read', 'write']),
+  rateLimit: 1000,
+};
 
 let store: TestDb;
 let events: MeshPubSub<TraceEvents>;
@@ -29,7 +34,13 @@ interface Instance {
 
 function instance(): Instance {
   const config = { retentionHours: 168 };
-  const { services: map } = createServicesModule({ db: store.db, config, joinWindowMs: WINDOW_MS, sweepIntervalMs: 0, now: () => new Date(clock) });
+  const { services: map } = createServicesModule({
+    db: store.db,
+    config,
+    joinWindowMs: WINDOW_MS,
+    sweepIntervalMs: 0,
+    now: () => new Date(clock),
+  });
   const { ingest } = createTracesModule({ db: store.db, config, events, rollups: map.rollups }).services;
   return {
     map,
@@ -40,7 +51,10 @@ function instance(): Instance {
 }
 
 async function edges(gateway: Instance): Promise<Record<string, string>> {
-  const graph = await gateway.map.topology.topology(principal, { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) });
+  const graph = await gateway.map.topology.topology(principal, {
+    from: new Date(Date.now() - 3_600_000),
+    to: new Date(Date.now() + 60_000),
+  });
   const typeOf = new Map(graph.nodes.map((n) => [n.id, n.type]));
   return Object.fromEntries(graph.edges.map((e) => [`${e.source} → ${e.target}`, `${e.requestCount} to ${typeOf.get(e.target)}`]));
 }
@@ -57,7 +71,16 @@ function call(traceId = hex(16)) {
     durationMs: 40,
     attributes: { 'server.address': 'erp.internal' },
   };
-  const server: SimpleSpan = { traceId, spanId: hex(8), parentSpanId: client.spanId, service: 'erp', name: 'GET /invoices', kind: 2, startMs: startMs + 2, durationMs: 30 };
+  const server: SimpleSpan = {
+    traceId,
+    spanId: hex(8),
+    parentSpanId: client.spanId,
+    service: 'erp',
+    name: 'GET /invoices',
+    kind: 2,
+    startMs: startMs + 2,
+    durationMs: 30,
+  };
   return { client, server };
 }
 
@@ -128,7 +151,9 @@ describe('pending-join window', () => {
     const a = instance();
     const b = instance();
     const calls = Array.from({ length: 60 }, () => call());
-    await Promise.all(calls.flatMap(({ client, server }, i) => (i % 2 === 0 ? [a.send([client]), b.send([server])] : [b.send([client]), a.send([server])])));
+    await Promise.all(
+      calls.flatMap(({ client, server }, i) => (i % 2 === 0 ? [a.send([client]), b.send([server])] : [b.send([client]), a.send([server])])),
+    );
     expect(await edges(a)).toEqual({ 'billing → erp': '60 to service' });
     clock += WINDOW_MS + 1;
     await a.send([]);
@@ -148,7 +173,15 @@ describe('pending-join window', () => {
       durationMs: 2,
       attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': 'order-events' },
     };
-    const consumer = (service: string): SimpleSpan => ({ traceId, spanId: hex(8), parentSpanId: producer.spanId, service, kind: 5, startMs: startMs + 50, durationMs: 9 });
+    const consumer = (service: string): SimpleSpan => ({
+      traceId,
+      spanId: hex(8),
+      parentSpanId: producer.spanId,
+      service,
+      kind: 5,
+      startMs: startMs + 50,
+      durationMs: 9,
+    });
     await gateway.send([consumer('mailer')]);
     await gateway.send([producer, consumer('analytics')]);
     clock += 60_000;

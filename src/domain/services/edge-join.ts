@@ -2,7 +2,14 @@ import { tenantKey, type Tenant } from '../../auth/tenant.js';
 import type { EdgeObservation } from './rollup-batch.js';
 import { durationNs, isError, joinRole } from './span-roles.js';
 import type { Span } from '../traces/span.js';
-import { pendingEdgeId, type JoinEntry, type PendingCaller, type PendingCallee, type PendingEdgesRepository, type PendingSide } from './pending-edges.repository.js';
+import {
+  pendingEdgeId,
+  type JoinEntry,
+  type PendingCaller,
+  type PendingCallee,
+  type PendingEdgesRepository,
+  type PendingSide,
+} from './pending-edges.repository.js';
 
 export interface EdgeJoinOptions {
   /** How long a side waits for the other, counted from its arrival at the gateway. */
@@ -59,7 +66,12 @@ function sideOf(span: Span): PendingSide | null {
     };
     return { traceId: span.traceId, key: role.key, caller };
   }
-  return { traceId: span.traceId, key: role.key, calleeSpanId: span.spanId, callee: { svc: span.serviceName, durNs: durationNs(span), err: isError(span) } };
+  return {
+    traceId: span.traceId,
+    key: role.key,
+    calleeSpanId: span.spanId,
+    callee: { svc: span.serviceName, durNs: durationNs(span), err: isError(span) },
+  };
 }
 
 /**
@@ -138,7 +150,11 @@ export class EdgeJoin {
       return edge === null ? [] : [{ id: entry.id, edge }];
     });
     const closed = await Promise.all(lonely.map(({ id }) => this.pending.close(id)));
-    await this.pending.purge(tenant, expired.map((entry) => entry.id), now);
+    await this.pending.purge(
+      tenant,
+      expired.map((entry) => entry.id),
+      now,
+    );
     return lonely.filter((_, i) => closed[i]).map(({ edge }) => edge);
   }
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { bucketIndex, bucketKey, bucketValue, GAMMA, LatencyHistogram, RELATIVE_ACCURACY, ZERO_KEY } from './latency-histogram.js';
 import { seededRandom } from '../../seeded-random.js';
 
-
 /** Latency-shaped distributions in integer nanoseconds, as span durations are. */
 const DISTRIBUTIONS: Record<string, (r: () => number) => number> = {
   'log-normal around 12 ms': (r) => Math.round(12e6 * Math.exp(0.8 * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()))) + 1,
@@ -86,7 +85,9 @@ describe('quantiles against exact quantiles (property test, 120k values per dist
       for (const v of values) histogram.record(v);
       values.sort();
       const q = r();
-      expect(relativeError(histogram.quantile(q)!, exactQuantile(values, q)), `trial ${trial}, n=${n}, q=${q}`).toBeLessThanOrEqual(TOLERANCE);
+      expect(relativeError(histogram.quantile(q)!, exactQuantile(values, q)), `trial ${trial}, n=${n}, q=${q}`).toBeLessThanOrEqual(
+        TOLERANCE,
+      );
     }
   });
 });

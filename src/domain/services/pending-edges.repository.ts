@@ -157,7 +157,10 @@ export class PendingEdgesRepository {
   }
 
   async expired(tenant: Tenant, now: Date, limit: number): Promise<JoinEntry[]> {
-    const docs = await this.pending.find({ org: tenant.org, env: tenant.env, exp: { $lte: now } }).limit(limit).toArray();
+    const docs = await this.pending
+      .find({ org: tenant.org, env: tenant.env, exp: { $lte: now } })
+      .limit(limit)
+      .toArray();
     return docs.map(toEntry);
   }
 

@@ -84,7 +84,14 @@ export interface ServiceBucketFilter {
 }
 
 function counts(doc: ServiceRollupDocument | OperationRollupDocument | EdgeRollupDocument): BucketCounts {
-  return { res: doc.res, t: doc.t, cluster: doc.cluster, requests: Number(doc.req ?? 0), errors: Number(doc.err ?? 0), histogram: doc.h ?? {} };
+  return {
+    res: doc.res,
+    t: doc.t,
+    cluster: doc.cluster,
+    requests: Number(doc.req ?? 0),
+    errors: Number(doc.err ?? 0),
+    histogram: doc.h ?? {},
+  };
 }
 
 function upserts<T extends Document>(increments: Map<string, RollupIncrement>): AnyBulkWriteOperation<T>[] {
@@ -126,7 +133,11 @@ export class RollupsRepository {
     return docs.map((doc) => ({ ...counts(doc), namespace: doc.ns, service: doc.svc, spans: Number(doc.spans ?? 0) }));
   }
 
-  async operationBuckets(tenant: Tenant, ranges: readonly BucketRange[], filter: ServiceBucketFilter & { services: readonly string[] }): Promise<OperationBucket[]> {
+  async operationBuckets(
+    tenant: Tenant,
+    ranges: readonly BucketRange[],
+    filter: ServiceBucketFilter & { services: readonly string[] },
+  ): Promise<OperationBucket[]> {
     const docs = await this.read(this.operations, tenant, ranges, filter);
     return docs.map((doc) => ({ ...counts(doc), namespace: doc.ns, service: doc.svc, operation: doc.op }));
   }
@@ -141,10 +152,23 @@ export class RollupsRepository {
    * for alert rules on an edge: the `window` index range, with source and
    * target as residual filters, so only that edge's documents leave the store.
    */
-  async edgeBucketsOf(tenant: Tenant, ranges: readonly BucketRange[], edge: { readonly source: string; readonly target: string }): Promise<EdgeBucket[]> {
+  async edgeBucketsOf(
+    tenant: Tenant,
+    ranges: readonly BucketRange[],
+    edge: { readonly source: string; readonly target: string },
+  ): Promise<EdgeBucket[]> {
     const parts = await Promise.all(
       ranges.map((range) =>
-        this.edges.find({ org: tenant.org, env: tenant.env, res: range.res, src: edge.source, dst: edge.target, t: { $gte: range.from, $lt: range.to } }).toArray(),
+        this.edges
+          .find({
+            org: tenant.org,
+            env: tenant.env,
+            res: range.res,
+            src: edge.source,
+            dst: edge.target,
+            t: { $gte: range.from, $lt: range.to },
+          })
+          .toArray(),
       ),
     );
     return parts.flat().map((doc) => ({ ...counts(doc), source: doc.src, target: doc.dst, targetType: doc.dt }));

@@ -32,10 +32,13 @@ function keyOf(key: ServiceStatsKey & { readonly stepSeconds?: number | null; re
 /** Per-request loaders bound to the caller; the catalog answers in key order. */
 export function serviceLoaders(catalog: ServiceCatalog): LoaderFactories<ServiceLoaders> {
   return {
-    serviceStats: (principal) => new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
+    serviceStats: (principal) =>
+      new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
     serviceSeries: (principal) =>
       new DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>((keys) => catalog.series(principal, keys), { cacheKeyFn: keyOf }),
     serviceTopOperations: (principal) =>
-      new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), { cacheKeyFn: keyOf }),
+      new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), {
+        cacheKeyFn: keyOf,
+      }),
   };
 }

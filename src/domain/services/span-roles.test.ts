@@ -82,7 +82,11 @@ describe('leaf typing from client-span attributes', () => {
 
 describe('join roles', () => {
   it('makes a plain client span a caller keyed by its own span id', () => {
-    expect(joinRole(span(CLIENT, { 'server.address': 'h' }))).toEqual({ side: 'caller', key: 'bbbbbbbbbbbbbbbb', fallback: { type: 'external', id: 'h' } });
+    expect(joinRole(span(CLIENT, { 'server.address': 'h' }))).toEqual({
+      side: 'caller',
+      key: 'bbbbbbbbbbbbbbbb',
+      fallback: { type: 'external', id: 'h' },
+    });
   });
 
   it('makes a messaging producer a caller without fallback (its destination edge is already counted)', () => {

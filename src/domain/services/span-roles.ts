@@ -98,8 +98,7 @@ export function fallbackLeaf(span: Pick<Span, 'kind' | 'attributes'>): Leaf | nu
  * waits, so that its consumers give producer → consumer edges.
  */
 export type JoinRole =
-  | { readonly side: 'caller'; readonly key: string; readonly fallback: Leaf | null }
-  | { readonly side: 'callee'; readonly key: string };
+  { readonly side: 'caller'; readonly key: string; readonly fallback: Leaf | null } | { readonly side: 'callee'; readonly key: string };
 
 export function joinRole(span: Pick<Span, 'kind' | 'attributes' | 'spanId' | 'parentSpanId'>): JoinRole | null {
   if (isOutgoing(span)) {

@@ -4,7 +4,9 @@ import { coveredWindow, defaultStepSeconds, planSeries, planWindow, resolveWindo
 
 const at = (iso: string) => new Date(iso);
 const ranges = (from: string, to: string) =>
-  planWindow({ from: at(from), to: at(to) }).map((r) => `${r.res} ${r.from.toISOString().slice(11, 16)}–${r.to.toISOString().slice(11, 16)}`);
+  planWindow({ from: at(from), to: at(to) }).map(
+    (r) => `${r.res} ${r.from.toISOString().slice(11, 16)}–${r.to.toISOString().slice(11, 16)}`,
+  );
 
 describe('planWindow', () => {
   it('reads minute buckets at the ragged edges and hour buckets for the full hours between', () => {
@@ -29,7 +31,8 @@ describe('planWindow', () => {
 
   it('keeps minute precision up to 6 h: at most 5 hour buckets and 118 minute buckets', () => {
     const plan = planWindow({ from: at('2026-03-15T02:10:30Z'), to: at('2026-03-15T08:10:30Z') });
-    const count = (res: 'm' | 'h') => plan.filter((r) => r.res === res).reduce((n, r) => n + (r.to.getTime() - r.from.getTime()) / (res === 'h' ? 3_600_000 : 60_000), 0);
+    const count = (res: 'm' | 'h') =>
+      plan.filter((r) => r.res === res).reduce((n, r) => n + (r.to.getTime() - r.from.getTime()) / (res === 'h' ? 3_600_000 : 60_000), 0);
     expect(count('h')).toBe(5);
     expect(count('m')).toBe(50 + 11);
   });

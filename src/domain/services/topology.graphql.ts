@@ -1,6 +1,10 @@
 import { builder, type SchemaTypes } from '../../graphql/builder.js';
 import type { RedStats } from './red-stats.js';
-import type { Topology as TopologyModel, TopologyEdge as TopologyEdgeModel, TopologyNode as TopologyNodeModel } from './topology.service.js';
+import type {
+  Topology as TopologyModel,
+  TopologyEdge as TopologyEdgeModel,
+  TopologyNode as TopologyNodeModel,
+} from './topology.service.js';
 
 /** The requested window widened to the buckets read: whole minutes, or whole hours beyond 6 h. */
 export const COVERED = 'Start of the window the figures cover: the requested one widened to whole minutes (whole hours beyond 6 h).';
@@ -13,7 +17,11 @@ export function redStatFields<Parent extends RedStats>(t: FieldBuilder<Parent>) 
     requestCount: t.field({ type: 'Int64', resolve: (s) => BigInt(s.requestCount) }),
     errorCount: t.field({ type: 'Int64', resolve: (s) => BigInt(s.errorCount) }),
     errorRate: t.float({ description: 'errorCount / requestCount; 0 without requests.', resolve: (s) => s.errorRate }),
-    p50LatencyMs: t.float({ nullable: true, description: 'Median latency (within 2 %); null without requests.', resolve: (s) => s.p50LatencyMs }),
+    p50LatencyMs: t.float({
+      nullable: true,
+      description: 'Median latency (within 2 %); null without requests.',
+      resolve: (s) => s.p50LatencyMs,
+    }),
     p90LatencyMs: t.float({ nullable: true, resolve: (s) => s.p90LatencyMs }),
     p95LatencyMs: t.float({ nullable: true, resolve: (s) => s.p95LatencyMs }),
     p99LatencyMs: t.float({ nullable: true, resolve: (s) => s.p99LatencyMs }),
@@ -26,7 +34,10 @@ export const TopologyNodeTypeEnum = builder.enumType('TopologyNodeType', {
     SERVICE: { value: 'service' },
     DATABASE: { value: 'database', description: 'Reached by client spans with db.system.name / db.system.' },
     MESSAGING: { value: 'messaging', description: 'A messaging destination (messaging.system/destination name).' },
-    EXTERNAL: { value: 'external', description: 'An uninstrumented peer: peer.service, or server.address of a client span no server span answered.' },
+    EXTERNAL: {
+      value: 'external',
+      description: 'An uninstrumented peer: peer.service, or server.address of a client span no server span answered.',
+    },
   } as const,
 });
 

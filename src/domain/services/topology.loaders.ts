@@ -17,7 +17,8 @@ export function topologyLoaders(service: TopologyService): LoaderFactories<Topol
   return {
     topology: (principal) =>
       new DataLoader(
-        (keys) => Promise.all(keys.map((key) => service.topology(principal, { cluster: key.cluster, from: key.window.from, to: key.window.to }))),
+        (keys) =>
+          Promise.all(keys.map((key) => service.topology(principal, { cluster: key.cluster, from: key.window.from, to: key.window.to }))),
         { cacheKeyFn: (key) => JSON.stringify([key.cluster, key.window.from.getTime(), key.window.to.getTime()]) },
       ),
   };

@@ -65,7 +65,9 @@ export class TopologyService {
     ]);
 
     const services = new Set(
-      records.filter((r) => r.lastSeen.getTime() >= window.from.getTime() && r.firstSeen.getTime() < window.to.getTime()).map((r) => r.name),
+      records
+        .filter((r) => r.lastSeen.getTime() >= window.from.getTime() && r.firstSeen.getTime() < window.to.getTime())
+        .map((r) => r.name),
     );
     const leafTypes = new Map<string, NodeType>();
     const edges = new Map<string, { source: string; target: string; red: RedAccumulator }>();
@@ -75,7 +77,8 @@ export class TopologyService {
         services.add(bucket.target);
       } else {
         const current = leafTypes.get(bucket.target);
-        if (current === undefined || LEAF_PRECEDENCE.indexOf(bucket.targetType) < LEAF_PRECEDENCE.indexOf(current)) leafTypes.set(bucket.target, bucket.targetType);
+        if (current === undefined || LEAF_PRECEDENCE.indexOf(bucket.targetType) < LEAF_PRECEDENCE.indexOf(current))
+          leafTypes.set(bucket.target, bucket.targetType);
       }
       const key = JSON.stringify([bucket.source, bucket.target]);
       let edge = edges.get(key);

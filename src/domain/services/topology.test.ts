@@ -28,7 +28,15 @@ const SERVICES = `query Services($from: DateTime, $to: DateTime) {
 
 interface TopologyView {
   nodes: { id: string; type: string }[];
-  edges: { source: string; target: string; requestCount: string; errorCount: string; errorRate: number; p50LatencyMs: number | null; p99LatencyMs: number | null }[];
+  edges: {
+    source: string;
+    target: string;
+    requestCount: string;
+    errorCount: string;
+    errorRate: number;
+    p50LatencyMs: number | null;
+    p99LatencyMs: number | null;
+  }[];
 }
 
 async function topology(gw: TestGateway, variables: Record<string, unknown> = {}): Promise<TopologyView> {
@@ -49,7 +57,6 @@ const PRODUCER = 4;
 const CONSUMER = 5;
 const INTERNAL = 1;
 
-
 /**
  * A shop-like trace per iteration: gateway → orders (HTTP), orders → postgres
  * (db), orders → kafka topic → one or two consumers (fan-out), sometimes
@@ -68,18 +75,108 @@ function syntheticTraffic(traces: number, seed: number, baseMs: number): SimpleS
     const traceId = hex(16);
     const t0 = baseMs + i * 1000;
     const root = add({ traceId, service: 'gateway', name: 'POST /orders', kind: SERVER, startMs: t0, durationMs: ms(40, 400) });
-    const call = add({ traceId, parentSpanId: root.spanId, service: 'gateway', name: 'POST /orders', kind: CLIENT, startMs: t0 + 1, durationMs: ms(30, 300), attributes: { 'server.address': 'orders.shop' } });
+    const call = add({
+      traceId,
+      parentSpanId: root.spanId,
+      service: 'gateway',
+      name: 'POST /orders',
+      kind: CLIENT,
+      startMs: t0 + 1,
+      durationMs: ms(30, 300),
+      attributes: { 'server.address': 'orders.shop' },
+    });
     const failed = r() < 0.1;
-    const orders = add({ traceId, parentSpanId: call.spanId, service: 'orders', name: 'POST /orders', kind: SERVER, startMs: t0 + 2, durationMs: ms(20, 250), statusCode: failed ? 2 : 0 });
-    add({ traceId, parentSpanId: orders.spanId, service: 'orders', name: 'INSERT orders', kind: CLIENT, startMs: t0 + 3, durationMs: ms(1, 20), attributes: { 'db.system.name': 'postgresql', 'server.address': 'postgres-orders' } });
-    add({ traceId, parentSpanId: orders.spanId, service: 'orders', name: 'validate', kind: INTERNAL, startMs: t0 + 3, durationMs: ms(1, 5) });
-    const publish = add({ traceId, parentSpanId: orders.spanId, service: 'orders', name: 'send order-events', kind: PRODUCER, startMs: t0 + 10, durationMs: ms(1, 5), attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': 'order-events' } });
-    add({ traceId, parentSpanId: publish.spanId, service: 'mailer', name: 'process order-events', kind: CONSUMER, startMs: t0 + 40, durationMs: ms(5, 90), attributes: { 'messaging.system': 'kafka' } });
-    if (r() < 0.3) add({ traceId, parentSpanId: publish.spanId, service: 'analytics', name: 'process order-events', kind: CONSUMER, startMs: t0 + 60, durationMs: ms(2, 30) });
+    const orders = add({
+      traceId,
+      parentSpanId: call.spanId,
+      service: 'orders',
+      name: 'POST /orders',
+      kind: SERVER,
+      startMs: t0 + 2,
+      durationMs: ms(20, 250),
+      statusCode: failed ? 2 : 0,
+    });
+    add({
+      traceId,
+      parentSpanId: orders.spanId,
+      service: 'orders',
+      name: 'INSERT orders',
+      kind: CLIENT,
+      startMs: t0 + 3,
+      durationMs: ms(1, 20),
+      attributes: { 'db.system.name': 'postgresql', 'server.address': 'postgres-orders' },
+    });
+    add({
+      traceId,
+      parentSpanId: orders.spanId,
+      service: 'orders',
+      name: 'validate',
+      kind: INTERNAL,
+      startMs: t0 + 3,
+      durationMs: ms(1, 5),
+    });
+    const publish = add({
+      traceId,
+      parentSpanId: orders.spanId,
+      service: 'orders',
+      name: 'send order-events',
+      kind: PRODUCER,
+      startMs: t0 + 10,
+      durationMs: ms(1, 5),
+      attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': 'order-events' },
+    });
+    add({
+      traceId,
+      parentSpanId: publish.spanId,
+      service: 'mailer',
+      name: 'process order-events',
+      kind: CONSUMER,
+      startMs: t0 + 40,
+      durationMs: ms(5, 90),
+      attributes: { 'messaging.system': 'kafka' },
+    });
+    if (r() < 0.3)
+      add({
+        traceId,
+        parentSpanId: publish.spanId,
+        service: 'analytics',
+        name: 'process order-events',
+        kind: CONSUMER,
+        startMs: t0 + 60,
+        durationMs: ms(2, 30),
+      });
     if (r() < 0.5) {
-      const pay = add({ traceId, parentSpanId: orders.spanId, service: 'orders', name: 'POST /charges', kind: CLIENT, startMs: t0 + 5, durationMs: ms(50, 200), statusCode: failed ? 2 : 0, attributes: { 'server.address': 'payments.shop' } });
-      const payments = add({ traceId, parentSpanId: pay.spanId, service: 'payments', name: 'POST /charges', kind: SERVER, startMs: t0 + 6, durationMs: ms(40, 190), statusCode: failed ? 2 : 0 });
-      add({ traceId, parentSpanId: payments.spanId, service: 'payments', name: 'POST /v1/payment_intents', kind: CLIENT, startMs: t0 + 7, durationMs: ms(30, 180), attributes: { 'peer.service': 'stripe-api' } });
+      const pay = add({
+        traceId,
+        parentSpanId: orders.spanId,
+        service: 'orders',
+        name: 'POST /charges',
+        kind: CLIENT,
+        startMs: t0 + 5,
+        durationMs: ms(50, 200),
+        statusCode: failed ? 2 : 0,
+        attributes: { 'server.address': 'payments.shop' },
+      });
+      const payments = add({
+        traceId,
+        parentSpanId: pay.spanId,
+        service: 'payments',
+        name: 'POST /charges',
+        kind: SERVER,
+        startMs: t0 + 6,
+        durationMs: ms(40, 190),
+        statusCode: failed ? 2 : 0,
+      });
+      add({
+        traceId,
+        parentSpanId: payments.spanId,
+        service: 'payments',
+        name: 'POST /v1/payment_intents',
+        kind: CLIENT,
+        startMs: t0 + 7,
+        durationMs: ms(30, 180),
+        attributes: { 'peer.service': 'stripe-api' },
+      });
     }
   }
   return spans;
@@ -96,7 +193,7 @@ function shuffled<T>(items: readonly T[], r: () => number): T[] {
 
 function split<T>(items: readonly T[], r: () => number, maxBatch: number): T[][] {
   const batches: T[][] = [];
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const size = 1 + Math.floor(r() * maxBatch);
     batches.push(items.slice(i, i + size));
     i += size;
@@ -119,7 +216,11 @@ describe('topology under shuffled, split, concurrent and retried arrival', () =>
   let batches: SimpleSpan[][];
 
   beforeAll(async () => {
-    [inOrder, shuffledSequential, shuffledConcurrent] = await Promise.all([startTestGateway(SLOW_STORE_OK), startTestGateway(SLOW_STORE_OK), startTestGateway(SLOW_STORE_OK)]);
+    [inOrder, shuffledSequential, shuffledConcurrent] = await Promise.all([
+      startTestGateway(SLOW_STORE_OK),
+      startTestGateway(SLOW_STORE_OK),
+      startTestGateway(SLOW_STORE_OK),
+    ]);
     const r = seededRandom(5);
     // Children before parents, parents before children, traces interleaved: any order at all.
     batches = split(shuffled(traffic, r), r, 40);
@@ -200,7 +301,8 @@ function expectedEdges(spans: readonly Span[]): Map<string, { calls: number; err
     const entersService = span.kind === SERVER || span.kind === CONSUMER;
     const parentCalls = parent !== undefined && (parent.kind === CLIENT || parent.kind === PRODUCER);
     const parentSettled = parent !== undefined && immediateLeaf(parent) !== null && immediateLeaf(parent)!.type !== 'messaging';
-    if (entersService && parentCalls && !parentSettled) count(parent.serviceName, span.serviceName, isError(parent) || isError(span), durationNs(span));
+    if (entersService && parentCalls && !parentSettled)
+      count(parent.serviceName, span.serviceName, isError(parent) || isError(span), durationNs(span));
   }
   return edges;
 }
@@ -225,7 +327,8 @@ describe('topology from real OpenTelemetry SDK spans (the demo shop)', () => {
     expect(type('kafka/order-events')).toBe('MESSAGING');
     expect(type('stripe-api')).toBe('EXTERNAL');
     expect(type('sendgrid-api')).toBe('EXTERNAL');
-    for (const service of ['api-gateway', 'order-svc', 'inventory-svc', 'payment-svc', 'notification-svc']) expect(type(service)).toBe('SERVICE');
+    for (const service of ['api-gateway', 'order-svc', 'inventory-svc', 'payment-svc', 'notification-svc'])
+      expect(type(service)).toBe('SERVICE');
   });
 
   it('links client → server and producer → consumer across services', () => {
@@ -246,7 +349,10 @@ describe('topology from real OpenTelemetry SDK spans (the demo shop)', () => {
       expect(Number(edge.requestCount), `${edge.source} → ${edge.target}`).toBe(exact.calls);
       expect(Number(edge.errorCount)).toBe(exact.errors);
       const sorted = [...exact.latenciesNs].sort((a, b) => a - b);
-      for (const [q, reported] of [[0.5, edge.p50LatencyMs], [0.99, edge.p99LatencyMs]] as const) {
+      for (const [q, reported] of [
+        [0.5, edge.p50LatencyMs],
+        [0.99, edge.p99LatencyMs],
+      ] as const) {
         const exactMs = sorted[Math.floor(q * (sorted.length - 1))]! / 1e6;
         expect(Math.abs(reported! - exactMs)).toBeLessThanOrEqual(exactMs * RELATIVE_ACCURACY + 1e-9);
       }

@@ -26,7 +26,9 @@ const NODE_STACK = (line: number) => `Error: order 42 not found
 
 describe('issueFingerprint', () => {
   it('groups the same failure across ids, numbers and deploys (line numbers)', () => {
-    const a = issueFingerprint(errorSpan('NotFoundError', 'order 1234 not found (req 5f0c2a9e-1b2c-4d3e-8f9a-0b1c2d3e4f5a)', NODE_STACK(10)));
+    const a = issueFingerprint(
+      errorSpan('NotFoundError', 'order 1234 not found (req 5f0c2a9e-1b2c-4d3e-8f9a-0b1c2d3e4f5a)', NODE_STACK(10)),
+    );
     const b = issueFingerprint(errorSpan('NotFoundError', 'order 98 not found (req 0f0c2a9e-1b2c-4d3e-8f9a-0b1c2d3e4f5b)', NODE_STACK(14)));
     expect(a).toMatch(/^[0-9a-f]{16}$/);
     expect(a).toBe(b);
@@ -35,7 +37,9 @@ describe('issueFingerprint', () => {
   it('separates different exception types and different code paths', () => {
     const base = issueFingerprint(errorSpan('NotFoundError', 'order 1 not found', NODE_STACK(10)));
     expect(issueFingerprint(errorSpan('TimeoutError', 'order 1 not found', NODE_STACK(10)))).not.toBe(base);
-    expect(issueFingerprint(errorSpan('NotFoundError', 'order 1 not found', NODE_STACK(10).replace('findOrder', 'loadOrder')))).not.toBe(base);
+    expect(issueFingerprint(errorSpan('NotFoundError', 'order 1 not found', NODE_STACK(10).replace('findOrder', 'loadOrder')))).not.toBe(
+      base,
+    );
   });
 
   it('is null for spans that did not fail or carry no exception event', () => {
@@ -52,7 +56,11 @@ describe('normaliseMessage', () => {
 
 describe('topFrames', () => {
   it('keeps the first three frames without line and column numbers', () => {
-    expect(topFrames(NODE_STACK(10))).toEqual(['at findOrder (/app/src/orders.js', 'at handle (/app/src/routes.js', 'at process (/app/src/server.js']);
+    expect(topFrames(NODE_STACK(10))).toEqual([
+      'at findOrder (/app/src/orders.js',
+      'at handle (/app/src/routes.js',
+      'at process (/app/src/server.js',
+    ]);
   });
   it('reads Python tracebacks', () => {
     const py = `Traceback (most recent call last):\n  File "/app/pay.py", line 12, in charge\n    raise Declined()\nDeclined`;

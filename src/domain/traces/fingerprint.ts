@@ -49,5 +49,8 @@ export function issueFingerprint(span: Pick<OtlpSpan, 'status' | 'events'>): str
   const message = normaliseMessage(stringAttribute(exception.attributes, 'exception.message'));
   const frames = topFrames(stringAttribute(exception.attributes, 'exception.stacktrace'));
   if (type === '' && message === '') return null;
-  return createHash('sha256').update([type, message, ...frames].join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update([type, message, ...frames].join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -95,7 +95,8 @@ export class IngestService {
       accepted: inserted,
       duplicates,
       rejected,
-      rejectionMessage: rejected > 0 ? `${rejected} spans started before the retention period of ${this.options.retentionHours}h and were dropped` : '',
+      rejectionMessage:
+        rejected > 0 ? `${rejected} spans started before the retention period of ${this.options.retentionHours}h and were dropped` : '',
     };
   }
 }

@@ -15,7 +15,10 @@ const STATUS_ERROR = 2;
 
 /** Groups a stored batch into one live-tail row per trace, in first-seen order. */
 export function ingestedTraces(spans: readonly Span[], at: Date): IngestedTrace[] {
-  const rows = new Map<string, { services: Set<string>; spanCount: number; errorCount: number; root: Span | null; startNs: bigint; endNs: bigint }>();
+  const rows = new Map<
+    string,
+    { services: Set<string>; spanCount: number; errorCount: number; root: Span | null; startNs: bigint; endNs: bigint }
+  >();
   for (const span of spans) {
     let row = rows.get(span.traceId);
     if (row === undefined) {

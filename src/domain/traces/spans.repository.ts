@@ -18,12 +18,24 @@ export function spansCollection(retentionSeconds: number): CollectionSpec {
   return {
     name: 'spans',
     indexes: [
-      { name: 'trace_spans', key: { org: 1, env: 1, traceId: 1, startNs: 1 }, serves: 'findByTraceIds: all spans of a page of traces, in start order' },
+      {
+        name: 'trace_spans',
+        key: { org: 1, env: 1, traceId: 1, startNs: 1 },
+        serves: 'findByTraceIds: all spans of a page of traces, in start order',
+      },
       { name: 'window', key: { org: 1, env: 1, start: -1 }, serves: 'span-level trace search with only a time window' },
       { name: 'service_window', key: { org: 1, env: 1, svc: 1, start: -1 }, serves: 'span-level search by service' },
       { name: 'name_window', key: { org: 1, env: 1, name: 1, start: -1 }, serves: 'span-level search by span name' },
-      { name: 'attr_pattern', key: { org: 1, env: 1, 'attrs.k': 1, 'attrs.v': 1, start: -1 }, serves: 'typed span attribute filters (attribute pattern)' },
-      { name: 'res_attr_pattern', key: { org: 1, env: 1, 'res.attrs.k': 1, 'res.attrs.v': 1, start: -1 }, serves: 'typed resource attribute filters' },
+      {
+        name: 'attr_pattern',
+        key: { org: 1, env: 1, 'attrs.k': 1, 'attrs.v': 1, start: -1 },
+        serves: 'typed span attribute filters (attribute pattern)',
+      },
+      {
+        name: 'res_attr_pattern',
+        key: { org: 1, env: 1, 'res.attrs.k': 1, 'res.attrs.v': 1, start: -1 },
+        serves: 'typed resource attribute filters',
+      },
       {
         name: 'fingerprint_window',
         key: { org: 1, env: 1, fp: 1, start: -1 },
@@ -271,9 +283,7 @@ export class SpansRepository {
 
   /** Spans by (traceId, spanId) through the unique _id, which embeds the tenant. */
   async findByIds(tenant: Tenant, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
-    const docs = await this.spans
-      .find({ _id: { $in: ids.map((id) => spanDocumentId(tenant, id.traceId, id.spanId)) } })
-      .toArray();
+    const docs = await this.spans.find({ _id: { $in: ids.map((id) => spanDocumentId(tenant, id.traceId, id.spanId)) } }).toArray();
     return docs.map(fromSpanDocument);
   }
 
@@ -355,10 +365,7 @@ export class SpansRepository {
    * trace ids, then join the summaries through their unique _id.
    */
   async findMatchedTraces(tenant: Tenant, query: SpanMatchedTraceQuery): Promise<TraceDocument[]> {
-    const stages: Document[] = [
-      ...this.matchedTraceStages(tenant, query),
-      { $sort: prefixSort(query.sort) },
-    ];
+    const stages: Document[] = [...this.matchedTraceStages(tenant, query), { $sort: prefixSort(query.sort) }];
     if (query.skip > 0) stages.push({ $skip: query.skip });
     stages.push({ $limit: query.limit });
     const rows = await this.spans.aggregate<{ t: TraceDocument }>(stages).toArray();
@@ -366,9 +373,7 @@ export class SpansRepository {
   }
 
   async countMatchedTraces(tenant: Tenant, query: Omit<SpanMatchedTraceQuery, 'sort' | 'limit' | 'skip'>): Promise<number> {
-    const rows = await this.spans
-      .aggregate<{ n: number }>([...this.matchedTraceStages(tenant, query), { $count: 'n' }])
-      .toArray();
+    const rows = await this.spans.aggregate<{ n: number }>([...this.matchedTraceStages(tenant, query), { $count: 'n' }]).toArray();
     return rows[0]?.n ?? 0;
   }
 

@@ -39,9 +39,7 @@ export function traceSortKey(order: TraceOrder): Record<string, 1 | -1> {
 
 /** The sort value a cursor records for a trace, as text (Date ms or int64 ns). */
 export function traceSortValue(order: TraceOrder, trace: TraceSummary): string {
-  return order.field === 'START_TIME'
-    ? String(trace.startTimeUnixNano / 1_000_000n)
-    : String(trace.durationNs);
+  return order.field === 'START_TIME' ? String(trace.startTimeUnixNano / 1_000_000n) : String(trace.durationNs);
 }
 
 export interface TraceCursor {
@@ -134,9 +132,7 @@ export class TracesRepository {
     const pass1 = [...groupByTrace(spans)].map(([traceId, group]) => foldUpdate(tenant, traceId, group));
     await this.traces.bulkWrite(pass1, { ordered: false });
     const ids = pass1.map((op) => ('updateOne' in op ? (op.updateOne.filter._id as string) : ''));
-    const docs = await this.traces
-      .find({ _id: { $in: ids } }, { projection: { sids: 1, startNs: 1, endNs: 1 } })
-      .toArray();
+    const docs = await this.traces.find({ _id: { $in: ids } }, { projection: { sids: 1, startNs: 1, endNs: 1 } }).toArray();
     const pass2: AnyBulkWriteOperation<TraceDocument>[] = docs.map((doc) => ({
       updateOne: {
         filter: { _id: doc._id },

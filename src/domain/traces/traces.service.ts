@@ -128,16 +128,19 @@ export function parseAttributeFilter(input: AttributeFilterInput, param: string)
     case 'int': {
       if (!/^-?\d{1,19}$/.test(raw)) throw new ValidationError(`Parameter '${valueParam}' must be an integer for type 'int'`, valueParam);
       const value = BigInt(raw);
-      if (value < INT64_MIN || value > INT64_MAX) throw new ValidationError(`Parameter '${valueParam}' is outside the int64 range`, valueParam);
+      if (value < INT64_MIN || value > INT64_MAX)
+        throw new ValidationError(`Parameter '${valueParam}' is outside the int64 range`, valueParam);
       return { key, operator, value };
     }
     case 'double': {
       const value = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(value)) throw new ValidationError(`Parameter '${valueParam}' must be a finite number for type 'double'`, valueParam);
+      if (raw.trim() === '' || !Number.isFinite(value))
+        throw new ValidationError(`Parameter '${valueParam}' must be a finite number for type 'double'`, valueParam);
       return { key, operator, value };
     }
     case 'bool':
-      if (raw !== 'true' && raw !== 'false') throw new ValidationError(`Parameter '${valueParam}' must be true or false for type 'bool'`, valueParam);
+      if (raw !== 'true' && raw !== 'false')
+        throw new ValidationError(`Parameter '${valueParam}' must be true or false for type 'bool'`, valueParam);
       return { key, operator, value: raw === 'true' };
   }
 }
@@ -150,7 +153,8 @@ function attributeConditions(list: readonly AttributeFilterInput[] | null | unde
 
 function durationNs(ms: number | null | undefined, param: string): bigint | undefined {
   if (ms === null || ms === undefined) return undefined;
-  if (!Number.isFinite(ms) || ms < 0) throw new ValidationError(`Parameter '${param}' must be a non-negative number of milliseconds`, param);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new ValidationError(`Parameter '${param}' must be a non-negative number of milliseconds`, param);
   return BigInt(Math.round(ms * 1_000_000));
 }
 
@@ -212,7 +216,13 @@ export class TracesService {
    */
   async listTraces(
     principal: Principal | null,
-    args: { filter: TraceFilterInput; order: TraceOrder; first: number; after: string | null; extraQuery?: Pick<TraceListQuery, 'extra' | 'spanFilter'> },
+    args: {
+      filter: TraceFilterInput;
+      order: TraceOrder;
+      first: number;
+      after: string | null;
+      extraQuery?: Pick<TraceListQuery, 'extra' | 'spanFilter'>;
+    },
   ): Promise<Page<TraceSummary>> {
     const { tenant } = assertCan(principal, 'traces:read');
     assertPageSize(args.first, 'first', MAX_PAGE_SIZE);
@@ -250,7 +260,12 @@ export class TracesService {
       throw new ValidationError("Parameter 'page' must be an integer from 1 to 10000", 'page');
     }
     const compiled = compileTraceFilter(args.filter, { from: args.filter.from, to: args.filter.to });
-    const rows = await this.traces.list(tenant, { ...compiled, order: args.order }, { skip: (args.page - 1) * args.perPage }, args.perPage + 1);
+    const rows = await this.traces.list(
+      tenant,
+      { ...compiled, order: args.order },
+      { skip: (args.page - 1) * args.perPage },
+      args.perPage + 1,
+    );
     return { traces: rows.slice(0, args.perPage), hasNextPage: rows.length > args.perPage };
   }
 
