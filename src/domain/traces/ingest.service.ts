@@ -43,28 +43,76 @@ function resourceString(attributes: readonly KeyValue[], ...keys: string[]): str
   return null;
 }
 
-/** Flattens an OTLP request into stored spans, resolving the service identity from resource attributes. */
-export function flattenRequest(request: ExportTraceRequest, options: IngestOptions): Span[] {
+/** Spans of a request flattened for storage: those inside the retention period, and how many were not. */
+export interface FlatRequest {
+  readonly spans: Span[];
+  readonly tooOld: number;
+}
+
+/**
+ * Flattens an OTLP request into stored spans in one pass, resolving the
+ * service identity once per resource; spans that started before `oldestNs`
+ * are counted, not kept. Every span is one object literal of a fixed shape
+ * (not a spread of the decoded span), so that the rest of the ingest path
+ * reads it through one hidden class; spans of one resource (and scope) share
+ * the same `resource` (and `scope`) object, which document building relies
+ * on to convert each of them once.
+ */
+export function flattenRequest(request: ExportTraceRequest, options: IngestOptions, oldestNs = -1n): FlatRequest {
   const spans: Span[] = [];
+  let tooOld = 0;
   for (const rs of request.resourceSpans) {
     const attrs = rs.resource.attributes;
-    const identity = {
-      // The OTel spec's default when an SDK sets no service.name.
-      serviceName: resourceString(attrs, 'service.name') ?? 'unknown_service',
-      serviceNamespace: resourceString(attrs, 'service.namespace'),
-      deploymentEnvironment: resourceString(attrs, 'deployment.environment.name', 'deployment.environment'),
-      serviceVersion: resourceString(attrs, 'service.version'),
-      cluster: resourceString(attrs, 'k8s.cluster.name', options.clusterFallbackAttribute),
-    };
-    const resource = { ...rs.resource, schemaUrl: rs.schemaUrl };
+    // The OTel spec's default when an SDK sets no service.name.
+    const serviceName = resourceString(attrs, 'service.name') ?? 'unknown_service';
+    const serviceNamespace = resourceString(attrs, 'service.namespace');
+    const deploymentEnvironment = resourceString(attrs, 'deployment.environment.name', 'deployment.environment');
+    const serviceVersion = resourceString(attrs, 'service.version');
+    const cluster = resourceString(attrs, 'k8s.cluster.name', options.clusterFallbackAttribute);
+    const resource = { attributes: attrs, droppedAttributesCount: rs.resource.droppedAttributesCount, schemaUrl: rs.schemaUrl };
     for (const ss of rs.scopeSpans) {
-      const scope = { ...ss.scope, schemaUrl: ss.schemaUrl };
+      const scope = {
+        name: ss.scope.name,
+        version: ss.scope.version,
+        attributes: ss.scope.attributes,
+        droppedAttributesCount: ss.scope.droppedAttributesCount,
+        schemaUrl: ss.schemaUrl,
+      };
       for (const span of ss.spans) {
-        spans.push({ ...span, ...identity, resource, scope, issueFingerprint: issueFingerprint(span) });
+        if (span.startTimeUnixNano < oldestNs) {
+          tooOld++;
+          continue;
+        }
+        spans.push({
+          traceId: span.traceId,
+          spanId: span.spanId,
+          traceState: span.traceState,
+          parentSpanId: span.parentSpanId,
+          flags: span.flags,
+          name: span.name,
+          kind: span.kind,
+          startTimeUnixNano: span.startTimeUnixNano,
+          endTimeUnixNano: span.endTimeUnixNano,
+          attributes: span.attributes,
+          droppedAttributesCount: span.droppedAttributesCount,
+          events: span.events,
+          droppedEventsCount: span.droppedEventsCount,
+          links: span.links,
+          droppedLinksCount: span.droppedLinksCount,
+          status: span.status,
+          resource,
+          scope,
+          serviceName,
+          serviceNamespace,
+          deploymentEnvironment,
+          serviceVersion,
+          cluster,
+          issueFingerprint: issueFingerprint(span),
+        });
       }
     }
   }
-  return spans;
+  return { spans, tooOld };
 }
 
 export class IngestService {
@@ -82,11 +130,9 @@ export class IngestService {
    */
   async ingest(principal: Principal | null, request: ExportTraceRequest): Promise<IngestResult> {
     const { tenant } = assertCan(principal, 'traces:write');
-    const all = flattenRequest(request, this.options);
-    const oldestNs = BigInt(this.now().getTime() - this.options.retentionHours * 3_600_000) * 1_000_000n;
+    const oldestNs = BigInt(Math.floor(this.now().getTime() - this.options.retentionHours * 3_600_000)) * 1_000_000n;
     // Spans already past retention would be expired by the TTL index at once; refuse them visibly instead.
-    const spans = all.filter((s) => s.startTimeUnixNano >= oldestNs);
-    const rejected = all.length - spans.length;
+    const { spans, tooOld: rejected } = flattenRequest(request, this.options, oldestNs);
     const { inserted, duplicates, fresh } = await this.spans.insertMany(tenant, spans);
     // Independent documents (trace summaries, rollups): written concurrently.
     await Promise.all([this.traces.applySpans(tenant, spans), this.options.rollups?.record(tenant, spans, fresh)]);

@@ -2,7 +2,7 @@ import { MongoBulkWriteError, type Collection, type Db, type Document, type Filt
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
-import type { SpanDocument, StoredKeyValue } from './span.document.js';
+import type { SpanDocument, StoredEvent, StoredKeyValue, StoredLink } from './span.document.js';
 import type { IssueGroup } from './issue.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { AttributeCondition, Span, SpanConditions } from './span.js';
@@ -54,7 +54,49 @@ function nsToDate(ns: bigint): Date {
   return new Date(Number(ns / 1_000_000n));
 }
 
-export function toSpanDocument(tenant: Tenant, span: Span): SpanDocument {
+type StoredResource = SpanDocument['res'];
+type StoredScope = SpanDocument['scope'];
+
+const NO_EVENTS: readonly StoredEvent[] = Object.freeze([]);
+const NO_LINKS: readonly StoredLink[] = Object.freeze([]);
+
+function toStoredResource(resource: Span['resource']): StoredResource {
+  return { attrs: toStoredAttributes(resource.attributes), dAttrs: resource.droppedAttributesCount, schemaUrl: resource.schemaUrl };
+}
+
+function toStoredScope(scope: Span['scope']): StoredScope {
+  return {
+    name: scope.name,
+    version: scope.version,
+    attrs: toStoredAttributes(scope.attributes),
+    dAttrs: scope.droppedAttributesCount,
+    schemaUrl: scope.schemaUrl,
+  };
+}
+
+/**
+ * The documents of a batch. Spans that share a resource (or scope) object,
+ * as the spans of one OTLP ResourceSpans (ScopeSpans) do, share its stored
+ * form too: it is converted once per batch, not once per span.
+ */
+export function toSpanDocuments(tenant: Tenant, spans: readonly Span[]): SpanDocument[] {
+  const resources = new Map<Span['resource'], StoredResource>();
+  const scopes = new Map<Span['scope'], StoredScope>();
+  const docs: SpanDocument[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    let res = resources.get(span.resource);
+    if (res === undefined) resources.set(span.resource, (res = toStoredResource(span.resource)));
+    let scope = scopes.get(span.scope);
+    if (scope === undefined) scopes.set(span.scope, (scope = toStoredScope(span.scope)));
+    docs[i] = toSpanDocument(tenant, span, res, scope);
+  }
+  return docs;
+}
+
+function toSpanDocument(tenant: Tenant, span: Span, res: StoredResource, scope: StoredScope): SpanDocument {
+  const startNs = span.startTimeUnixNano;
+  const endNs = span.endTimeUnixNano;
   return {
     _id: spanDocumentId(tenant, span.traceId, span.spanId),
     org: tenant.org,
@@ -66,10 +108,10 @@ export function toSpanDocument(tenant: Tenant, span: Span): SpanDocument {
     flags: span.flags,
     name: span.name,
     kind: span.kind,
-    start: nsToDate(span.startTimeUnixNano),
-    startNs: span.startTimeUnixNano,
-    endNs: span.endTimeUnixNano,
-    durNs: span.endTimeUnixNano > span.startTimeUnixNano ? span.endTimeUnixNano - span.startTimeUnixNano : 0n,
+    start: nsToDate(startNs),
+    startNs,
+    endNs,
+    durNs: endNs > startNs ? endNs - startNs : 0n,
     svc: span.serviceName,
     ns: span.serviceNamespace,
     denv: span.deploymentEnvironment,
@@ -77,35 +119,31 @@ export function toSpanDocument(tenant: Tenant, span: Span): SpanDocument {
     cluster: span.cluster,
     attrs: toStoredAttributes(span.attributes),
     dAttrs: span.droppedAttributesCount,
-    events: span.events.map((e) => ({
-      tNs: e.timeUnixNano,
-      name: e.name,
-      attrs: toStoredAttributes(e.attributes),
-      dAttrs: e.droppedAttributesCount,
-    })),
+    events:
+      span.events.length === 0
+        ? NO_EVENTS
+        : span.events.map((e) => ({
+            tNs: e.timeUnixNano,
+            name: e.name,
+            attrs: toStoredAttributes(e.attributes),
+            dAttrs: e.droppedAttributesCount,
+          })),
     dEvents: span.droppedEventsCount,
-    links: span.links.map((l) => ({
-      traceId: l.traceId,
-      spanId: l.spanId,
-      traceState: l.traceState,
-      flags: l.flags,
-      attrs: toStoredAttributes(l.attributes),
-      dAttrs: l.droppedAttributesCount,
-    })),
+    links:
+      span.links.length === 0
+        ? NO_LINKS
+        : span.links.map((l) => ({
+            traceId: l.traceId,
+            spanId: l.spanId,
+            traceState: l.traceState,
+            flags: l.flags,
+            attrs: toStoredAttributes(l.attributes),
+            dAttrs: l.droppedAttributesCount,
+          })),
     dLinks: span.droppedLinksCount,
     status: { code: span.status.code, message: span.status.message },
-    res: {
-      attrs: toStoredAttributes(span.resource.attributes),
-      dAttrs: span.resource.droppedAttributesCount,
-      schemaUrl: span.resource.schemaUrl,
-    },
-    scope: {
-      name: span.scope.name,
-      version: span.scope.version,
-      attrs: toStoredAttributes(span.scope.attributes),
-      dAttrs: span.scope.droppedAttributesCount,
-      schemaUrl: span.scope.schemaUrl,
-    },
+    res,
+    scope,
     fp: span.issueFingerprint,
   };
 }
@@ -250,7 +288,7 @@ export class SpansRepository {
    */
   async insertMany(tenant: Tenant, spans: readonly Span[]): Promise<{ inserted: number; duplicates: number; fresh: readonly Span[] }> {
     if (spans.length === 0) return { inserted: 0, duplicates: 0, fresh: [] };
-    const docs = spans.map((s) => toSpanDocument(tenant, s));
+    const docs = toSpanDocuments(tenant, spans);
     try {
       const result = await this.spans.insertMany(docs, { ordered: false });
       return { inserted: result.insertedCount, duplicates: 0, fresh: spans };
