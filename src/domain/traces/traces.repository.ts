@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document, Filter, UpdateOneModel } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import { STATUS_CODES } from '../../otlp/otlp.types.js';
@@ -119,20 +119,29 @@ export class TracesRepository {
   }
 
   /**
-   * Folds a batch of spans into their trace summaries in two idempotent passes.
-   * Pass 1 uses only $min/$max/$addToSet/$set-of-fixed-values, so applying the
-   * same spans again (a retried batch, even after a crash between the span
-   * insert and this call) changes nothing. Pass 2 derives spanCount and durNs
-   * from what pass 1 left and writes them with $max: both only grow as spans
-   * arrive, and every batch runs pass 2 after its own pass 1, so the last
-   * writer always records the complete value whatever the interleaving.
+   * Folds a batch of spans into their trace summaries: one upsert per trace,
+   * only with $min/$max/$addToSet/$setOnInsert/$set-of-fixed-values, so that
+   * applying the same spans again (a retried batch, even after a crash between
+   * the span insert and this call) changes nothing.
+   *
+   * spanCount and durNs derive from the whole stored set. A summary this
+   * batch's upsert created holds only this batch's spans, so the values
+   * written with it are already complete (the usual case: a trace exported
+   * in one batch costs one write). A summary that existed before may hold
+   * other batches' spans: those are read back and their derived fields
+   * written with $max (both only grow), which is the second pass. Of
+   * concurrent batches of one trace, at least the last to apply its upsert
+   * finds the summary existing and runs that pass after every upsert before
+   * it, so the complete value is always written, whatever the interleaving.
    */
   async applySpans(tenant: Tenant, spans: readonly Span[]): Promise<void> {
     if (spans.length === 0) return;
-    const pass1 = [...groupByTrace(spans)].map(([traceId, group]) => foldUpdate(tenant, traceId, group));
-    await this.traces.bulkWrite(pass1, { ordered: false });
-    const ids = pass1.map((op) => ('updateOne' in op ? (op.updateOne.filter._id as string) : ''));
-    const docs = await this.traces.find({ _id: { $in: ids } }, { projection: { sids: 1, startNs: 1, endNs: 1 } }).toArray();
+    const folds = [...groupByTrace(spans)].map(([traceId, group]) => foldUpdate(tenant, traceId, group));
+    const result = await this.traces.bulkWrite(folds, { ordered: false });
+    const created = new Set(Object.keys(result.upsertedIds).map(Number));
+    const existed = folds.flatMap((op, i) => (created.has(i) ? [] : [op.updateOne.filter._id as string]));
+    if (existed.length === 0) return;
+    const docs = await this.traces.find({ _id: { $in: existed } }, { projection: { sids: 1, startNs: 1, endNs: 1 } }).toArray();
     const pass2: AnyBulkWriteOperation<TraceDocument>[] = docs.map((doc) => ({
       updateOne: {
         filter: { _id: doc._id },
@@ -204,48 +213,48 @@ function groupByTrace(spans: readonly Span[]): Map<string, Span[]> {
   return groups;
 }
 
-function foldUpdate(tenant: Tenant, traceId: string, spans: readonly Span[]): AnyBulkWriteOperation<TraceDocument> {
+/** The array fields a fold adds to; an empty one is only created on insert, not re-applied. */
+type ArrayFields = Pick<TraceDocument, 'sids' | 'esids' | 'svcs' | 'nss' | 'denvs' | 'clusters'>;
+
+function foldUpdate(tenant: Tenant, traceId: string, spans: readonly Span[]): { updateOne: UpdateOneModel<TraceDocument> } {
   let startNs = spans[0]!.startTimeUnixNano;
   let endNs = spans[0]!.endTimeUnixNano;
   let st = 0;
-  const errors: string[] = [];
-  const set: Document = {};
-  const svcs = new Set<string>();
-  const nss = new Set<string>();
-  const denvs = new Set<string>();
-  const clusters = new Set<string>();
+  let root: TraceDocument['root'] | undefined;
+  const sets: { readonly [K in keyof ArrayFields]: Set<string> } = {
+    sids: new Set(),
+    esids: new Set(),
+    svcs: new Set(),
+    nss: new Set(),
+    denvs: new Set(),
+    clusters: new Set(),
+  };
   for (const s of spans) {
     if (s.startTimeUnixNano < startNs) startNs = s.startTimeUnixNano;
     if (s.endTimeUnixNano > endNs) endNs = s.endTimeUnixNano;
-    st = Math.max(st, s.status.code);
-    if (s.status.code === 2) errors.push(s.spanId);
-    svcs.add(s.serviceName);
-    if (s.serviceNamespace !== null) nss.add(s.serviceNamespace);
-    if (s.deploymentEnvironment !== null) denvs.add(s.deploymentEnvironment);
-    if (s.cluster !== null) clusters.add(s.cluster);
+    if (s.status.code > st) st = s.status.code;
+    sets.sids.add(s.spanId);
+    if (s.status.code === 2) sets.esids.add(s.spanId);
+    sets.svcs.add(s.serviceName);
+    if (s.serviceNamespace !== null) sets.nss.add(s.serviceNamespace);
+    if (s.deploymentEnvironment !== null) sets.denvs.add(s.deploymentEnvironment);
+    if (s.cluster !== null) sets.clusters.add(s.cluster);
     // A root span is unique per trace, so setting it is idempotent.
-    if (s.parentSpanId === null) set.root = { spanId: s.spanId, svc: s.serviceName, ns: s.serviceNamespace, name: s.name };
+    if (s.parentSpanId === null) root = { spanId: s.spanId, svc: s.serviceName, ns: s.serviceNamespace, name: s.name };
   }
-  return {
-    updateOne: {
-      filter: { _id: traceDocumentId(tenant, traceId) },
-      update: {
-        $setOnInsert: { org: tenant.org, env: tenant.env, traceId },
-        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-        $min: { start: new Date(Number(startNs / 1_000_000n)), startNs },
-        // Lower bounds from this batch alone, so a trace that arrives in one batch (the usual
-        // case) is listed with its final duration and count from its first write.
-        $max: { endNs, st, durNs: endNs - startNs, spanCount: new Set(spans.map((s) => s.spanId)).size },
-        $addToSet: {
-          sids: { $each: spans.map((s) => s.spanId) },
-          esids: { $each: errors },
-          svcs: { $each: [...svcs] },
-          nss: { $each: [...nss] },
-          denvs: { $each: [...denvs] },
-          clusters: { $each: [...clusters] },
-        },
-      } as Document,
-      upsert: true,
-    },
+  const setOnInsert: Document = { org: tenant.org, env: tenant.env, traceId };
+  const addToSet: Document = {};
+  for (const [field, values] of Object.entries(sets)) {
+    if (values.size === 0) setOnInsert[field] = [];
+    else addToSet[field] = { $each: [...values] };
+  }
+  const update: Document = {
+    $setOnInsert: setOnInsert,
+    $min: { start: new Date(Number(startNs / 1_000_000n)), startNs },
+    // This batch's own values: final when the upsert creates the summary, lower bounds otherwise (see applySpans).
+    $max: { endNs, st, durNs: endNs - startNs, spanCount: sets.sids.size },
+    $addToSet: addToSet,
   };
+  if (root !== undefined) update.$set = { root };
+  return { updateOne: { filter: { _id: traceDocumentId(tenant, traceId) }, update, upsert: true } };
 }
