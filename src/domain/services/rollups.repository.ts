@@ -116,16 +116,21 @@ export class RollupsRepository {
   }
 
   /**
-   * Applies a batch: one unordered bulk of `$inc` upserts per collection.
-   * `$inc` commutes, so concurrent batches on any instance, in any order, sum
-   * to the same documents. The tenant is inside every document id.
+   * Applies the service and operation counters of a batch: one unordered
+   * bulk of `$inc` upserts per collection. `$inc` commutes, so concurrent
+   * batches on any instance, in any order, sum to the same documents. The
+   * tenant is inside every document id.
    */
-  async apply(batch: RollupBatch): Promise<void> {
+  async applyServices(batch: RollupBatch): Promise<void> {
     const writes: Promise<unknown>[] = [];
     if (batch.services.size > 0) writes.push(this.services.bulkWrite(upserts(batch.services), { ordered: false }));
     if (batch.operations.size > 0) writes.push(this.operations.bulkWrite(upserts(batch.operations), { ordered: false }));
-    if (batch.edges.size > 0) writes.push(this.edges.bulkWrite(upserts(batch.edges), { ordered: false }));
     await Promise.all(writes);
+  }
+
+  /** Applies the edge counters of a batch, as applyServices does: one bulk of upserts. */
+  async applyEdges(batch: RollupBatch): Promise<void> {
+    if (batch.edges.size > 0) await this.edges.bulkWrite(upserts(batch.edges), { ordered: false });
   }
 
   async serviceBuckets(tenant: Tenant, ranges: readonly BucketRange[], filter: ServiceBucketFilter): Promise<ServiceBucket[]> {

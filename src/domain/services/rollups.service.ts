@@ -32,14 +32,14 @@ export class RollupsService {
       const leaf = immediateLeaf(span);
       if (leaf !== null) counted.addLeafCall(span, leaf);
     }
-    // What needs no join is written while the join runs; the edges it wins follow.
-    await Promise.all([this.rollups.apply(counted), this.services.discover(tenant, spans), this.joinEdges(tenant, fresh)]);
+    // Services and operations need no join: written while the join runs. Edges are written once, with the pairs it won.
+    await Promise.all([this.rollups.applyServices(counted), this.services.discover(tenant, spans), this.joinEdges(tenant, fresh, counted)]);
   }
 
-  private async joinEdges(tenant: Tenant, fresh: readonly Span[]): Promise<void> {
+  private async joinEdges(tenant: Tenant, fresh: readonly Span[], counted: RollupBatch): Promise<void> {
     const [paired, swept] = await Promise.all([this.join.join(tenant, fresh), this.join.sweepIfDue(tenant)]);
-    const joined = new RollupBatch(tenant);
-    for (const edge of [...paired, ...swept]) joined.addEdge(edge);
-    await this.rollups.apply(joined);
+    for (const edge of paired) counted.addEdge(edge);
+    for (const edge of swept) counted.addEdge(edge);
+    await this.rollups.applyEdges(counted);
   }
 }

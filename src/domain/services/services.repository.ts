@@ -73,20 +73,22 @@ export class ServicesRepository {
   async discover(tenant: Tenant, spans: readonly Span[]): Promise<void> {
     const seen = new Map<string, { identity: Omit<ServiceDocument, '_id' | 'firstSeen' | 'lastSeen'>; first: number; last: number }>();
     for (const span of spans) {
-      const identity = { org: tenant.org, env: tenant.env, svc: span.serviceName, ns: span.serviceNamespace, cluster: span.cluster };
-      const id = JSON.stringify(Object.values(identity));
+      const { serviceName: svc, serviceNamespace: ns, cluster } = span;
+      // Length-prefixed: one key per deployment whatever its names hold; the document id is built once per deployment.
+      const key = `${ns === null ? -1 : ns.length}:${ns ?? ''}${cluster === null ? -1 : cluster.length}:${cluster ?? ''}${svc}`;
       const startMs = Number(span.startTimeUnixNano / 1_000_000n);
-      const entry = seen.get(id);
-      if (entry === undefined) seen.set(id, { identity, first: startMs, last: startMs });
+      const entry = seen.get(key);
+      if (entry === undefined)
+        seen.set(key, { identity: { org: tenant.org, env: tenant.env, svc, ns, cluster }, first: startMs, last: startMs });
       else {
-        entry.first = Math.min(entry.first, startMs);
-        entry.last = Math.max(entry.last, startMs);
+        if (startMs < entry.first) entry.first = startMs;
+        if (startMs > entry.last) entry.last = startMs;
       }
     }
     if (seen.size === 0) return;
-    const ops: AnyBulkWriteOperation<ServiceDocument>[] = [...seen].map(([_id, { identity, first, last }]) => ({
+    const ops: AnyBulkWriteOperation<ServiceDocument>[] = [...seen.values()].map(({ identity, first, last }) => ({
       updateOne: {
-        filter: { _id },
+        filter: { _id: JSON.stringify(Object.values(identity)) },
         update: { $setOnInsert: identity, $min: { firstSeen: new Date(first) }, $max: { lastSeen: new Date(last) } },
         upsert: true,
       },
