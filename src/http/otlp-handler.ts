@@ -73,7 +73,7 @@ export interface OtlpHandlerDeps {
   readonly ingest: IngestService;
   readonly budget: IngestBudget;
   readonly maxBodyBytes: number;
-  /** Bounds the store write: past `storeTimeoutMs` the sender gets 503 + Retry-After and retries. */
+  /** Bounds the store writes: past `storeTimeoutMs` per write batch the sender gets 503 + Retry-After and retries. */
   readonly store: Pick<StoreHealth, 'within'>;
   readonly storeTimeoutMs: number;
   readonly metrics: GatewayMetrics;
@@ -155,7 +155,7 @@ export async function handleOtlpTraces(
     const held = release;
     release = null;
     void work.then(held, held);
-    const result = await deps.store.within(work, deps.storeTimeoutMs);
+    const result = await deps.store.within(work, deps.ingest.storeDeadlineMs(decoded, deps.storeTimeoutMs));
     deps.metrics.ingestSpans.inc({ outcome: 'accepted' }, result.accepted);
     deps.metrics.ingestSpans.inc({ outcome: 'duplicate' }, result.duplicates);
     deps.metrics.ingestSpans.inc({ outcome: 'rejected' }, result.rejected);

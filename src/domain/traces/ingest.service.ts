@@ -2,7 +2,7 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import type { Span } from './span.js';
-import type { SpansRepository } from './spans.repository.js';
+import { SPANS_PER_WRITE, type SpansRepository } from './spans.repository.js';
 import type { TracesRepository } from './traces.repository.js';
 import { issueFingerprint } from './fingerprint.js';
 import type { ExportTraceRequest, KeyValue } from '../../otlp/otlp.types.js';
@@ -127,22 +127,45 @@ export class IngestService {
    * Stores a decoded export request. Resolves only once every accepted span
    * and its trace summary are written, so a 2xx means durable; any store
    * failure rejects, the client retries, and the retry is deduplicated.
+   *
+   * Spans are written in bounded batches (SpansRepository.writeBatches), one
+   * after the other, each followed by its trace summaries and rollups: every
+   * round trip carries a bounded amount of work, however large the request,
+   * and a failure part-way leaves whole batches behind it, summaries and
+   * rollups included.
    */
   async ingest(principal: Principal | null, request: ExportTraceRequest): Promise<IngestResult> {
     const { tenant } = assertCan(principal, 'traces:write');
     const oldestNs = BigInt(Math.floor(this.now().getTime() - this.options.retentionHours * 3_600_000)) * 1_000_000n;
     // Spans already past retention would be expired by the TTL index at once; refuse them visibly instead.
     const { spans, tooOld: rejected } = flattenRequest(request, this.options, oldestNs);
-    const { inserted, duplicates, fresh } = await this.spans.insertMany(tenant, spans);
-    // Independent documents (trace summaries, rollups): written concurrently.
-    await Promise.all([this.traces.applySpans(tenant, spans), this.options.rollups?.record(tenant, spans, fresh)]);
-    if (inserted > 0) this.options.onStored?.(tenant, spans);
+    let accepted = 0;
+    let duplicates = 0;
+    for (const batch of this.spans.writeBatches(spans)) {
+      const stored = await this.spans.insertMany(tenant, batch);
+      accepted += stored.inserted;
+      duplicates += stored.duplicates;
+      // Independent documents (trace summaries, rollups): written concurrently.
+      await Promise.all([this.traces.applySpans(tenant, batch), this.options.rollups?.record(tenant, batch, stored.fresh)]);
+    }
+    if (accepted > 0) this.options.onStored?.(tenant, spans);
     return {
-      accepted: inserted,
+      accepted,
       duplicates,
       rejected,
       rejectionMessage:
         rejected > 0 ? `${rejected} spans started before the retention period of ${this.options.retentionHours}h and were dropped` : '',
     };
+  }
+
+  /**
+   * How long the store may take for a request: `stepMs` (MESH_STORE_TIMEOUT_MS)
+   * per bounded write batch it needs, so that a large legal request is given
+   * the time its work takes instead of being answered 503 while its writes go on.
+   */
+  storeDeadlineMs(request: ExportTraceRequest, stepMs: number): number {
+    let spans = 0;
+    for (const rs of request.resourceSpans) for (const ss of rs.scopeSpans) spans += ss.spans.length;
+    return stepMs * Math.max(1, Math.ceil(spans / SPANS_PER_WRITE));
   }
 }

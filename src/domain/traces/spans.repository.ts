@@ -6,9 +6,15 @@ import type { SpanDocument, StoredEvent, StoredKeyValue, StoredLink } from './sp
 import type { IssueGroup } from './issue.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { AttributeCondition, Span, SpanConditions } from './span.js';
+import type { AnyValue, KeyValue } from '../../otlp/otlp.types.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
 const DUPLICATE_KEY = 11000;
+const SPANS_COLLECTION = 'spans';
+/** Spans per insert command: a bounded store write per round trip, whatever the size of the request. */
+export const SPANS_PER_WRITE = 1000;
+/** Upper bound of the documents' BSON bytes per insert command (the store takes 16 MiB). */
+const WRITE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Every query below starts with the tenant equality prefix (org, env). The
@@ -16,7 +22,7 @@ const DUPLICATE_KEY = 11000;
  */
 export function spansCollection(retentionSeconds: number): CollectionSpec {
   return {
-    name: 'spans',
+    name: SPANS_COLLECTION,
     indexes: [
       {
         name: 'trace_spans',
@@ -52,6 +58,64 @@ export function spanDocumentId(tenant: Tenant, traceId: string, spanId: string):
 
 function nsToDate(ns: bigint): Date {
   return new Date(Number(ns / 1_000_000n));
+}
+
+/** Bytes of a stored string at most: UTF-8 takes up to 3 bytes per UTF-16 unit, plus its length, type, key and terminator. */
+function stringBound(text: string): number {
+  return 3 * text.length + 16;
+}
+
+function optionalBound(text: string | null): number {
+  return text === null ? 16 : stringBound(text);
+}
+
+function valueBound(value: AnyValue): number {
+  switch (value.type) {
+    case 'string':
+      return stringBound(value.value);
+    case 'bytes':
+      return value.value.length + 24;
+    case 'array':
+      return value.values.reduce((n, v) => n + 16 + valueBound(v), 24);
+    case 'kvlist':
+      return attributesBound(value.values) + 16;
+    default:
+      return 24;
+  }
+}
+
+function attributesBound(attributes: readonly KeyValue[]): number {
+  let n = 16;
+  for (const kv of attributes) n += 40 + stringBound(kv.key) + valueBound(kv.value);
+  return n;
+}
+
+/**
+ * An upper bound of the BSON size of a span's document, from string lengths
+ * alone (no serialization). The resource and scope, shared by many spans, are
+ * bounded once each and remembered in `shared`.
+ */
+function spanDocumentBound(span: Span, shared: Map<object, number>): number {
+  let origin = shared.get(span.resource);
+  if (origin === undefined)
+    shared.set(span.resource, (origin = attributesBound(span.resource.attributes) + stringBound(span.resource.schemaUrl)));
+  let scope = shared.get(span.scope);
+  if (scope === undefined) {
+    const s = span.scope;
+    shared.set(
+      span.scope,
+      (scope = attributesBound(s.attributes) + stringBound(s.name) + stringBound(s.version) + stringBound(s.schemaUrl)),
+    );
+  }
+  // Field names, ids (with the tenant, up to 63 characters), numbers and dates: 1 KiB covers them.
+  let n = 1024 + origin + scope + stringBound(span.name) + stringBound(span.traceState) + stringBound(span.status.message);
+  // The service identity, copied out of the resource into the span's own fields.
+  n += stringBound(span.serviceName) + optionalBound(span.serviceNamespace) + optionalBound(span.deploymentEnvironment);
+  n += optionalBound(span.serviceVersion) + optionalBound(span.cluster);
+  n += attributesBound(span.attributes);
+  for (const e of span.events) n += 64 + stringBound(e.name) + attributesBound(e.attributes);
+  for (const l of span.links) n += 160 + stringBound(l.traceState) + attributesBound(l.attributes);
+  return n;
 }
 
 type StoredResource = SpanDocument['res'];
@@ -276,15 +340,59 @@ export class SpansRepository {
   private readonly spans: Collection<SpanDocument>;
 
   constructor(db: Db) {
-    this.spans = db.collection<SpanDocument>('spans');
+    this.spans = db.collection<SpanDocument>(SPANS_COLLECTION);
   }
 
   /**
-   * Unordered bulk insert. A duplicate key means the span was stored by an
-   * earlier attempt of the same batch: counted, not an error. Any other write
-   * error fails the whole call so that the client retries (nothing is lost).
-   * `fresh` lists the spans this call stored, in input order: what may be
-   * counted once in rollups (a retry finds them all duplicates).
+   * Splits spans into the batches insertMany writes in one round trip each:
+   * at most SPANS_PER_WRITE spans and WRITE_BYTES of documents (an upper
+   * bound of their BSON size), so that every store write is bounded however
+   * large the request, and far below the store's 16 MiB command limit.
+   * A trace's spans go into one batch whenever they fit in one: an OTLP
+   * request groups spans by resource, not by trace, and a trace split over
+   * batches would cost a summary write per batch instead of one.
+   */
+  writeBatches(spans: readonly Span[]): Span[][] {
+    const traces = new Map<string, Span[]>();
+    for (const span of spans) {
+      const group = traces.get(span.traceId);
+      if (group === undefined) traces.set(span.traceId, [span]);
+      else group.push(span);
+    }
+    const shared = new Map<object, number>();
+    const batches: Span[][] = [];
+    let batch: Span[] = [];
+    let bytes = 0;
+    for (const group of traces.values()) {
+      const sizes = group.map((span) => spanDocumentBound(span, shared));
+      const groupBytes = sizes.reduce((a, b) => a + b, 0);
+      // Start a new batch rather than split a trace that would fit in one.
+      if (batch.length > 0 && (batch.length + group.length > SPANS_PER_WRITE || bytes + groupBytes > WRITE_BYTES)) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      for (let i = 0; i < group.length; i++) {
+        if (batch.length === SPANS_PER_WRITE || (batch.length > 0 && bytes + sizes[i]! > WRITE_BYTES)) {
+          batches.push(batch);
+          batch = [];
+          bytes = 0;
+        }
+        batch.push(group[i]!);
+        bytes += sizes[i]!;
+      }
+    }
+    if (batch.length > 0) batches.push(batch);
+    return batches;
+  }
+
+  /**
+   * Unordered bulk insert of one write batch (see writeBatches). A duplicate
+   * key means the span was stored by an earlier attempt of the same batch:
+   * counted, not an error. Any other write error fails the whole call so that
+   * the client retries (nothing is lost). `fresh` lists the spans this call
+   * stored, in input order: what may be counted once in rollups (a retry finds
+   * them all duplicates).
    */
   async insertMany(tenant: Tenant, spans: readonly Span[]): Promise<{ inserted: number; duplicates: number; fresh: readonly Span[] }> {
     if (spans.length === 0) return { inserted: 0, duplicates: 0, fresh: [] };
