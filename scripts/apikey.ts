@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { connectStore } from '../src/db/client.js';
 import { resolveStoreUri } from '../src/db/uri-file.js';
 import { DomainError } from '../src/errors.js';
+import { silentLogger } from '../src/logger.js';
 
 const USAGE = `usage:
   npm run apikey -- create --org <org> --env live|test --permissions read,write,admin [--name <name>] [--rate-limit N] [--json]
@@ -47,7 +48,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const store = await connectStore(await resolveStoreUri(config), config.mongodbDb);
   try {
-    const { auth } = createKeysModule({ db: store.db, config }).services;
+    // Key management only: the rate limits (and their Redis client, never connected here) go unused.
+    const { auth } = createKeysModule({ db: store.db, config, log: silentLogger }).services;
     const print = (human: string, json: unknown) => process.stdout.write(`${values.json ? JSON.stringify(json) : human}\n`);
     switch (command) {
       case 'create': {

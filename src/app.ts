@@ -55,7 +55,7 @@ export function buildApp(deps: AppDeps): App {
   const { config, db, log } = deps;
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
-  const keys = createKeysModule({ db, config });
+  const keys = createKeysModule({ db, config, log });
   const serviceMap = createServicesModule({ db, config });
   const traces = createTracesModule({ db, config, events: pubsub, rollups: serviceMap.services.rollups });
   const areas = combineModules([

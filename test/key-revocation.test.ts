@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeysModule } from '../src/domain/keys/index.js';
+import { silentLogger } from '../src/logger.js';
 import { startPeer, startTestGateway, type GatewayPeer, type TestGateway } from './helpers/gateway.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 
@@ -86,7 +87,7 @@ for (const withRedis of [false, true]) {
       const { key, id } = await newKey();
       expect(await status(gw.baseUrl, key)).toBe(200);
       expect(await status(peer.baseUrl, key)).toBe(200);
-      const cli = createKeysModule({ db: gw.store.db, config: gw.config });
+      const cli = createKeysModule({ db: gw.store.db, config: gw.config, log: silentLogger });
       await cli.services.auth.revokeKey('default', id);
       const revokedAt = performance.now();
       await Promise.all([refusedWithinBound(gw.baseUrl, key, revokedAt), refusedWithinBound(peer.baseUrl, key, revokedAt)]);

@@ -6,6 +6,7 @@ import { silentLogger } from '../src/logger.js';
 import { randomApiKey, startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { testDb, type TestDb } from './helpers/mongo.js';
 import { otlpJson } from './helpers/otlp.js';
+import { startRedis, type TestRedis } from './helpers/redis.js';
 import { wsClient } from './helpers/subscriptions.js';
 
 /**
@@ -145,36 +146,46 @@ describe('per-key rate limit (1,000 requests per minute by default)', () => {
   });
 });
 
-describe('rate limits across gateway instances', () => {
-  let store: TestDb;
-  const apps: App[] = [];
-  const urls: string[] = [];
-  const bootstrap = randomApiKey();
+for (const withRedis of [false, true]) {
+  describe(`rate limits across gateway instances ${withRedis ? 'with the counters in Redis (REDIS_URL)' : 'on one MongoDB'}`, () => {
+    let store: TestDb;
+    let redis: TestRedis | null = null;
+    const apps: App[] = [];
+    const urls: string[] = [];
+    const bootstrap = randomApiKey();
 
-  beforeAll(async () => {
-    store = await testDb();
-    for (let i = 0; i < 2; i++) {
-      const app = buildApp({
-        config: loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: bootstrap }),
-        db: store.db,
-        log: silentLogger,
-      });
-      const { port } = await app.start();
-      apps.push(app);
-      urls.push(`http://127.0.0.1:${port}`);
-    }
-  });
-  afterAll(async () => {
-    for (const app of apps) await app.stop();
-    await store.close();
-  });
+    beforeAll(async () => {
+      store = await testDb();
+      redis = withRedis ? await startRedis() : null;
+      for (let i = 0; i < 2; i++) {
+        const app = buildApp({
+          config: loadConfig({
+            NODE_ENV: 'test',
+            PORT: '0',
+            MESH_BOOTSTRAP_API_KEY: bootstrap,
+            ...(redis === null ? {} : { REDIS_URL: redis.url }),
+          }),
+          db: store.db,
+          log: silentLogger,
+        });
+        const { port } = await app.start();
+        apps.push(app);
+        urls.push(`http://127.0.0.1:${port}`);
+      }
+    });
+    afterAll(async () => {
+      for (const app of apps) await app.stop();
+      await redis?.stop();
+      await store.close();
+    });
 
-  it('shares one budget between two gateway instances on one MongoDB', async () => {
-    const { key } = await apps[0]!.services.auth.createKey({ org: 'default', env: 'live', permissions: ['read'], rateLimit: 10 });
-    const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await graphqlPost(urls[i % 2]!, key)).status);
-    expect(statuses).toEqual(Array(10).fill(200));
-    expect((await graphqlPost(urls[0]!, key)).status).toBe(429);
-    expect((await graphqlPost(urls[1]!, key)).status).toBe(429);
+    it('shares one budget between two gateway instances', async () => {
+      const { key } = await apps[0]!.services.auth.createKey({ org: 'default', env: 'live', permissions: ['read'], rateLimit: 10 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await graphqlPost(urls[i % 2]!, key)).status);
+      expect(statuses).toEqual(Array(10).fill(200));
+      expect((await graphqlPost(urls[0]!, key)).status).toBe(429);
+      expect((await graphqlPost(urls[1]!, key)).status).toBe(429);
+    });
   });
-});
+}

@@ -1,12 +1,10 @@
-import type { Collection, Db } from 'mongodb';
-import { RateLimiterMongo } from 'rate-limiter-flexible';
-import type { CollectionSpec } from '../../db/collections.js';
 import { RateLimitedError } from '../../errors.js';
 import type { Principal } from '../../auth/principal.js';
+import type { WindowCounter } from './rate-windows.js';
 
 /**
- * Per-key sliding-window rate limits, shared by every gateway instance through
- * MongoDB.
+ * Per-key sliding-window rate limits, shared by every gateway instance
+ * through MongoDB, or through Redis where REDIS_URL is set (rate-windows.ts).
  *
  * Why not rate-limiter-flexible's own limiter: its windows are fixed (a
  * counter that restarts every `duration`), so a client may spend a whole
@@ -17,22 +15,22 @@ import type { Principal } from '../../auth/principal.js';
  * bucket does the same by design. Neither is the documented "sliding window".
  *
  * What this does instead: time is cut into small buckets (1 s for the
- * per-minute budget). Each admitted request increments its bucket's counter —
- * an atomic upsert by rate-limiter-flexible's RateLimiterMongo, which also
- * handles the insert race between instances and stamps the TTL that lets
- * MongoDB delete the counter once it has left every window. A request is
- * admitted iff the counters of the current bucket and of the whole `window`
- * before it (61 one-second buckets) add up to at most the limit. Because that
- * span always covers the 60 seconds before the request, **no 60-second
- * interval, aligned or not, ever contains more admitted requests than the
- * limit**; the price is that the check may look up to one bucket (1 s) further
- * back than strictly needed.
+ * per-minute budget). Each request increments its bucket's counter in the
+ * key's counter document, atomically and in one round trip that answers the
+ * counts of every bucket of the window. A request is admitted iff the
+ * counters of the current bucket and of the whole `window` before it (61
+ * one-second buckets) add up to at most the limit. Because that span always
+ * covers the 60 seconds before the request, **no 60-second interval, aligned
+ * or not, ever contains more admitted requests than the limit**; the price is
+ * that the check may look up to one bucket (1 s) further back than strictly
+ * needed.
  *
- * Concurrency: the request increments first, then reads; the counter it reads
- * for its own bucket therefore includes every request incremented before it,
- * so two racing requests can both be refused but never both admitted past the
- * limit. A refused request gives its unit back, so a client that keeps
- * retrying while limited does not extend its own ban.
+ * Concurrency: the increment and the read are one atomic operation, so the
+ * counts a request sees include every request incremented before it; two
+ * racing requests can both be refused but never both admitted past the limit.
+ * A refused request gives its unit back (after its 429 is answered, off the
+ * request's path), so a client that keeps retrying while limited does not
+ * extend its own ban.
  */
 export interface SlidingWindow {
   readonly windowMs: number;
@@ -60,68 +58,29 @@ export interface RateDecision {
   readonly retryAfterS: number;
 }
 
-const COLLECTION = 'rate_limits';
-
-/**
- * Counter documents are rate-limiter-flexible's: `{ key, points, expire }`.
- * Its unique `key` index is what makes concurrent first increments converge
- * on one document; `expire` carries the TTL.
- */
-export const rateLimitsCollection: CollectionSpec = {
-  name: COLLECTION,
-  indexes: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, serves: 'bucket counter upserts and the window read ($in on bucket keys)' },
-    { name: 'expire_ttl', key: { expire: 1 }, expireAfterSeconds: 0, serves: 'drops bucket counters once they have left every window' },
-  ],
-};
-
-interface CounterDocument {
-  key: string;
-  points: number;
-  expire: Date | null;
-}
-
-/** Far above any limit: the library only counts; admission is decided over the window here. */
-const COUNTER_CEILING = 1_000_000_000;
-
 export class RateLimits {
-  private readonly counter: RateLimiterMongo;
-  private readonly counters: Collection<CounterDocument>;
   private readonly rejectionObservers: ((budget: RateBudget) => void)[] = [];
+  /** Give-backs of refused requests still on their way, per counter: the next request of that key on this instance waits for them. */
+  private readonly givingBack = new Map<string, Promise<void>>();
 
   constructor(
-    db: Db,
+    private readonly counter: WindowCounter,
     private readonly now: () => number = Date.now,
-  ) {
-    const longest = Math.max(...Object.values(RATE_BUDGETS).map((b) => b.windowMs + 2 * b.bucketMs));
-    this.counter = new RateLimiterMongo({
-      storeClient: db,
-      tableName: COLLECTION,
-      keyPrefix: 'rl',
-      points: COUNTER_CEILING,
-      // Each bucket counter lives until it has left the longest window; MongoDB's TTL index removes it after.
-      duration: Math.ceil(longest / 1000),
-      // Indexes are declared in rateLimitsCollection and created with every other collection's at start.
-      disableIndexesCreation: true,
-    });
-    this.counters = db.collection<CounterDocument>(COLLECTION);
-  }
+  ) {}
 
   /** Charges one request to the key's budget and reports whether it is admitted. */
   async consume(principal: Principal, budget: RateBudget = 'requests'): Promise<RateDecision> {
     const policy: SlidingWindow & { limit?: number } = RATE_BUDGETS[budget];
     const limit = policy.limit ?? principal.rateLimit;
+    const id = `${budget}:${principal.keyId}`;
+    await this.givingBack.get(id);
     const at = this.now();
     const current = Math.floor(at / policy.bucketMs);
     const span = Math.ceil(policy.windowMs / policy.bucketMs);
-    const keyOf = (bucket: number) => `${budget}:${principal.keyId}:${bucket}`;
-    const earlier = Array.from({ length: span }, (_, i) => current - span + i);
-
-    const [mine, older] = await Promise.all([this.counter.consume(keyOf(current), 1), this.readBuckets(earlier.map(keyOf))]);
-    const counts = new Map<number, number>();
-    earlier.forEach((bucket) => counts.set(bucket, older.get(this.counter.getKey(keyOf(bucket))) ?? 0));
-    counts.set(current, mine.consumedPoints);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    // Each counter lives until its newest bucket has left the window; the TTL (or Redis) removes it after.
+    const counts = await this.counter.increment(id, current, current - span, (current + span + 2) * policy.bucketMs - at);
+    let total = 0;
+    for (const n of counts.values()) total += n;
 
     if (total <= limit) {
       return {
@@ -132,8 +91,8 @@ export class RateLimits {
         retryAfterS: 0,
       };
     }
-    await this.counter.reward(keyOf(current), 1);
-    counts.set(current, mine.consumedPoints - 1);
+    this.giveBack(id, current);
+    counts.set(current, (counts.get(current) ?? 1) - 1);
     for (const observer of this.rejectionObservers) observer(budget);
     return { allowed: false, limit, remaining: 0, ...this.whenFreed(counts, limit, span, policy.bucketMs, at) };
   }
@@ -150,11 +109,15 @@ export class RateLimits {
     return decision;
   }
 
-  private async readBuckets(keys: readonly string[]): Promise<Map<string, number>> {
-    const docs = await this.counters
-      .find({ key: { $in: keys.map((k) => this.counter.getKey(k)) } }, { projection: { _id: 0, key: 1, points: 1 } })
-      .toArray();
-    return new Map(docs.map((d) => [d.key, d.points]));
+  /** Off the request's path; a failed give-back leaves the unit counted, which only ever errs towards refusing. */
+  private giveBack(id: string, bucket: number): void {
+    const done = this.counter
+      .giveBack(id, bucket)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.givingBack.get(id) === done) this.givingBack.delete(id);
+      });
+    this.givingBack.set(id, done);
   }
 
   /**
