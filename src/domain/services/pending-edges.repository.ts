@@ -112,28 +112,44 @@ export class PendingEdgesRepository {
   /**
    * Writes each side into its entry (upsert; a side only ever sets its own
    * field, so concurrent writers of the other side never lose it) and returns
-   * the entries as they are afterwards.
+   * the entries as they are afterwards. An entry this call's upsert created
+   * held nothing before it, so it holds exactly the sides written here: it is
+   * answered from them, and only entries that existed before are read back.
    */
   async register(tenant: Tenant, sides: readonly PendingSide[], expires: Date): Promise<JoinEntry[]> {
     if (sides.length === 0) return [];
-    const sets = new Map<string, Document>();
+    const written = new Map<string, { set: Document; caller: PendingCaller | null; callees: Map<string, PendingCallee> }>();
     for (const side of sides) {
       const id = pendingEdgeId(tenant, side.traceId, side.key);
-      const set = sets.get(id) ?? {};
-      if ('caller' in side) set.c = side.caller;
-      else set[`s.${side.calleeSpanId}`] = side.callee;
-      sets.set(id, set);
+      let entry = written.get(id);
+      if (entry === undefined) written.set(id, (entry = { set: {}, caller: null, callees: new Map() }));
+      if ('caller' in side) {
+        entry.set.c = side.caller;
+        entry.caller = side.caller;
+      } else {
+        entry.set[`s.${side.calleeSpanId}`] = side.callee;
+        entry.callees.set(side.calleeSpanId, side.callee);
+      }
     }
-    const ops: AnyBulkWriteOperation<PendingEdgeDocument>[] = [...sets].map(([_id, set]) => ({
+    const ids = [...written.keys()];
+    const ops: AnyBulkWriteOperation<PendingEdgeDocument>[] = ids.map((_id) => ({
       updateOne: {
         filter: { _id },
-        update: { $setOnInsert: { org: tenant.org, env: tenant.env }, $set: set, $max: { exp: expires } },
+        update: { $setOnInsert: { org: tenant.org, env: tenant.env }, $set: written.get(_id)!.set, $max: { exp: expires } },
         upsert: true,
       },
     }));
-    await this.pending.bulkWrite(ops, { ordered: false });
-    const docs = await this.pending.find({ _id: { $in: [...sets.keys()] } }).toArray();
-    return docs.map(toEntry);
+    const result = await this.pending.bulkWrite(ops, { ordered: false });
+    const created = new Set(Object.keys(result.upsertedIds).map((i) => ids[Number(i)]!));
+    const existed = ids.filter((id) => !created.has(id));
+    const docs = existed.length === 0 ? [] : await this.pending.find({ _id: { $in: existed } }).toArray();
+    return [
+      ...[...created].map((id) => {
+        const { caller, callees } = written.get(id)!;
+        return { id, caller, callees, closed: false };
+      }),
+      ...docs.map(toEntry),
+    ];
   }
 
   /**
