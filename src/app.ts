@@ -69,6 +69,7 @@ function readTls(tls: Config['tls']): { cert: Buffer; key: Buffer } | undefined 
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
   const { config, db, log } = deps;
+  const tls = readTls(config.tls);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
   const keys = createKeysModule({ db, config });
@@ -146,7 +147,6 @@ export function buildApp(deps: AppDeps): App {
     rest,
     console: createConsoleHandler(),
   });
-  const tls = readTls(config.tls);
   const server: Server = tls === undefined ? createServer(router) : createHttpsServer(tls, router);
   // OTLP/gRPC: the same ingest, key checks, budgets and metrics as POST /v1/traces, on its own port.
   const grpc =
