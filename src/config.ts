@@ -1,6 +1,22 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The gateway's package directory, the nearest one above this file holding package.json: the
+ * repository when it runs from src/ (tsx) and also when it runs compiled from dist/src/, and the
+ * image's /app. Files shipped beside the code (the console build, mongo-java-server) are found from here.
+ */
+export const PACKAGE_ROOT = packageRootAbove(dirname(fileURLToPath(import.meta.url)));
+
+function packageRootAbove(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) throw new Error(`No package.json above ${dir}`);
+  }
+}
 
 /** Named address ranges MESH_OUTBOUND_ALLOW may open (their CIDR blocks: src/domain/alerts/outbound.ts). */
 export const OUTBOUND_RANGE_NAMES = ['loopback', 'private', 'link-local', 'cgnat'] as const;
