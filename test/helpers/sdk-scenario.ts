@@ -81,6 +81,8 @@ interface AnyValueFixture {
 
 export interface ToolRun {
   readonly code: number | null;
+  readonly stdout: string;
+  /** stdout, then stderr. */
   readonly output: string;
 }
 
@@ -96,10 +98,10 @@ export async function runTool(command: string, args: readonly string[], options:
       timeout: options.timeoutMs ?? 300_000,
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { code: 0, output: `${stdout}${stderr}` };
+    return { code: 0, stdout, output: `${stdout}${stderr}` };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
-    return { code: typeof failed.code === 'number' ? failed.code : null, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}\n${failed.message}` };
+    return { code: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '', output: `${failed.stdout ?? ''}${failed.stderr ?? ''}\n${failed.message}` };
   }
 }
 
