@@ -2,6 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quickExample } from './helpers/readme-examples.js';
 import { checkWalk, runTool, startSdkScenario, type SdkScenario, type ToolRun } from './helpers/sdk-scenario.js';
 
 /*
@@ -72,8 +73,7 @@ describe('sdk/python (mesh-trace)', () => {
 
   it('runs the REST document’s quick example, verbatim but for the key, and prints the traces', async () => {
     const example = await readFile(new URL('fixtures/python-quick-example.py', import.meta.url), 'utf8');
-    const readme = await readFile(join(SDK_DIR, 'README.md'), 'utf8');
-    expect(readme).toContain(example.trim());
+    expect(quickExample(await readFile(join(SDK_DIR, 'README.md'), 'utf8'), 'python')).toBe(example);
     const script = join(scenario.dir, 'quick_example.py');
     await writeFile(script, example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
     const result = await runTool(python, [script], { env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' } });
