@@ -2,7 +2,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickExample } from './helpers/readme-examples.js';
+import { quickExample, rootReadmeExample } from './helpers/readme-examples.js';
 import { checkWalk, runTool, startSdkScenario, type SdkScenario, type ToolRun } from './helpers/sdk-scenario.js';
 
 /*
@@ -86,6 +86,14 @@ describe('sdk/go (mesh-trace/sdk-go)', () => {
     await mkdir(join(consumer, 'example'), { recursive: true });
     await writeFile(join(consumer, 'example', 'main.go'), example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
     const result = await go(['run', './example'], consumer, { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' });
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
+  });
+
+  it('runs the repository README’s example with the key from MESH_TRACE_API_KEY', async () => {
+    await mkdir(join(consumer, 'rootexample'), { recursive: true });
+    await writeFile(join(consumer, 'rootexample', 'main.go'), await rootReadmeExample('go'));
+    const result = await go(['run', './rootexample'], consumer, scenario.env);
     expect(result.code, result.output).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './helpers/chromium.js';
 import { checkWalk, runTool, startSdkScenario, type SdkScenario, type ToolRun } from './helpers/sdk-scenario.js';
-import { quickExample } from './helpers/readme-examples.js';
+import { quickExample, rootReadmeExample } from './helpers/readme-examples.js';
 
 /*
  * The JS/TypeScript library (sdk/js, @mesh-trace/sdk) as a user gets it:
@@ -141,6 +141,14 @@ describe('sdk/js (@mesh-trace/sdk)', () => {
     );
     const typed = await runTool(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(consumer, 'tsconfig.json')]);
     expect(typed.code, typed.output).toBe(0);
+  });
+
+  it('runs the repository README’s example with the key from MESH_TRACE_API_KEY', async () => {
+    const script = join(consumer, 'root-readme-example.mjs');
+    await writeFile(script, await rootReadmeExample('js'));
+    const result = await runTool(process.execPath, [script], { cwd: consumer, env: scenario.env });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });
 
   it('works in a browser: headless Chromium loads the ESM build and pages through traces with fetch', async () => {

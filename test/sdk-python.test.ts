@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickExample } from './helpers/readme-examples.js';
+import { quickExample, rootReadmeExample } from './helpers/readme-examples.js';
 import { checkWalk, runTool, startSdkScenario, type SdkScenario, type ToolRun } from './helpers/sdk-scenario.js';
 
 /*
@@ -77,6 +77,14 @@ describe('sdk/python (mesh-trace)', () => {
     const script = join(scenario.dir, 'quick_example.py');
     await writeFile(script, example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
     const result = await runTool(python, [script], { env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' } });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
+  });
+
+  it('runs the repository README’s example with the key from MESH_TRACE_API_KEY', async () => {
+    const script = join(scenario.dir, 'root_readme_example.py');
+    await writeFile(script, await rootReadmeExample('python'));
+    const result = await runTool(python, [script], { env: scenario.env });
     expect(result.code, result.output).toBe(0);
     expect(result.output.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });

@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickExample } from './helpers/readme-examples.js';
+import { quickExample, rootReadmeExample } from './helpers/readme-examples.js';
 import { checkWalk, runTool, startSdkScenario, type SdkScenario, type ToolRun } from './helpers/sdk-scenario.js';
 
 /*
@@ -79,6 +79,14 @@ describe('sdk/ruby (mesh_trace)', () => {
     const script = join(scenario.dir, 'quick_example.rb');
     await writeFile(script, example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
     const result = await ruby([script], { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' });
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
+  });
+
+  it('runs the repository README’s example with the key from MESH_TRACE_API_KEY', async () => {
+    const script = join(scenario.dir, 'root_readme_example.rb');
+    await writeFile(script, await rootReadmeExample('ruby'));
+    const result = await ruby([script], scenario.env);
     expect(result.code, result.output).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });
