@@ -29,9 +29,9 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # sdk/python's tests: a virtual environment with the system site-packages (pytest),
-# into which pip builds the library offline (wheel).
-if ! python3 -c 'import ensurepip, pytest, wheel' >/dev/null 2>&1; then
-  if ! python3 -m pip install -q --disable-pip-version-check pytest wheel; then
+# into which pip builds the library offline (setuptools, wheel).
+if ! python3 -c 'import ensurepip, pytest, setuptools, wheel' >/dev/null 2>&1; then
+  if ! python3 -m pip install -q --disable-pip-version-check pytest setuptools wheel; then
     # An externally managed python3 (PEP 668): Debian's packages instead.
     apt_install python3-venv python3-pytest python3-wheel python3-setuptools
   fi

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  if (!existsSync(join(SDK_BIN, 'openapi-typescript'))) throw new Error("sdk/js's development dependencies are missing: run scripts/test-deps.sh (npm ci --prefix sdk/js)");
   scenario = await startSdkScenario('js');
   const packed = await runTool('npm', ['pack', '--pack-destination', scenario.dir], { cwd: SDK_DIR });
   expect(packed.code, packed.output).toBe(0);
