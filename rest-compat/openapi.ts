@@ -31,7 +31,8 @@ const ERROR_SCHEMA: JsonSchema = {
       properties: {
         code: {
           type: 'string',
-          description: 'invalid_parameter, unauthorized, forbidden, not_found, method_not_allowed, conflict, rate_limited, unavailable, internal_error, …',
+          description:
+            'invalid_parameter, unauthorized, forbidden, not_found, method_not_allowed, conflict, rate_limited, unavailable, internal_error, …',
         },
         message: { type: 'string' },
         param: { type: ['string', 'null'], description: 'The parameter at fault, if any' },
@@ -161,7 +162,11 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
     components: {
       schemas: components.schemas,
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer mtk_live_… (mtk_test_… keys see sandbox data only)' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Authorization: Bearer mtk_live_… (mtk_test_… keys see sandbox data only)',
+        },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
       responses: Object.fromEntries(

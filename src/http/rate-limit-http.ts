@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
-import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../auth/rate-limit.js';
-import { encodeRpcStatus } from '../ingest/otlp-protobuf.js';
+import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
+import { encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import { errorResponse, sendJson } from './respond.js';
 
 /** google.rpc.Code RESOURCE_EXHAUSTED, which OTLP/HTTP pairs with 429. */
@@ -29,7 +29,8 @@ export async function admitHttpRequest(
   const { status, body, headers } = errorResponse(rateLimitedError(decision, 'requests'), requestId);
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === graphqlEndpoint) {
-    sendJson(res, status, { errors: [{ message: body.error.message, extensions: { code: body.error.code, request_id: requestId } }] }, headers);
+    const extensions = { code: body.error.code, retry_after: decision.retryAfterS, request_id: requestId };
+    sendJson(res, status, { errors: [{ message: body.error.message, extensions }] }, headers);
   } else if (path === '/v1/traces' && req.method === 'POST') {
     // OTLP/HTTP: error bodies are a google.rpc.Status in the request's encoding (as in otlp-handler).
     const message = `${body.error.message} (request_id ${requestId})`;

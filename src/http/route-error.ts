@@ -9,7 +9,13 @@ import { errorResponse, sendError, sendJson } from './respond.js';
  * a GraphQL response on the GraphQL endpoint, the REST envelope elsewhere.
  * An unread request body is drained so the connection can be reused.
  */
-export function sendRouteError(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, graphqlEndpoint: string): void {
+export function sendRouteError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+  graphqlEndpoint: string,
+): void {
   if (!req.readableEnded) req.resume();
   if (res.headersSent) {
     sendError(res, error, requestId);
@@ -21,7 +27,14 @@ export function sendRouteError(req: IncomingMessage, res: ServerResponse, error:
   } else if (path === graphqlEndpoint) {
     const { status, body, headers } = errorResponse(error, requestId);
     const { code, message, param } = body.error;
-    sendJson(res, status, { errors: [{ message, extensions: { code, ...(param === null ? {} : { param }), request_id: requestId } }] }, headers);
+    const retryAfter = headers['retry-after'];
+    const extensions = {
+      code,
+      ...(param === null ? {} : { param }),
+      ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }),
+      request_id: requestId,
+    };
+    sendJson(res, status, { errors: [{ message, extensions }] }, headers);
   } else {
     sendError(res, error, requestId);
   }

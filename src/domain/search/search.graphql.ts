@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import { Trace } from '../traces/traces.graphql.js';
 import { MAX_PAGE_SIZE } from '../traces/traces.service.js';
 import { DEFAULT_SEARCH_PAGE_SIZE } from './search.service.js';
@@ -27,7 +27,7 @@ builder.queryFields((t) => ({
           first: args.first ?? DEFAULT_SEARCH_PAGE_SIZE,
           after: args.after ?? null,
         });
-        return connectionOf({ ...page, items: page.traces });
+        return connectionOf(page);
       },
     },
     {
@@ -36,7 +36,9 @@ builder.queryFields((t) => ({
       // would put the documented limit of 500 far beyond the complexity limit.
       edgesField: { complexity: { field: 1, multiplier: 1 } },
       fields: (c) => ({
-        totalCount: c.int(totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).')),
+        totalCount: c.int(
+          totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).'),
+        ),
       }),
     },
     { name: 'TraceSearchEdge' },

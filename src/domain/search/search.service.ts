@@ -1,6 +1,8 @@
 import type { Principal } from '../../auth/principal.js';
 import { ValidationError } from '../../errors.js';
-import type { TracePage, TracesService } from '../traces/traces.service.js';
+import type { Page } from '../paging.js';
+import type { TraceSummary } from '../traces/trace.js';
+import type { TracesService } from '../traces/traces.service.js';
 import { compileSearch, type CompiledSearch } from './search.compiler.js';
 import { SearchError } from './search.errors.js';
 import { parseSearch } from './search.parser.js';
@@ -37,7 +39,7 @@ export class SearchService {
    * filters go to TracesService.listTraces, so tenancy, the time window, keyset
    * cursors and the indexed span→trace lookup are the same as for `traces`.
    */
-  searchTraces(principal: Principal | null, args: SearchTracesArgs): Promise<TracePage> {
+  searchTraces(principal: Principal | null, args: SearchTracesArgs): Promise<Page<TraceSummary>> {
     const compiled = compileSearchQuery(args.query);
     return this.traces.listTraces(principal, {
       filter: { from: args.from, to: args.to },
