@@ -124,7 +124,9 @@ describe('console Settings → API keys', () => {
   });
 
   it('signed in with a sandbox admin key, lists and creates sandbox keys only', async () => {
-    const sandbox = (await gw.app.services.auth.createKey({ org: 'default', env: 'test', permissions: ['read', 'admin'], name: 'sandbox admin' })).key;
+    const sandbox = (
+      await gw.app.services.auth.createKey({ org: 'default', env: 'test', permissions: ['read', 'admin'], name: 'sandbox admin' })
+    ).key;
     const { page } = browser;
     await page.getByRole('button', { name: 'Forget API key' }).click();
     await signIn(sandbox);

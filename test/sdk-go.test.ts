@@ -23,7 +23,8 @@ let consumer: string;
 let testBinary: string;
 let rateLimitRun: Promise<ToolRun>;
 
-const go = (args: string[], cwd: string, env: Record<string, string> = {}) => runTool('go', args, { cwd, env: { ...GO_ENV, ...env }, timeoutMs: 400_000 });
+const go = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  runTool('go', args, { cwd, env: { ...GO_ENV, ...env }, timeoutMs: 400_000 });
 
 beforeAll(async () => {
   scenario = await startSdkScenario('go');
@@ -85,7 +86,10 @@ describe('sdk/go (mesh-trace/sdk-go)', () => {
     const example = quickExample(await readFile(join(SDK_DIR, 'README.md'), 'utf8'), 'go');
     await mkdir(join(consumer, 'example'), { recursive: true });
     await writeFile(join(consumer, 'example', 'main.go'), example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
-    const result = await go(['run', './example'], consumer, { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' });
+    const result = await go(['run', './example'], consumer, {
+      MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!,
+      MESH_TRACE_API_KEY: '',
+    });
     expect(result.code, result.output).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });

@@ -26,15 +26,20 @@ let scenario: SdkScenario;
 let consumer: string;
 let rateLimitRun: Promise<ToolRun>;
 
-const nodeTest = (file: string) => runTool(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: consumer, env: scenario.env });
+const nodeTest = (file: string) =>
+  runTool(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: consumer, env: scenario.env });
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length))
+    .sort();
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(SDK_BIN, 'openapi-typescript'))) throw new Error("sdk/js's development dependencies are missing: run scripts/test-deps.sh (npm ci --prefix sdk/js)");
+  if (!existsSync(join(SDK_BIN, 'openapi-typescript')))
+    throw new Error("sdk/js's development dependencies are missing: run scripts/test-deps.sh (npm ci --prefix sdk/js)");
   scenario = await startSdkScenario('js');
   const packed = await runTool('npm', ['pack', '--pack-destination', scenario.dir], { cwd: SDK_DIR });
   expect(packed.code, packed.output).toBe(0);
@@ -44,7 +49,8 @@ beforeAll(async () => {
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'sdk-consumer', private: true, type: 'module' }));
   const installed = await runTool('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: consumer });
   expect(installed.code, installed.output).toBe(0);
-  for (const file of ['integration.test.js', 'rate-limit.test.js', 'fixture.js']) await cp(join(SDK_DIR, 'test', file), join(consumer, 'test', file));
+  for (const file of ['integration.test.js', 'rate-limit.test.js', 'fixture.js'])
+    await cp(join(SDK_DIR, 'test', file), join(consumer, 'test', file));
   // The 429 test waits out a real Retry-After (up to a minute): it runs beside the others.
   rateLimitRun = nodeTest('test/rate-limit.test.js');
 }, 300_000);
@@ -63,14 +69,19 @@ describe('sdk/js (@mesh-trace/sdk)', () => {
     const names = await filesUnder(out);
     expect(await filesUnder(committed)).toEqual(names);
     expect(names).toContain('/index.d.ts');
-    for (const name of names) expect(await readFile(join(committed, name), 'utf8'), `dist${name} is stale: npm run build in sdk/js`).toBe(await readFile(join(out, name), 'utf8'));
+    for (const name of names)
+      expect(await readFile(join(committed, name), 'utf8'), `dist${name} is stale: npm run build in sdk/js`).toBe(
+        await readFile(join(out, name), 'utf8'),
+      );
   });
 
   it('has the types openapi-typescript generates from /v1/openapi.json, for every /v1 route and schema', async () => {
     const document = (await (await fetch(`${scenario.gw.baseUrl}/v1/openapi.json`)).json()) as OpenApi;
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/v1/') && path !== '/v1/openapi.json')
-      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, id: op.operationId })))
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, id: op.operationId })),
+      )
       // OTLP ingest is for OpenTelemetry exporters, not this library.
       .filter((op) => op.route !== 'POST /v1/traces');
     expect(Object.fromEntries(operations.map((op) => [op.route, op.id]))).toEqual(ROUTES);
@@ -94,11 +105,30 @@ describe('sdk/js (@mesh-trace/sdk)', () => {
     const generated = await runTool(join(SDK_BIN, 'openapi-typescript'), [join(dir, 'openapi.json'), '-o', join(dir, 'openapi.ts')]);
     expect(generated.code, generated.output).toBe(0);
     await writeFile(join(dir, 'check.ts'), typeCheck(join(SDK_DIR, 'src', 'types.js')));
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: [], skipLibCheck: false }, files: ['check.ts'] }));
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['check.ts'],
+      }),
+    );
     const checked = await runTool(join(SDK_BIN, 'tsc'), ['-p', join(dir, 'tsconfig.json')]);
     const errors = checked.output.split('\n').filter((line) => /error TS\d+/.test(line));
     // Until issue #17 lands, the generated AttributeValue references itself directly; nothing else may fail.
-    const unexpected = errors.filter((line) => !/openapi\.ts\(\d+,\d+\): error TS2502: 'AttributeValue' is referenced directly or indirectly in its own type annotation\./.test(line));
+    const unexpected = errors.filter(
+      (line) =>
+        !/openapi\.ts\(\d+,\d+\): error TS2502: 'AttributeValue' is referenced directly or indirectly in its own type annotation\./.test(
+          line,
+        ),
+    );
     expect(unexpected, checked.output).toEqual([]);
   });
 
@@ -110,7 +140,9 @@ describe('sdk/js (@mesh-trace/sdk)', () => {
   });
 
   it('installs from npm pack and passes its integration tests while another writer ingests', async () => {
-    const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', '@mesh-trace', 'sdk', 'package.json'), 'utf8')) as { name: string };
+    const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', '@mesh-trace', 'sdk', 'package.json'), 'utf8')) as {
+      name: string;
+    };
     expect(manifest.name).toBe('@mesh-trace/sdk');
     const writer = scenario.startWriter();
     const result = await nodeTest('test/integration.test.js');
@@ -132,14 +164,28 @@ describe('sdk/js (@mesh-trace/sdk)', () => {
     const example = quickExample(await readFile(join(SDK_DIR, 'README.md'), 'utf8'), 'js');
     const script = join(consumer, 'example.mjs');
     await writeFile(script, example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
-    const result = await runTool(process.execPath, [script], { cwd: consumer, env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' } });
+    const result = await runTool(process.execPath, [script], {
+      cwd: consumer,
+      env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' },
+    });
     expect(result.code, result.output).toBe(0);
     expect(result.output.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
 
     await writeFile(join(consumer, 'example.ts'), example);
     await writeFile(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] }, files: ['example.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['example.ts'],
+      }),
     );
     const typed = await runTool(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(consumer, 'tsconfig.json')]);
     expect(typed.code, typed.output).toBe(0);
@@ -261,7 +307,9 @@ const PARAMS: Record<string, string> = {
 /** A TypeScript file that compiles only when the library's types and the generated ones agree. */
 function typeCheck(sdkTypes: string): string {
   const check = (label: string, assertion: string) => `  ${JSON.stringify(label)}: ${assertion};`;
-  const schemaChecks = Object.entries(SCHEMAS).map(([schema, type]) => check(`schema ${schema} = ${type}`, `Same<sdk.${type}, components['schemas']['${schema}']>`));
+  const schemaChecks = Object.entries(SCHEMAS).map(([schema, type]) =>
+    check(`schema ${schema} = ${type}`, `Same<sdk.${type}, components['schemas']['${schema}']>`),
+  );
   const paramChecks = Object.entries(PARAMS).flatMap(([documented, type]) => [
     check(`${type} accepts ${documented}`, `Accepts<sdk.${type}, ${documented}>`),
     check(`${type} has the keys of ${documented}`, `Same<keyof sdk.${type}, keyof ${documented}>`),

@@ -33,7 +33,15 @@ beforeAll(async () => {
   const created = await runTool('python3', ['-m', 'venv', '--system-site-packages', venv]);
   expect(created.code, created.output).toBe(0);
   python = join(venv, 'bin', 'python');
-  const installed = await runTool(python, ['-m', 'pip', 'install', '--no-build-isolation', '--no-index', '--disable-pip-version-check', copy]);
+  const installed = await runTool(python, [
+    '-m',
+    'pip',
+    'install',
+    '--no-build-isolation',
+    '--no-index',
+    '--disable-pip-version-check',
+    copy,
+  ]);
   expect(installed.code, installed.output).toBe(0);
   // The 429 test waits out a real Retry-After (up to a minute): it runs beside the others.
   rateLimitRun = pytest(['-s', 'tests/integration/test_rate_limit.py']);
@@ -76,7 +84,9 @@ describe('sdk/python (mesh-trace)', () => {
     expect(quickExample(await readFile(join(SDK_DIR, 'README.md'), 'utf8'), 'python')).toBe(example);
     const script = join(scenario.dir, 'quick_example.py');
     await writeFile(script, example.replace(DOCUMENT_KEY, scenario.env.MESH_TRACE_API_KEY!));
-    const result = await runTool(python, [script], { env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' } });
+    const result = await runTool(python, [script], {
+      env: { MESH_TRACE_BASE_URL: scenario.env.MESH_TRACE_BASE_URL!, MESH_TRACE_API_KEY: '' },
+    });
     expect(result.code, result.output).toBe(0);
     expect(result.output.trim().split('\n')).toEqual(scenario.fixture.quick_example.map((t) => `${t.trace_id} — ${t.duration_ms}ms`));
   });

@@ -33,7 +33,9 @@ beforeAll(async () => {
   const gemFile = /File: (\S+\.gem)/.exec(built.output)?.[1];
   expect(gemFile, built.output).toBeDefined();
   const gems = join(scenario.dir, 'gems');
-  const installed = await runTool('gem', ['install', '--local', '--no-document', '--install-dir', gems, join(copy, gemFile!)], { cwd: copy });
+  const installed = await runTool('gem', ['install', '--local', '--no-document', '--install-dir', gems, join(copy, gemFile!)], {
+    cwd: copy,
+  });
   expect(installed.code, installed.output).toBe(0);
   // The scratch directory first, then the system's own paths (minitest from Debian).
   const systemPath = (await runTool('gem', ['env', 'gempath'])).stdout.trim();

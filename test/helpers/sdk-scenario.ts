@@ -37,7 +37,12 @@ export interface SdkFixture {
     readonly attributes: Record<string, unknown>;
     readonly event: { readonly name: string; readonly attributes: Record<string, unknown> };
   };
-  readonly search: { readonly query: string; readonly start_time: string; readonly end_time: string; readonly trace_ids: readonly string[] };
+  readonly search: {
+    readonly query: string;
+    readonly start_time: string;
+    readonly end_time: string;
+    readonly trace_ids: readonly string[];
+  };
   readonly topology: { readonly source: string; readonly target: string };
   readonly services: readonly string[];
   /** The api-gateway traces of at least 100 ms, newest first, as the document's quick example lists them. */
@@ -90,7 +95,11 @@ export interface ToolRun {
  * Runs a program to its end and answers its exit code and output (stdout then
  * stderr) instead of throwing, so that a failing test shows what the program said.
  */
-export async function runTool(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ToolRun> {
+export async function runTool(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ToolRun> {
   try {
     const { stdout, stderr } = await promisify(execFile)(command, [...args], {
       cwd: options.cwd,
@@ -101,7 +110,11 @@ export async function runTool(command: string, args: readonly string[], options:
     return { code: 0, stdout, output: `${stdout}${stderr}` };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
-    return { code: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '', output: `${failed.stdout ?? ''}${failed.stderr ?? ''}\n${failed.message}` };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : null,
+      stdout: failed.stdout ?? '',
+      output: `${failed.stdout ?? ''}${failed.stderr ?? ''}\n${failed.message}`,
+    };
   }
 }
 
@@ -111,7 +124,9 @@ export async function startSdkScenario(name: string): Promise<SdkScenario> {
   const auth = gw.app.services.auth;
   const key = (await auth.createKey({ org: 'default', env: 'live', permissions: ['read', 'write', 'admin'], name: `sdk-${name}` })).key;
   const writerKey = (await auth.createKey({ org: 'default', env: 'live', permissions: ['write'], name: 'writer', rateLimit: 10_000 })).key;
-  const limitedKey = (await auth.createKey({ org: 'default', env: 'live', permissions: ['read'], name: 'limited', rateLimit: RATE_LIMITED_BUDGET })).key;
+  const limitedKey = (
+    await auth.createKey({ org: 'default', env: 'live', permissions: ['read'], name: 'limited', rateLimit: RATE_LIMITED_BUDGET })
+  ).key;
 
   const now = Date.now();
   const walkIds = await seedWalk(gw, now);
@@ -122,7 +137,12 @@ export async function startSdkScenario(name: string): Promise<SdkScenario> {
 
   const fixture: SdkFixture = {
     walk: { service: WALK_SERVICE, page_size: WALK_PAGE_SIZE, trace_ids: walkIds },
-    any_value: { trace_id: anyValue.traceId, span_id: anyValue.spanId, attributes: anyValue.expectedAttributes, event: anyValue.expectedEvent },
+    any_value: {
+      trace_id: anyValue.traceId,
+      span_id: anyValue.spanId,
+      attributes: anyValue.expectedAttributes,
+      event: anyValue.expectedEvent,
+    },
     search,
     topology,
     services: [WALK_SERVICE, 'sdk-any-values', 'sdk-search', topology.source, topology.target, 'api-gateway'],
@@ -200,7 +220,10 @@ async function seedSearch(gw: TestGateway, now: number): Promise<SdkFixture['sea
     query: 'service.name = "sdk-search" AND status = error',
     start_time: new Date(now - 30 * MINUTE_MS).toISOString(),
     end_time: new Date(now).toISOString(),
-    trace_ids: spans.filter((s) => s.statusCode === 2).map((s) => s.traceId).reverse(),
+    trace_ids: spans
+      .filter((s) => s.statusCode === 2)
+      .map((s) => s.traceId)
+      .reverse(),
   };
 }
 
@@ -211,8 +234,26 @@ async function seedTopology(gw: TestGateway, now: number): Promise<SdkFixture['t
   const start = now - 10 * MINUTE_MS;
   await ingest(gw, [
     { traceId, spanId: root, service: 'sdk-frontend', kind: 2, name: 'GET /checkout', startMs: start, durationMs: 80 },
-    { traceId, spanId: client, parentSpanId: root, service: 'sdk-frontend', kind: 3, name: 'POST /charge', startMs: start + 5, durationMs: 60 },
-    { traceId, spanId: server, parentSpanId: client, service: 'sdk-backend', kind: 2, name: 'POST /charge', startMs: start + 10, durationMs: 50 },
+    {
+      traceId,
+      spanId: client,
+      parentSpanId: root,
+      service: 'sdk-frontend',
+      kind: 3,
+      name: 'POST /charge',
+      startMs: start + 5,
+      durationMs: 60,
+    },
+    {
+      traceId,
+      spanId: server,
+      parentSpanId: client,
+      service: 'sdk-backend',
+      kind: 2,
+      name: 'POST /charge',
+      startMs: start + 10,
+      durationMs: 50,
+    },
   ]);
   return { source: 'sdk-frontend', target: 'sdk-backend' };
 }

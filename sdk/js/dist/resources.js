@@ -72,7 +72,8 @@ export class Nodes {
     }
     /** `POST /v1/nodes/{node_id}/heartbeat` (write permission). Not retried unless `retryNonIdempotent` is set. */
     async heartbeat(nodeId, heartbeat) {
-        return (await this.transport.request({ method: 'POST', path: `/nodes/${segment(nodeId)}/heartbeat`, body: heartbeat })).body;
+        return (await this.transport.request({ method: 'POST', path: `/nodes/${segment(nodeId)}/heartbeat`, body: heartbeat }))
+            .body;
     }
 }
 export class Services {
@@ -112,7 +113,11 @@ export class AlertRules {
     /** `GET /v1/alerts/rules`: rules in creation order, paged by the `Link: rel="next"` header. */
     list(params = {}) {
         const fetchPage = async (cursor) => {
-            const response = await this.transport.request({ method: 'GET', path: '/alerts/rules', query: { limit: params.limit, cursor } });
+            const response = await this.transport.request({
+                method: 'GET',
+                path: '/alerts/rules',
+                query: { limit: params.limit, cursor },
+            });
             return new Page({ items: response.body.rules, nextCursor: cursorOfLink(response.headers.get('link')), total: response.body.total, response }, fetchPage);
         };
         return new PagePromise(() => fetchPage(params.cursor));

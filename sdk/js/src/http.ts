@@ -123,7 +123,8 @@ export class Transport {
       answer = await this.options.fetch(url, { method: request.method, headers, body, signal: controller.signal });
       text = await answer.text();
     } catch (error) {
-      if (controller.signal.aborted) throw new APITimeoutError(`${request.method} ${url}: no response within ${this.options.timeoutMs} ms`, { cause: error });
+      if (controller.signal.aborted)
+        throw new APITimeoutError(`${request.method} ${url}: no response within ${this.options.timeoutMs} ms`, { cause: error });
       throw new APIConnectionError(`${request.method} ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     } finally {
       clearTimeout(timer);

@@ -87,7 +87,10 @@ export class Nodes {
     const query = { cluster: params.cluster, status: params.status, limit: params.limit };
     const fetchPage = async (cursor: string | undefined): Promise<Page<NodeSummary>> => {
       const response = await this.transport.request<NodeList>({ method: 'GET', path: '/nodes', query: { ...query, cursor } });
-      return new Page({ items: response.body.nodes, nextCursor: cursorOfLink(response.headers.get('link')), total: response.body.total, response }, fetchPage);
+      return new Page(
+        { items: response.body.nodes, nextCursor: cursorOfLink(response.headers.get('link')), total: response.body.total, response },
+        fetchPage,
+      );
     };
     return new PagePromise(() => fetchPage(params.cursor));
   }
@@ -99,7 +102,8 @@ export class Nodes {
 
   /** `POST /v1/nodes/{node_id}/heartbeat` (write permission). Not retried unless `retryNonIdempotent` is set. */
   async heartbeat(nodeId: string, heartbeat: Heartbeat): Promise<HeartbeatAck> {
-    return (await this.transport.request<HeartbeatAck>({ method: 'POST', path: `/nodes/${segment(nodeId)}/heartbeat`, body: heartbeat })).body;
+    return (await this.transport.request<HeartbeatAck>({ method: 'POST', path: `/nodes/${segment(nodeId)}/heartbeat`, body: heartbeat }))
+      .body;
   }
 }
 
@@ -138,8 +142,15 @@ export class AlertRules {
   /** `GET /v1/alerts/rules`: rules in creation order, paged by the `Link: rel="next"` header. */
   list(params: ListAlertRulesParams = {}): PagePromise<AlertRule> {
     const fetchPage = async (cursor: string | undefined): Promise<Page<AlertRule>> => {
-      const response = await this.transport.request<AlertRuleList>({ method: 'GET', path: '/alerts/rules', query: { limit: params.limit, cursor } });
-      return new Page({ items: response.body.rules, nextCursor: cursorOfLink(response.headers.get('link')), total: response.body.total, response }, fetchPage);
+      const response = await this.transport.request<AlertRuleList>({
+        method: 'GET',
+        path: '/alerts/rules',
+        query: { limit: params.limit, cursor },
+      });
+      return new Page(
+        { items: response.body.rules, nextCursor: cursorOfLink(response.headers.get('link')), total: response.body.total, response },
+        fetchPage,
+      );
     };
     return new PagePromise(() => fetchPage(params.cursor));
   }

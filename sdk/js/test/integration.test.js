@@ -35,7 +35,10 @@ describe('against a gateway', { skip }, () => {
     const second = await first.nextPage();
     assert.equal(second.items.length, walk.page_size);
     const resumed = await c.traces.list({ service: walk.service, limit: walk.page_size, cursor: first.nextCursor });
-    assert.deepEqual(resumed.items.map((t) => t.trace_id), second.items.map((t) => t.trace_id));
+    assert.deepEqual(
+      resumed.items.map((t) => t.trace_id),
+      second.items.map((t) => t.trace_id),
+    );
     const taken = [];
     for await (const trace of first) {
       taken.push(trace);
@@ -55,12 +58,20 @@ describe('against a gateway', { skip }, () => {
     assert.deepEqual(span.attributes, expected.attributes);
     assert.equal(span.attributes['int64.max'], '9223372036854775807');
     assert.equal(BigInt(span.attributes['int64.min']), -(2n ** 63n));
-    assert.deepEqual(span.events.map((e) => ({ name: e.name, attributes: e.attributes })), [expected.event]);
+    assert.deepEqual(
+      span.events.map((e) => ({ name: e.name, attributes: e.attributes })),
+      [expected.event],
+    );
   });
 
   it('searches with the search language across pages', async () => {
     const { search } = fx;
-    const found = client().traces.search({ query: search.query, start_time: search.start_time, end_time: new Date(search.end_time), limit: 1 });
+    const found = client().traces.search({
+      query: search.query,
+      start_time: search.start_time,
+      end_time: new Date(search.end_time),
+      limit: 1,
+    });
     assert.equal((await found).total, search.trace_ids.length);
     const ids = [];
     for await (const trace of found) {
@@ -73,8 +84,18 @@ describe('against a gateway', { skip }, () => {
   it('reports heartbeats, lists nodes across pages and reads their health', async () => {
     const c = client();
     const heartbeat = {
-      cluster: 'prod-eu-1', version: '3.2.1', cpu_percent: 12.4, memory_mb: 256, uptime_seconds: 604821, ingestion_rate_sps: 4782,
-      spans_ingested_total: 284910, dropped_spans_total: 0, otlp_grpc_active: true, otlp_http_active: true, sampling_rate: 0.15, buffer_utilization_pct: 8.2,
+      cluster: 'prod-eu-1',
+      version: '3.2.1',
+      cpu_percent: 12.4,
+      memory_mb: 256,
+      uptime_seconds: 604821,
+      ingestion_rate_sps: 4782,
+      spans_ingested_total: 284910,
+      dropped_spans_total: 0,
+      otlp_grpc_active: true,
+      otlp_http_active: true,
+      sampling_rate: 0.15,
+      buffer_utilization_pct: 8.2,
     };
     for (const id of ['js-node-a', 'js-node-b']) {
       const ack = await c.nodes.heartbeat(id, heartbeat);
@@ -102,28 +123,50 @@ describe('against a gateway', { skip }, () => {
     const c = client();
     const condition = { metric: 'error_rate', service: fx.walk.service, operator: '>', threshold: 0.05, window: '5m' };
     const created = [];
-    for (const n of [0, 1]) created.push(await c.alertRules.create({ name: `js rule ${n}`, condition, channels: ['slack', 'pagerduty'], severity: 'critical' }));
+    for (const n of [0, 1])
+      created.push(await c.alertRules.create({ name: `js rule ${n}`, condition, channels: ['slack', 'pagerduty'], severity: 'critical' }));
     assert.ok(created.every((r) => r.status === 'active'));
     const mine = new Set(created.map((r) => r.id));
     const listed = [];
     for await (const rule of c.alertRules.list({ limit: 1 })) if (mine.has(rule.id)) listed.push(rule.id);
-    assert.deepEqual(listed, created.map((r) => r.id));
+    assert.deepEqual(
+      listed,
+      created.map((r) => r.id),
+    );
     const rule = await c.alertRules.get(created[0].id);
     assert.deepEqual([rule.name, rule.severity, rule.condition.threshold, rule.condition.for], ['js rule 0', 'critical', 0.05, null]);
     const updated = await c.alertRules.update(created[0].id, { status: 'paused', condition: { threshold: 0.1, for: '2m' } });
-    assert.deepEqual([updated.status, updated.condition.threshold, updated.condition.for, updated.condition.window], ['paused', 0.1, '2m', '5m']);
+    assert.deepEqual(
+      [updated.status, updated.condition.threshold, updated.condition.for, updated.condition.window],
+      ['paused', 0.1, '2m', '5m'],
+    );
     for (const r of created) await c.alertRules.delete(r.id);
-    await assert.rejects(c.alertRules.get(created[0].id), (e) => e instanceof NotFoundError && e.status === 404 && e.code === 'not_found' && e.param === 'id');
+    await assert.rejects(
+      c.alertRules.get(created[0].id),
+      (e) => e instanceof NotFoundError && e.status === 404 && e.code === 'not_found' && e.param === 'id',
+    );
   });
 
   it('throws typed errors on 400, 404 and 401', async () => {
     const c = client();
     await assert.rejects(
       async () => c.traces.list({ limit: 500 }),
-      (e) => e instanceof BadRequestError && e.status === 400 && e.code === 'invalid_parameter' && e.param === 'limit' && e.message === "Parameter 'limit' must be an integer from 1 to 200" && /^req_/.test(e.request_id),
+      (e) =>
+        e instanceof BadRequestError &&
+        e.status === 400 &&
+        e.code === 'invalid_parameter' &&
+        e.param === 'limit' &&
+        e.message === "Parameter 'limit' must be an integer from 1 to 200" &&
+        /^req_/.test(e.request_id),
     );
-    await assert.rejects(c.traces.get('ab'.repeat(16)), (e) => e instanceof NotFoundError && e.status === 404 && e.code === 'not_found' && e.param === 'trace_id');
-    await assert.rejects(new MeshTrace({ apiKey: `mtk_live_${'0'.repeat(32)}` }).services.list(), (e) => e instanceof AuthenticationError && e.status === 401 && e.code === 'unauthorized');
+    await assert.rejects(
+      c.traces.get('ab'.repeat(16)),
+      (e) => e instanceof NotFoundError && e.status === 404 && e.code === 'not_found' && e.param === 'trace_id',
+    );
+    await assert.rejects(
+      new MeshTrace({ apiKey: `mtk_live_${'0'.repeat(32)}` }).services.list(),
+      (e) => e instanceof AuthenticationError && e.status === 401 && e.code === 'unauthorized',
+    );
   });
 
   it('exposes the rate-limit headers', async () => {

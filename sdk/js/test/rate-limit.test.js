@@ -9,7 +9,10 @@ describe('against a gateway', { skip }, () => {
     await impatient.services.list();
     await impatient.services.list();
     assert.equal(impatient.rateLimit.remaining, 0);
-    const error = await impatient.services.list().then(() => assert.fail('not rate limited'), (e) => e);
+    const error = await impatient.services.list().then(
+      () => assert.fail('not rate limited'),
+      (e) => e,
+    );
     assert.ok(error instanceof RateLimitError);
     assert.equal(error.status, 429);
     assert.equal(error.code, 'rate_limited');

@@ -13,8 +13,17 @@ export async function scriptedServer() {
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const url = new URL(req.url, 'http://localhost');
-      requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw === '' ? null : JSON.parse(raw) });
-      const answer = answers.shift() ?? { status: 500, body: { error: { code: 'unscripted', message: 'no answer queued', param: null, request_id: 'req_0' } } };
+      requests.push({
+        method: req.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: raw === '' ? null : JSON.parse(raw),
+      });
+      const answer = answers.shift() ?? {
+        status: 500,
+        body: { error: { code: 'unscripted', message: 'no answer queued', param: null, request_id: 'req_0' } },
+      };
       if (answer.drop) {
         req.socket.destroy();
         return;
@@ -33,7 +42,9 @@ export async function scriptedServer() {
   };
 }
 
-export const errorBody = (code, message, param = null, requestId = 'req_unit') => ({ error: { code, message, param, request_id: requestId } });
+export const errorBody = (code, message, param = null, requestId = 'req_unit') => ({
+  error: { code, message, param, request_id: requestId },
+});
 
 export const summary = (traceId) => ({
   trace_id: traceId,

@@ -6,7 +6,18 @@ import { useClient, useQuery } from '../../api/hooks';
 import { loadKey } from '../../api/key';
 import { formatDateTime } from '../../lib/format';
 import { ErrorMessage } from '../shared';
-import { allowedEnvs, draftProblems, emptyDraft, envLabel, envOfKey, isCurrentKey, MAX_RATE_LIMIT, PERMISSIONS, toCreateInput, type KeyDraft } from './key-form';
+import {
+  allowedEnvs,
+  draftProblems,
+  emptyDraft,
+  envLabel,
+  envOfKey,
+  isCurrentKey,
+  MAX_RATE_LIMIT,
+  PERMISSIONS,
+  toCreateInput,
+  type KeyDraft,
+} from './key-form';
 
 // Declared for codegen: embedded by the operations below.
 graphql(`
@@ -91,8 +102,9 @@ export function ApiKeys() {
       </div>
       <p class="help">
         Keys authenticate the REST API (<code>Authorization: Bearer …</code>), GraphQL, OTLP ingest and this console. A key carries
-        permissions — <code>read</code>, <code>write</code>, <code>admin</code> — and an environment: <code>mtk_live_</code> keys see live data,{' '}
-        <code>mtk_test_</code> keys the sandbox only. {currentEnv === 'TEST' && 'This console signed in with a sandbox key, so it lists and creates sandbox keys only.'}
+        permissions — <code>read</code>, <code>write</code>, <code>admin</code> — and an environment: <code>mtk_live_</code> keys see live
+        data, <code>mtk_test_</code> keys the sandbox only.{' '}
+        {currentEnv === 'TEST' && 'This console signed in with a sandbox key, so it lists and creates sandbox keys only.'}
       </p>
       <p class="visually-hidden" role="status">
         {status}
@@ -281,7 +293,14 @@ function KeyForm({ currentEnv, onCancel, onSubmit }: KeyFormProps) {
         <legend>Environment</legend>
         {(['LIVE', 'TEST'] as const).map((env) => (
           <label key={env} class="inline">
-            <input type="radio" name="key-env" value={env} checked={draft.env === env} disabled={!envs.includes(env)} onChange={() => set({ env })} />
+            <input
+              type="radio"
+              name="key-env"
+              value={env}
+              checked={draft.env === env}
+              disabled={!envs.includes(env)}
+              onChange={() => set({ env })}
+            />
             {envLabel(env)}
           </label>
         ))}
@@ -345,7 +364,16 @@ function CreatedKey({ plaintext, row, onDone }: { plaintext: string; row: ApiKey
         <label for="created-key-plaintext" class="visually-hidden">
           New API key
         </label>
-        <input id="created-key-plaintext" ref={field} class="mono" type="text" readOnly value={plaintext} spellcheck={false} autocomplete="off" />
+        <input
+          id="created-key-plaintext"
+          ref={field}
+          class="mono"
+          type="text"
+          readOnly
+          value={plaintext}
+          spellcheck={false}
+          autocomplete="off"
+        />
         <button type="button" onClick={() => void copy()}>
           Copy
         </button>
@@ -382,8 +410,8 @@ function RevokeDialog({ row, isCurrent, onCancel, onConfirm }: RevokeDialogProps
     <dialog ref={dialog} class="revoke-dialog" aria-labelledby="revoke-title" aria-describedby="revoke-text" onCancel={onCancel}>
       <h3 id="revoke-title">Revoke {row.name || 'this key'}?</h3>
       <p id="revoke-text">
-        Requests with <code>{row.prefix}…</code> are refused from the next one on, on every gateway instance, and its open live connections are
-        closed. This cannot be undone.
+        Requests with <code>{row.prefix}…</code> are refused from the next one on, on every gateway instance, and its open live connections
+        are closed. This cannot be undone.
         {isCurrent && ' This console signed in with this key: it will ask for another one.'}
       </p>
       <div class="form-actions">

@@ -21,7 +21,8 @@ describe('the new-key form', () => {
 
   it('asks for a permission and a rate limit the gateway accepts', () => {
     expect(draftProblems(draft({ permissions: new Set() }), 'LIVE').permissions).toBeDefined();
-    for (const bad of ['0', '10001', '1.5', 'ten', '-3']) expect(draftProblems(draft({ rateLimit: bad }), 'LIVE').rateLimit, bad).toBeDefined();
+    for (const bad of ['0', '10001', '1.5', 'ten', '-3'])
+      expect(draftProblems(draft({ rateLimit: bad }), 'LIVE').rateLimit, bad).toBeDefined();
     for (const good of ['', '1', '10000', ' 60 ']) expect(draftProblems(draft({ rateLimit: good }), 'LIVE'), good).toEqual({});
     expect(draftProblems(draft({ name: 'x'.repeat(201) }), 'LIVE').name).toBeDefined();
   });
