@@ -152,10 +152,13 @@ export function buildApp(deps: AppDeps): App {
   const grpc =
     config.otlpGrpc === null
       ? null
-      : createOtlpGrpcServer(
-          { otlp, authenticate, limits: boundedLimits, health: ops.health, log },
-          { maxMessageBytes: config.maxBodyBytes },
-        );
+      : {
+          port: config.otlpGrpc.port,
+          server: createOtlpGrpcServer(
+            { otlp, authenticate, limits: boundedLimits, health: ops.health, log },
+            { maxMessageBytes: config.maxBodyBytes },
+          ),
+        };
 
   const ws = attachGraphQLWs(server, {
     yoga,
@@ -187,7 +190,7 @@ export function buildApp(deps: AppDeps): App {
         });
       });
       const address = server.address() as AddressInfo;
-      const grpcPort = grpc === null || config.otlpGrpc === null ? null : await grpc.listen(config.host, config.otlpGrpc.port, tls);
+      const grpcPort = grpc === null ? null : await grpc.server.listen(config.host, grpc.port, tls);
       areas.start();
       const metricsPort = await ops.listenMetrics();
       log.info('gateway listening', {
@@ -203,7 +206,7 @@ export function buildApp(deps: AppDeps): App {
     // MESH_SHUTDOWN_GRACE_MS) while timers stop and live connections end (WebSockets 1001, SSE streams
     // with the pubsub); the store is closed by the caller after, so every request in flight can still write.
     async stop() {
-      const drained = Promise.all([ops.drain(server, config.shutdownGraceMs), grpc?.drain(config.shutdownGraceMs)]);
+      const drained = Promise.all([ops.drain(server, config.shutdownGraceMs), grpc?.server.drain(config.shutdownGraceMs)]);
       await areas.stop();
       await ws.close();
       await pubsub.close();

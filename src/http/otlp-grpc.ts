@@ -20,7 +20,7 @@ import { decode, storeExport, type OtlpHandlerDeps } from './otlp-handler.js';
 import { requestIdFor } from './request-id.js';
 import { errorResponse } from './respond.js';
 
-export const TRACE_SERVICE_METHOD = 'opentelemetry.proto.collector.trace.v1.TraceService/Export';
+const TRACE_SERVICE_METHOD = 'opentelemetry.proto.collector.trace.v1.TraceService/Export';
 
 /**
  * TraceService with raw bytes in and out: grpc-js frames, decompresses and
@@ -54,7 +54,7 @@ const GRPC_STATUS_OF_HTTP: Readonly<Record<number, GrpcStatus>> = {
 };
 
 /** What one OTLP/gRPC call knows about its caller; `peer` is the client's address (host:port) as the socket reports it. */
-export interface GrpcCallContext {
+interface GrpcCallContext {
   readonly requestId: string;
   readonly peer: string;
 }
@@ -94,7 +94,7 @@ function metadataHeaders(metadata: Metadata): { get(name: string): string | null
  * store outages as the one 503 message, everything else masked), and, when the error advises a
  * retry delay (Retry-After over HTTP), a google.rpc.RetryInfo in `grpc-status-details-bin`.
  */
-export function grpcErrorOf(error: unknown, requestId: string, trailer: Metadata): ServerErrorResponse {
+function grpcErrorOf(error: unknown, requestId: string, trailer: Metadata): ServerErrorResponse {
   const { status, body, headers } = errorResponse(error, requestId);
   const code = GRPC_STATUS_OF_HTTP[status] ?? GrpcStatus.INTERNAL;
   const message = `${body.error.message} (request_id ${requestId})`;
