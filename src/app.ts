@@ -33,6 +33,7 @@ import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
 import { IngestService } from './ingest/ingest.service.js';
 import type { Logger } from './logger.js';
+import { familyErrorWriter } from '../rest-compat/families.js';
 import { createRestCompat } from '../rest-compat/rest-handler.js';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
 
@@ -155,7 +156,8 @@ export function buildApp(deps: AppDeps): App {
     ops.health.assertAvailable();
     const principal: Principal | null = await ops.health.within(auth.authenticate(presentedKey(headersOf(req))), config.storeTimeoutMs);
     // One unit of the key's per-minute budget per request, before any route runs; a 429 is answered there.
-    if (principal !== null && !(await admitHttpRequest(boundedLimits, principal, req, res, requestId, yoga.graphqlEndpoint))) return;
+    const familyError = familyErrorWriter(path) ?? undefined;
+    if (principal !== null && !(await admitHttpRequest(boundedLimits, principal, req, res, requestId, yoga.graphqlEndpoint, familyError))) return;
     if (path === '/v1/traces' && method === 'POST') {
       const otlp = { ingest, budget, maxBodyBytes: config.maxBodyBytes, store: ops.health, storeTimeoutMs: config.storeTimeoutMs, metrics: ops.metrics };
       return handleOtlpTraces(otlp, req, res, { principal, requestId });
@@ -180,7 +182,14 @@ export function buildApp(deps: AppDeps): App {
     ops.observe(req, res);
     route(req, res, requestId).catch((error: unknown) => {
       if (!(error instanceof Error && 'status' in error) && !isStoreUnavailable(error)) log.error('request failed', { requestId, error: String(error) });
-      sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint);
+      // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
+      const writeFamilyError = familyErrorWriter(new URL(req.url ?? '/', 'http://localhost').pathname);
+      if (writeFamilyError !== null && !res.headersSent) {
+        if (!req.readableEnded) req.resume();
+        writeFamilyError(res, error, requestId);
+      } else {
+        sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint);
+      }
     });
   });
 

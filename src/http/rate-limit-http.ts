@@ -21,14 +21,19 @@ export async function admitHttpRequest(
   res: ServerResponse,
   requestId: string,
   graphqlEndpoint: string,
+  /** Writes the 429 in the shape of another API family (Jaeger, Tempo) that claims the path. */
+  writeError?: (res: ServerResponse, error: unknown, requestId: string) => void,
 ): Promise<boolean> {
   const decision = await limits.consume(principal);
   for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
   if (decision.allowed) return true;
 
-  const { status, body, headers } = errorResponse(rateLimitedError(decision, 'requests'), requestId);
+  const error = rateLimitedError(decision, 'requests');
+  const { status, body, headers } = errorResponse(error, requestId);
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === graphqlEndpoint) {
+  if (writeError !== undefined) {
+    writeError(res, error, requestId);
+  } else if (path === graphqlEndpoint) {
     sendJson(res, status, { errors: [{ message: body.error.message, extensions: { code: body.error.code, request_id: requestId } }] }, headers);
   } else if (path === '/v1/traces' && req.method === 'POST') {
     // OTLP/HTTP: error bodies are a google.rpc.Status in the request's encoding (as in otlp-handler).
