@@ -102,7 +102,7 @@ export function buildApp(deps: AppDeps): App {
     onStored: (tenant, spans) => liveTail.publish(tenant, spans),
     rollups: serviceMap.rollups,
   });
-  const search = new SearchService(traces);
+  const search = new SearchService(traces, spansRepo);
   const alerting = createAlerting({ db, config, pubsub, log });
   const services = {
     auth,

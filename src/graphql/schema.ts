@@ -4,6 +4,7 @@ import './any-value.js';
 import '../domain/traces/traces.graphql.js';
 import '../domain/traces/trace-page.graphql.js';
 import '../domain/traces/issues.graphql.js';
+import '../domain/traces/traces-by-ids.graphql.js';
 import '../auth/keys.graphql.js';
 import '../domain/search/search.graphql.js';
 import '../domain/nodes/nodes.graphql.js';

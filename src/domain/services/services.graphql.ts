@@ -3,7 +3,15 @@ import { SERIES_STEPS_S } from '../rollups/time-buckets.js';
 import { COVERED, redStatFields, TopologyEdge } from '../topology/topology.graphql.js';
 import type { TopologyEdge as TopologyEdgeModel } from '../topology/topology.service.js';
 import type { Context } from '../../context.js';
-import type { OperationStats as OperationStatsModel, SeriesPoint, ServiceList as ServiceListModel, ServiceView } from './services.service.js';
+import { SPAN_KINDS, type SpanKind as SpanKindNumber } from '../../ingest/otlp.types.js';
+import { SpanKind } from '../traces/traces.graphql.js';
+import type {
+  OperationStats as OperationStatsModel,
+  SeriesPoint,
+  ServiceList as ServiceListModel,
+  ServiceOperation as ServiceOperationModel,
+  ServiceView,
+} from './services.service.js';
 
 const ServiceSeriesPoint = builder.objectRef<SeriesPoint>('ServiceSeriesPoint').implement({
   description: 'RED figures of the requests that started in [start, start + step).',
@@ -18,6 +26,19 @@ const OperationStats = builder.objectRef<OperationStatsModel>('OperationStats').
   fields: (t) => ({
     name: t.exposeString('name'),
     ...redStatFields(t),
+  }),
+});
+
+type SpanKindName = (typeof SpanKind.$inferType);
+
+const kindName = (kind: SpanKindNumber): SpanKindName => SPAN_KINDS[kind].toUpperCase() as SpanKindName;
+const kindNumber = (name: SpanKindName): SpanKindNumber => SPAN_KINDS.indexOf(name.toLowerCase() as (typeof SPAN_KINDS)[number]) as SpanKindNumber;
+
+const ServiceOperation = builder.objectRef<ServiceOperationModel>('ServiceOperation').implement({
+  description: 'A span name the service sent, with its span kind (any span, not only entry spans).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    spanKind: t.field({ type: SpanKind, resolve: (o) => kindName(o.kind) }),
   }),
 });
 
@@ -65,6 +86,17 @@ const Service = builder.objectRef<ServiceView>('Service').implement({
       args: { limit: t.arg.int({ defaultValue: 10, description: '1–100. Default: 10.' }) },
       complexity: (args) => ({ field: 10, multiplier: Math.min(args.limit ?? 10, 100) }),
       resolve: async (s, args, ctx) => [...(await ctx.loaders.serviceTopOperations.load({ selector: s.selector, window: s.window, limit: args.limit ?? 10 }))],
+    }),
+    operations: t.field({
+      type: [ServiceOperation],
+      description:
+        'Every operation (span name, span kind) the service sent within the retention period, by name then kind; ' +
+        'optionally of one span kind. At most 10,000.',
+      args: { spanKind: t.arg({ type: SpanKind }) },
+      complexity: { field: 10, multiplier: 1 },
+      resolve: async (s, args, ctx) => [
+        ...(await ctx.loaders.serviceOperations.load({ selector: s.selector, spanKind: args.spanKind == null ? null : kindNumber(args.spanKind) })),
+      ],
     }),
     upstream: t.field({
       type: [TopologyEdge],

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../auth/principal.js';
 import type { TimeWindow } from '../rollups/time-buckets.js';
-import type { OperationStats, SeriesPoint, ServiceCatalog, ServiceSelector, ServiceStats } from './services.service.js';
+import type { SpanKind } from '../../ingest/otlp.types.js';
+import type { OperationStats, SeriesPoint, ServiceCatalog, ServiceOperation, ServiceSelector, ServiceStats } from './services.service.js';
 
 export interface ServiceStatsKey {
   readonly selector: ServiceSelector;
@@ -16,11 +17,19 @@ export interface ServiceOperationsKey extends ServiceStatsKey {
   readonly limit: number;
 }
 
+export interface ServiceOperationListKey {
+  readonly selector: ServiceSelector;
+  /** null: every kind. */
+  readonly spanKind: SpanKind | null;
+}
+
 export interface ServiceLoaders {
   /** Window totals: one rollup read for a whole list of services (and shared by all their stat fields). */
   readonly serviceStats: DataLoader<ServiceStatsKey, ServiceStats, string>;
   readonly serviceSeries: DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>;
   readonly serviceTopOperations: DataLoader<ServiceOperationsKey, readonly OperationStats[], string>;
+  /** Every operation of a list of services, from one catalog read. */
+  readonly serviceOperations: DataLoader<ServiceOperationListKey, readonly ServiceOperation[], string>;
 }
 
 /** Keys by value: the same service and window asked twice in one request is read once. */
@@ -35,5 +44,8 @@ export function createServiceLoaders(catalog: ServiceCatalog, principal: Princip
     serviceStats: new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
     serviceSeries: new DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>((keys) => catalog.series(principal, keys), { cacheKeyFn: keyOf }),
     serviceTopOperations: new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), { cacheKeyFn: keyOf }),
+    serviceOperations: new DataLoader<ServiceOperationListKey, readonly ServiceOperation[], string>((keys) => catalog.operations(principal, keys), {
+      cacheKeyFn: (key) => JSON.stringify([key.selector.name, key.selector.namespace, key.selector.cluster, key.spanKind]),
+    }),
   };
 }

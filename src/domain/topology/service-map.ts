@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { CollectionSpec } from '../../db/collections.js';
 import { edgeRollupsCollection, operationRollupsCollection, RollupsRepository, serviceRollupsCollection } from '../rollups/rollups.repository.js';
 import { RollupsService } from '../rollups/rollups.service.js';
+import { OperationsRepository, operationsCollection } from '../services/operations.repository.js';
 import { ServicesRepository, servicesCollection } from '../services/services.repository.js';
 import { ServiceCatalog } from '../services/services.service.js';
 import { DEFAULT_JOIN_WINDOW_MS, DEFAULT_SWEEP_INTERVAL_MS, EdgeJoin } from './edge-join.js';
@@ -12,6 +13,7 @@ import { TopologyService } from './topology.service.js';
 export function serviceMapCollections(retentionSeconds: number): CollectionSpec[] {
   return [
     servicesCollection(retentionSeconds),
+    operationsCollection(retentionSeconds),
     serviceRollupsCollection(retentionSeconds),
     operationRollupsCollection(retentionSeconds),
     edgeRollupsCollection(retentionSeconds),
@@ -39,14 +41,15 @@ export function createServiceMap(db: Db, options: ServiceMapOptions = {}): Servi
   const now = options.now ?? (() => new Date());
   const rollupsRepo = new RollupsRepository(db);
   const servicesRepo = new ServicesRepository(db);
+  const operationsRepo = new OperationsRepository(db);
   const join = new EdgeJoin(new PendingEdgesRepository(db), {
     windowMs: options.joinWindowMs ?? DEFAULT_JOIN_WINDOW_MS,
     sweepIntervalMs: options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
     now,
   });
   return {
-    rollups: new RollupsService(rollupsRepo, servicesRepo, join),
-    catalog: new ServiceCatalog(servicesRepo, rollupsRepo, now),
+    rollups: new RollupsService(rollupsRepo, servicesRepo, join, operationsRepo),
+    catalog: new ServiceCatalog(servicesRepo, rollupsRepo, operationsRepo, now),
     topology: new TopologyService(rollupsRepo, servicesRepo, now),
   };
 }
