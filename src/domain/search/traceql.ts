@@ -177,7 +177,7 @@ class Parser {
   private current: Token;
   private depth = 0;
 
-  constructor(private readonly input: string) {
+  constructor(input: string) {
     this.lexer = new Lexer(input);
     this.current = this.lexer.next();
   }
@@ -186,7 +186,7 @@ class Parser {
   query(): SearchExpression | null {
     if (this.current.type === 'eof') throw new SearchSyntaxError("Expected a spanset such as '{ status = error }' at position 0, found end of input", 0, ['{']);
     const expression = this.spansets();
-    if (this.current.type !== 'eof') {
+    if (!this.atEnd()) {
       if (this.isOp('|')) throw this.unsupported("pipelines ('| …': aggregates, select(), metrics functions)");
       if (this.isOp('&&')) throw this.unsupported("'&&' between spansets (conditions met by different spans)", "join the conditions inside one { } instead: one span must meet them all");
       if (this.current.type === 'op' && STRUCTURAL.includes(this.current.text)) throw this.unsupported(`the structural operator '${this.current.text}'`);
@@ -372,6 +372,11 @@ class Parser {
     }
     const expected = { duration: 'a duration such as 100ms', status: `one of ${STATUS_VALUES.join(', ')}`, kind: `one of ${KIND_VALUES.join(', ')}`, string: 'a string in quotes', attribute: 'a string, number or boolean' }[type];
     throw new SearchSemanticError(`'${name}' takes ${expected}; found ${token.text} at position ${token.start}`, token.start);
+  }
+
+  /** Not a type guard on purpose: `current` changes on every advance(). */
+  private atEnd(): boolean {
+    return this.current.type === 'eof';
   }
 
   private isOp(op: string): boolean {
