@@ -446,3 +446,19 @@ export function traceqlToSearch(input: string, param: string): string | null {
     throw error;
   }
 }
+
+/**
+ * A TraceQL filter for listing tag names or values, read leniently as Tempo
+ * reads it there: a query outside the subset, incomplete (`{ .a = }`) or with
+ * trace-level fields filters nothing (null) instead of failing.
+ */
+export function traceqlSpanFilter(input: string): string | null {
+  try {
+    const expression = parseTraceQL(input);
+    if (expression === null || compileSearch(expression).trace !== null) return null;
+    return formatSearch(expression);
+  } catch (error) {
+    if (error instanceof SearchError) return null;
+    throw error;
+  }
+}
