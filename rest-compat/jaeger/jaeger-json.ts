@@ -33,6 +33,7 @@ const JaegerSpanJson = z
   .strictObject({
     traceID: z.string(),
     spanID: z.string(),
+    flags: z.literal(1).optional().meta({ description: "1 (sampled) when the span's W3C trace flags say sampled; absent otherwise" }),
     operationName: z.string(),
     references: z.array(JaegerReferenceJson),
     startTime: z.number().int().meta({ description: 'Epoch microseconds' }),
@@ -135,6 +136,8 @@ export function jaegerTag(kv: KeyValue): JaegerKeyValue {
 const stringTag = (key: string, value: string): JaegerKeyValue => ({ key, type: 'string', value });
 
 const SPAN_KIND_TAG = ['', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
+/** W3C trace flags' sampled bit, the low bit of OTLP span flags. */
+const SAMPLED = 0x01;
 
 /** The translator's order: scope, attributes, span.kind, otel.status_code, error, otel.status_description, w3c.tracestate. */
 function spanTags(span: ModelSpan): JaegerKeyValue[] {
@@ -212,6 +215,8 @@ export function jaegerTrace(traceId: string, spans: readonly ModelSpan[]): Jaege
     return {
       traceID: span.traceId,
       spanID: span.spanId,
+      // The translator keeps only the sampled bit of the W3C flags; Jaeger's JSON omits zero flags.
+      ...((span.flags & SAMPLED) !== 0 ? { flags: 1 as const } : {}),
       operationName: span.name,
       references: references(span),
       startTime: Number(span.startTimeUnixNano / 1000n),
