@@ -32,7 +32,8 @@ const ERROR_SCHEMA: JsonSchema = {
       properties: {
         code: {
           type: 'string',
-          description: 'invalid_parameter, unauthorized, forbidden, not_found, method_not_allowed, conflict, rate_limited, unavailable, internal_error, …',
+          description:
+            'invalid_parameter, unauthorized, forbidden, not_found, method_not_allowed, conflict, rate_limited, unavailable, internal_error, …',
         },
         message: { type: 'string' },
         param: { type: ['string', 'null'], description: 'The parameter at fault, if any' },
@@ -139,7 +140,10 @@ function operationId(route: RestRoute): string {
 
 function successContent(components: SchemaComponents, route: RestRoute): JsonSchema {
   const schema = components.convert(route.response.schema, 'output');
-  const alternatives = (route.response.alternatives ?? []).map((mediaType) => [mediaType, { schema: { type: 'string', contentMediaType: mediaType } }]);
+  const alternatives = (route.response.alternatives ?? []).map((mediaType) => [
+    mediaType,
+    { schema: { type: 'string', contentMediaType: mediaType } },
+  ]);
   return { [route.response.mediaType ?? 'application/json']: { schema }, ...Object.fromEntries(alternatives) };
 }
 
@@ -159,7 +163,9 @@ function operationObject(components: SchemaComponents, route: RestRoute): JsonSc
         description: route.response.status === 201 ? 'Created' : 'OK',
         ...(route.response.status === 204 ? {} : { content: successContent(components, route) }),
       },
-      ...Object.fromEntries(errors.map((status) => [String(status), { $ref: `#/components/responses/${prefix}${ERROR_RESPONSES[status]?.name}` }])),
+      ...Object.fromEntries(
+        errors.map((status) => [String(status), { $ref: `#/components/responses/${prefix}${ERROR_RESPONSES[status]?.name}` }]),
+      ),
     },
   };
 }
@@ -198,7 +204,11 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
     components: {
       schemas: components.schemas,
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer mtk_live_… (mtk_test_… keys see sandbox data only)' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Authorization: Bearer mtk_live_… (mtk_test_… keys see sandbox data only)',
+        },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
       responses: Object.fromEntries(

@@ -1,10 +1,10 @@
 import { graphql } from './__generated__/gql.js';
 import type { OtlpAttributeFragment, OtlpSpanFragment, RestScalarValueFragment } from './__generated__/graphql.js';
-import type { AnyValue, InstrumentationScope, KeyValue, OtlpSpan, Resource, SpanKind, StatusCode } from '../src/ingest/otlp.types.js';
+import type { AnyValue, InstrumentationScope, KeyValue, OtlpSpan, Resource, SpanKind, StatusCode } from '../src/otlp/otlp.types.js';
 
 /*
  * A span as selected through GraphQL, back in the OTLP model of
- * src/ingest/otlp.types.ts: the common ground of the Jaeger and Tempo
+ * src/otlp/otlp.types.ts: the common ground of the Jaeger and Tempo
  * renderings, which both translate from OTLP as their own backends do
  * (Jaeger's OTLP translator, Tempo's OTLP storage).
  */
@@ -96,7 +96,14 @@ type NestedValue = RestScalarValueFragment & {
   readonly kvlistValue?: readonly { readonly key: string; readonly value: NestedValue }[];
 };
 
-const KINDS: Readonly<Record<OtlpSpanFragment['kind'], SpanKind>> = { UNSPECIFIED: 0, INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 };
+const KINDS: Readonly<Record<OtlpSpanFragment['kind'], SpanKind>> = {
+  UNSPECIFIED: 0,
+  INTERNAL: 1,
+  SERVER: 2,
+  CLIENT: 3,
+  PRODUCER: 4,
+  CONSUMER: 5,
+};
 const STATUS: Readonly<Record<OtlpSpanFragment['status']['code'], StatusCode>> = { UNSET: 0, OK: 1, ERROR: 2 };
 
 /** A selected value in the model; a composite selected without its members (nested too deep) becomes an empty value. */

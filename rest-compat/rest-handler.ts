@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Principal } from '../src/auth/principal.js';
-import type { RateBudget, RateLimits } from '../src/auth/rate-limit.js';
+import type { RateBudget, RateLimits } from '../src/domain/keys/rate-limit.js';
 import { MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError } from '../src/errors.js';
 import type { GraphQLServer } from '../src/http/yoga.js';
 import { readBody, sendJson } from '../src/http/respond.js';
@@ -85,7 +85,9 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     const operationName = operationNameOf(route);
     const errors = startup.validate(startup.schema, route.operation);
     if (errors.length > 0) {
-      throw new Error(`REST route ${key}: operation ${operationName} is invalid against the schema: ${errors.map((e: { message: string }) => e.message).join('; ')}`);
+      throw new Error(
+        `REST route ${key}: operation ${operationName} is invalid against the schema: ${errors.map((e: { message: string }) => e.message).join('; ')}`,
+      );
     }
     const charge = route.budget === undefined ? null : budgetCharge(options.limits, route.budget, key);
     return { route, ...pathPattern(route.path), operationName, document: route.operation, query: print(route.operation), charge };
@@ -138,10 +140,7 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
       const candidates = literal.length > 0 ? literal : matching;
       const entry = candidates.find((c) => c.route.method === method);
       if (entry === undefined) {
-        const allow = [
-          ...candidates.map((c) => c.route.method),
-          ...external.filter((e) => e.pattern.test(path)).map((e) => e.method),
-        ];
+        const allow = [...candidates.map((c) => c.route.method), ...external.filter((e) => e.pattern.test(path)).map((e) => e.method)];
         if (allow.length === 0) throw new NotFoundError(`No route for ${method} ${path}`);
         throw new MethodNotAllowedError(`Method ${method} is not allowed on ${path}`, [...new Set(allow)].sort());
       }
@@ -165,7 +164,11 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
         res.end(bytes);
       } else if (entry.route.response.mediaType === 'text/plain') {
         const text = String(response.body);
-        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), ...response.headers });
+        res.writeHead(status, {
+          'content-type': 'text/plain; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+          ...response.headers,
+        });
         res.end(text);
       } else {
         sendJson(res, status, jsonText(response.body), { ...response.headers });

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { z } from 'zod';
-import type { RateBudget } from '../src/auth/rate-limit.js';
+import type { RateBudget } from '../src/domain/keys/rate-limit.js';
 
 /**
  * One documented REST route, declared once: the GraphQL operation it runs, how
@@ -94,7 +94,7 @@ export interface RouteDefinition<
   /** Validated input → the operation's variables. Throw a DomainError for what schemas cannot say. */
   readonly variables: (input: RouteInput<P, Q, B>) => TVariables;
   /**
-   * A rate budget of src/auth/rate-limit.ts charged for every authenticated
+   * A rate budget of src/domain/keys/rate-limit.ts charged for every authenticated
    * request to this route, on top of the per-minute budget every request pays:
    * for a route whose document sets its own limit (Mackerel's list: 1 request
    * per second → `'mackerel-list'`). Charged before the input is validated, so

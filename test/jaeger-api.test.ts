@@ -61,7 +61,13 @@ describe('GET /api/traces/{traceID}', () => {
   it('answers 400 in Jaeger’s error envelope for an id that is not hex', async () => {
     const res = await get('/api/traces/not-a-trace');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 400, msg: "Parameter 'traceID' must be a trace ID of 1 to 32 hex digits" }] });
+    expect(res.body).toEqual({
+      data: null,
+      total: 0,
+      limit: 0,
+      offset: 0,
+      errors: [{ code: 400, msg: "Parameter 'traceID' must be a trace ID of 1 to 32 hex digits" }],
+    });
   });
 
   it('is served under /jaeger/api too', async () => {
@@ -73,7 +79,9 @@ describe('GET /api/traces/{traceID}', () => {
 describe('GET /api/traces', () => {
   it('finds traces by service, operation, tags and span duration, each with all its spans', async () => {
     const tags = encodeURIComponent(JSON.stringify({ 'db.system': 'postgresql' }));
-    const res = await get(`/api/traces?service=orders&operation=SELECT%20orders&tags=${tags}&minDuration=100ms&maxDuration=1s&${WINDOW}&lookback=custom`);
+    const res = await get(
+      `/api/traces?service=orders&operation=SELECT%20orders&tags=${tags}&minDuration=100ms&maxDuration=1s&${WINDOW}&lookback=custom`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...expected.jaegerGetTrace, total: 0 });
   });
@@ -81,9 +89,14 @@ describe('GET /api/traces', () => {
   it('matches Jaeger’s synthesized tags (error=true, span.kind, otel.status_code) and typed values given as text', async () => {
     for (const tag of ['error:true', 'span.kind:client', 'otel.status_code:ERROR']) {
       const res = await get<{ data: { traceID: string }[] }>(`/api/traces?service=orders&tag=${encodeURIComponent(tag)}&${WINDOW}`);
-      expect(res.body.data.map((t) => t.traceID), tag).toEqual([TRACE_ID]);
+      expect(
+        res.body.data.map((t) => t.traceID),
+        tag,
+      ).toEqual([TRACE_ID]);
     }
-    const typed = await get<{ data: { traceID: string }[] }>(`/api/traces?service=frontend&tag=http.status_code:200&tag=cache.hit:false&${WINDOW}`);
+    const typed = await get<{ data: { traceID: string }[] }>(
+      `/api/traces?service=frontend&tag=http.status_code:200&tag=cache.hit:false&${WINDOW}`,
+    );
     expect(typed.body.data.map((t) => t.traceID)).toEqual([TRACE_ID]);
   });
 
@@ -97,7 +110,10 @@ describe('GET /api/traces', () => {
   it('gets several traces by traceID, reporting a missing one in errors', async () => {
     const res = await get(`/api/traces?traceID=${TRACE_ID}&traceID=abc`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ...expected.jaegerGetTrace, errors: [{ msg: 'trace not found', traceID: '00000000000000000000000000000abc' }] });
+    expect(res.body).toEqual({
+      ...expected.jaegerGetTrace,
+      errors: [{ msg: 'trace not found', traceID: '00000000000000000000000000000abc' }],
+    });
   });
 
   it.each([
@@ -106,7 +122,7 @@ describe('GET /api/traces', () => {
     ['service=orders&minDuration=fast', "Parameter 'minDuration' must be a duration such as 100ms, 1.5s or 1h30m"],
     ['service=orders&minDuration=2s&maxDuration=1s', "Parameter 'maxDuration' must not be less than 'minDuration'"],
     ['service=orders&start=soon', "Parameter 'start' must be a whole number of microseconds since the Unix epoch"],
-    ['service=orders&tag=novalue', "Parameter 'tag' must be key:value; received \"novalue\""],
+    ['service=orders&tag=novalue', 'Parameter \'tag\' must be key:value; received "novalue"'],
     ['service=orders&tags=%5B1%5D', "Parameter 'tags' must be a JSON object of string values"],
     ['service=orders&unknown=1', "Parameter 'unknown' is not a parameter of this route"],
   ])('refuses %s with 400: %s', async (query, msg) => {
@@ -122,7 +138,13 @@ describe('services and operations', () => {
   });
 
   it('GET /api/services/{service}/operations lists every span name of the service', async () => {
-    expect((await get('/api/services/orders/operations')).body).toEqual({ data: ['SELECT orders', 'late callback'], total: 2, limit: 0, offset: 0, errors: null });
+    expect((await get('/api/services/orders/operations')).body).toEqual({
+      data: ['SELECT orders', 'late callback'],
+      total: 2,
+      limit: 0,
+      offset: 0,
+      errors: null,
+    });
     expect((await get('/api/services/nobody/operations')).body).toEqual({ data: [], total: 0, limit: 0, offset: 0, errors: null });
   });
 
@@ -137,7 +159,10 @@ describe('services and operations', () => {
       offset: 0,
       errors: null,
     });
-    expect((await get('/api/operations?service=frontend&spanKind=server')).body).toMatchObject({ data: [{ name: 'GET /api/orders', spanKind: 'server' }], total: 1 });
+    expect((await get('/api/operations?service=frontend&spanKind=server')).body).toMatchObject({
+      data: [{ name: 'GET /api/orders', spanKind: 'server' }],
+      total: 1,
+    });
     expect((await get('/api/operations?service=frontend&spanKind=client')).body).toMatchObject({ data: [], total: 0 });
     expect((await get('/api/operations')).status).toBe(400);
   });
@@ -146,7 +171,13 @@ describe('services and operations', () => {
 describe('GET /api/dependencies', () => {
   it('answers the topology edges of the window as parent/child/callCount', async () => {
     const res = await get('/api/dependencies?endTs=1773563000000&lookback=3600000');
-    expect(res.body).toEqual({ data: [{ parent: 'orders', child: 'postgresql', callCount: 1 }], total: 0, limit: 0, offset: 0, errors: null });
+    expect(res.body).toEqual({
+      data: [{ parent: 'orders', child: 'postgresql', callCount: 1 }],
+      total: 0,
+      limit: 0,
+      offset: 0,
+      errors: null,
+    });
     const filtered = await get('/api/dependencies?endTs=1773563000000&lookback=3600000&service=frontend');
     expect(filtered.body).toMatchObject({ data: [] });
   });

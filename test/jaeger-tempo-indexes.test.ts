@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
@@ -26,7 +26,11 @@ beforeAll(async () => {
   client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
   await client.connect();
   client.on('commandStarted', (e) => commands.push(e));
-  app = buildApp({ config: loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, ...EXAMPLE_RETENTION }), db: client.db(dbName), log: silentLogger });
+  app = buildApp({
+    config: loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, ...EXAMPLE_RETENTION }),
+    db: client.db(dbName),
+    log: silentLogger,
+  });
   baseUrl = `http://127.0.0.1:${(await app.start()).port}`;
   const fixture = JSON.parse(await readFile(new URL('./fixtures/jaeger-tempo.otlp.json', import.meta.url), 'utf8')) as { request: unknown };
   const res = await fetch(`${baseUrl}/v1/traces`, {
@@ -79,7 +83,7 @@ describe('Jaeger and Tempo index coverage', () => {
       const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
       expect(res.status, path).toBe(200);
     }
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     const collections = new Set<string>();

@@ -24,7 +24,12 @@ const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
 function resolve(value: Json): Json {
   const ref = value.$ref;
   if (typeof ref !== 'string') return value;
-  return resolve(ref.replace(/^#\//, '').split('/').reduce<unknown>((node, part) => (node as Json)[part], doc) as Json);
+  return resolve(
+    ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, part) => (node as Json)[part], doc) as Json,
+  );
 }
 
 function validator(template: string, status: number, mediaType: string): ValidateFunction {

@@ -53,7 +53,11 @@ interface JaegerSpan extends Omit<TranslatedSpan, 'process'> {
  */
 const HTTP_STATUS = /^http\.(response\.)?status_code$/;
 const digits = (kvs: KeyValue[]) =>
-  kvs.map((kv) => ({ ...kv, key: HTTP_STATUS.test(kv.key) ? 'http status code' : kv.key, ...(kv.type === 'int64' ? { value: String(kv.value) } : {}) }));
+  kvs.map((kv) => ({
+    ...kv,
+    key: HTTP_STATUS.test(kv.key) ? 'http status code' : kv.key,
+    ...(kv.type === 'int64' ? { value: String(kv.value) } : {}),
+  }));
 
 describe.skipIf(!goAvailable)('examples/jaeger-translator-go (the Collector’s decoder and Jaeger translator against the gateway)', () => {
   let gw: TestGateway;
@@ -75,9 +79,16 @@ describe.skipIf(!goAvailable)('examples/jaeger-translator-go (the Collector’s 
   });
 
   it('maps the trace exactly as the gateway’s Jaeger route does', async () => {
-    const { stdout } = await run(binary, [TRACE_ID], { env: { ...process.env, GATEWAY_URL: gw.baseUrl, GATEWAY_KEY: gw.apiKey }, timeout: 60_000 });
+    const { stdout } = await run(binary, [TRACE_ID], {
+      env: { ...process.env, GATEWAY_URL: gw.baseUrl, GATEWAY_KEY: gw.apiKey },
+      timeout: 60_000,
+    });
     const translated = (JSON.parse(stdout) as { spans: TranslatedSpan[] }).spans;
-    const jaeger = await rest<{ data: { spans: JaegerSpan[]; processes: Record<string, TranslatedSpan['process']> }[] }>(gw, 'GET', `/api/traces/${TRACE_ID}`);
+    const jaeger = await rest<{ data: { spans: JaegerSpan[]; processes: Record<string, TranslatedSpan['process']> }[] }>(
+      gw,
+      'GET',
+      `/api/traces/${TRACE_ID}`,
+    );
     const [trace] = jaeger.body.data;
     // Warnings come from Jaeger's query-time adjusters, not from the translator.
     const ours = trace!.spans.map(({ processID, warnings: _warnings, ...span }) => ({ ...span, process: trace!.processes[processID]! }));

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
 /**
@@ -21,15 +21,11 @@ const apiKey = randomApiKey();
 const dbName = `t_${randomBytes(6).toString('hex')}`;
 const commands: CommandStartedEvent[] = [];
 
+/** GraphQL data, failing the test on any error. */
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  const { body } = await graphqlClient(baseUrl, apiKey)<T>(query, variables);
   expect(body.errors).toBeUndefined();
-  return body.data;
+  return body.data!;
 }
 
 beforeAll(async () => {
@@ -98,7 +94,9 @@ describe('index coverage', () => {
     }
     const page = await gql<{ traces: { edges: { node: { traceId: string } }[] } }>(LIST, { first: 3 });
     const traceId = page.traces.edges[0]!.node.traceId;
-    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, { id: traceId });
+    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, {
+      id: traceId,
+    });
     // Numbered pages (the Mackerel list) with each trace's service segment, and the issues grouping.
     const window = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
     for (const filter of FILTERS) {
@@ -117,7 +115,7 @@ describe('index coverage', () => {
     await gql(SERVICE_MAP, window);
     await gql(SERVICE_MAP, { ...window, cluster: 'prod-eu-1' });
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     let checked = 0;
@@ -144,10 +142,11 @@ describe('DataLoader batching', () => {
     );
     expect(data.tracePage.results).toHaveLength(50);
     expect(data.tracePage.results.every((r) => r.serviceSegment !== null)).toBe(true);
-    const spanReads = commands.filter((e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans');
+    const spanReads = commands.filter(
+      (e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans',
+    );
     expect(spanReads.map((e) => e.commandName)).toEqual(['aggregate']);
   });
-
 
   it('loads 50 traces with all their spans and root spans in a bounded number of round-trips', async () => {
     commands.length = 0;

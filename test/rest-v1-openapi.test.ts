@@ -14,7 +14,10 @@ type Json = { [key: string]: unknown };
 
 interface OpenApi {
   openapi: string;
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, Json> }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, Json> }>
+  >;
   components: { schemas: Record<string, Json>; responses: Record<string, Json> };
 }
 
@@ -76,7 +79,15 @@ describe('GET /v1/openapi.json', () => {
 
   it('declares the documented parameters of GET /v1/traces, none required', () => {
     const parameters = doc.paths['/v1/traces']?.get?.parameters ?? [];
-    expect(parameters.map((p) => p.name).sort()).toEqual(['cursor', 'end_time', 'limit', 'min_duration_ms', 'service', 'start_time', 'status']);
+    expect(parameters.map((p) => p.name).sort()).toEqual([
+      'cursor',
+      'end_time',
+      'limit',
+      'min_duration_ms',
+      'service',
+      'start_time',
+      'status',
+    ]);
     expect(parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
   });
 
@@ -85,8 +96,9 @@ describe('GET /v1/openapi.json', () => {
     const walk = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(walk);
       else if (typeof value === 'object' && value !== null) {
-        for (const [k, v] of Object.entries(value)) if (k === '$ref' && typeof v === 'string') refs.push(v);
-        else walk(v);
+        for (const [k, v] of Object.entries(value))
+          if (k === '$ref' && typeof v === 'string') refs.push(v);
+          else walk(v);
       }
     };
     walk(doc);
@@ -106,7 +118,12 @@ describe('GET /v1/openapi.json', () => {
 
 describe('live answers match the OpenAPI document', () => {
   const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
-  const search = { query: 'service.name = "payment-svc" AND status = ERROR', start_time: '2026-03-15T00:00:00Z', end_time: '2026-03-15T12:00:00Z', limit: 50 };
+  const search = {
+    query: 'service.name = "payment-svc" AND status = ERROR',
+    start_time: '2026-03-15T00:00:00Z',
+    end_time: '2026-03-15T12:00:00Z',
+    limit: 50,
+  };
 
   it.each<[string, string, string, unknown, number]>([
     ['GET', '/v1/traces', '/v1/traces?start_time=2026-03-15T08:00:00Z&end_time=2026-03-15T09:00:00Z&limit=1', undefined, 200],

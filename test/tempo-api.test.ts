@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeOtlpProtobuf } from '../src/ingest/otlp-protobuf.js';
-import { decodeOtlpJson } from '../src/ingest/otlp-json.js';
+import { decodeOtlpProtobuf } from '../src/otlp/otlp-protobuf.js';
+import { decodeOtlpJson } from '../src/otlp/otlp-json.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
 
@@ -95,7 +95,15 @@ describe('GET /tempo/api/search', () => {
   it('answers the documented search metadata', async () => {
     const res = await get(`/tempo/api/search?q=${encodeURIComponent('{ status = error }')}&${WINDOW}&limit=20&spss=3`);
     expect(res.body).toEqual({
-      traces: [{ traceID: TRACE_ID, rootServiceName: 'frontend', rootTraceName: 'GET /api/orders', startTimeUnixNano: '1773562961003000000', durationMs: 197 }],
+      traces: [
+        {
+          traceID: TRACE_ID,
+          rootServiceName: 'frontend',
+          rootTraceName: 'GET /api/orders',
+          startTimeUnixNano: '1773562961003000000',
+          durationMs: 197,
+        },
+      ],
       metrics: {},
     });
   });
@@ -126,7 +134,21 @@ describe('tag names and values', () => {
   it('GET /tempo/api/search/tags merges span and resource keys', async () => {
     const res = await get(`/tempo/api/search/tags?${WINDOW}`);
     expect(res.body).toEqual({
-      tagNames: ['cache.hit', 'db.system', 'host.cpus', 'http.accept', 'http.method', 'http.status_code', 'k8s.cluster.name', 'request.digest', 'retry.count.max', 'sample.ratio', 'service.name', 'service.version', 'user'],
+      tagNames: [
+        'cache.hit',
+        'db.system',
+        'host.cpus',
+        'http.accept',
+        'http.method',
+        'http.status_code',
+        'k8s.cluster.name',
+        'request.digest',
+        'retry.count.max',
+        'sample.ratio',
+        'service.name',
+        'service.version',
+        'user',
+      ],
     });
   });
 
@@ -145,15 +167,24 @@ describe('tag names and values', () => {
   });
 
   it('GET /tempo/api/v2/search/tag/{tag}/values gives typed values of scoped, unscoped and intrinsic tags', async () => {
-    const values = async (tag: string, extra = '') => (await get(`/tempo/api/v2/search/tag/${encodeURIComponent(tag)}/values?${WINDOW}${extra}`)).body;
-    expect(await values('resource.service.name')).toEqual({ tagValues: [{ type: 'string', value: 'frontend' }, { type: 'string', value: 'orders' }] });
+    const values = async (tag: string, extra = '') =>
+      (await get(`/tempo/api/v2/search/tag/${encodeURIComponent(tag)}/values?${WINDOW}${extra}`)).body;
+    expect(await values('resource.service.name')).toEqual({
+      tagValues: [
+        { type: 'string', value: 'frontend' },
+        { type: 'string', value: 'orders' },
+      ],
+    });
     expect(await values('.host.cpus')).toEqual({ tagValues: [{ type: 'int', value: '8' }] });
     expect(await values('span.retry.count.max')).toEqual({ tagValues: [{ type: 'int', value: '9223372036854775807' }] });
     expect(await values('span.sample.ratio')).toEqual({ tagValues: [{ type: 'float', value: '0.25' }] });
     expect(await values('span.cache.hit')).toEqual({ tagValues: [{ type: 'bool', value: 'false' }] });
     expect(await values('status')).toEqual({ tagValues: ['error', 'ok', 'unset'].map((value) => ({ type: 'keyword', value })) });
     expect(await values('name', `&q=${encodeURIComponent('{ resource.service.name = "orders" }')}`)).toEqual({
-      tagValues: [{ type: 'string', value: 'SELECT orders' }, { type: 'string', value: 'late callback' }],
+      tagValues: [
+        { type: 'string', value: 'SELECT orders' },
+        { type: 'string', value: 'late callback' },
+      ],
     });
   });
 

@@ -49,17 +49,33 @@ async function sendWithSdk(): Promise<void> {
     ],
   });
   const tracer = provider.getTracer('parity-test', '0.1.0');
-  const lone = tracer.startSpan('consume order-events', { kind: SpanKind.CONSUMER, startTime: BASE_MS - 5_000, attributes: { 'messaging.system': 'kafka' } });
+  const lone = tracer.startSpan('consume order-events', {
+    kind: SpanKind.CONSUMER,
+    startTime: BASE_MS - 5_000,
+    attributes: { 'messaging.system': 'kafka' },
+  });
   lone.end(BASE_MS - 4_990);
   const root = tracer.startSpan('POST /checkout', {
     kind: SpanKind.SERVER,
     startTime: BASE_MS,
-    attributes: { 'http.request.method': 'POST', 'http.response.status_code': 201, 'order.total': 42.5, 'cache.hit': true, 'order.skus': ['sku-1', 'sku-2'], 'order.counts': [1, 2] },
+    attributes: {
+      'http.request.method': 'POST',
+      'http.response.status_code': 201,
+      'order.total': 42.5,
+      'cache.hit': true,
+      'order.skus': ['sku-1', 'sku-2'],
+      'order.counts': [1, 2],
+    },
   });
   const rootContext = otelTrace.setSpan(otelContext.active(), root);
   const child = tracer.startSpan(
     'SELECT orders',
-    { kind: SpanKind.CLIENT, startTime: BASE_MS + 3, attributes: { 'db.system.name': 'postgresql' }, links: [{ context: lone.spanContext() }] },
+    {
+      kind: SpanKind.CLIENT,
+      startTime: BASE_MS + 3,
+      attributes: { 'db.system.name': 'postgresql' },
+      links: [{ context: lone.spanContext() }],
+    },
     rootContext,
   );
   child.addEvent('query.start', { 'rows.expected': 10 }, BASE_MS + 4);
@@ -110,8 +126,12 @@ function fromSdk(span: ReadableSpan, projection: Projection): CanonicalSpan {
     durationMs: hrMs(span.duration),
     attributes: textMap(span.attributes),
     ...(projection.kind ? { kind: KIND_NAMES[span.kind]! } : {}),
-    ...(projection.status ? { status: { code: STATUS_NAMES[span.status.code]!, message: projection.statusMessage ? (span.status.message ?? '') : '' } } : {}),
-    ...(projection.events ? { events: span.events.map((e) => ({ name: e.name, timeMs: hrMs(e.time), attributes: textMap(e.attributes ?? {}) })) } : {}),
+    ...(projection.status
+      ? { status: { code: STATUS_NAMES[span.status.code]!, message: projection.statusMessage ? (span.status.message ?? '') : '' } }
+      : {}),
+    ...(projection.events
+      ? { events: span.events.map((e) => ({ name: e.name, timeMs: hrMs(e.time), attributes: textMap(e.attributes ?? {}) })) }
+      : {}),
     ...(projection.links ? { links: span.links.map((l) => ({ traceId: l.context.traceId, spanId: l.context.spanId })) } : {}),
   };
 }
@@ -154,7 +174,11 @@ async function viaGraphql(traceId: string): Promise<CanonicalSpan[]> {
     attributes: typedMap(s.attributes as { key: string; value: Json }[]),
     kind: s.kind as string,
     status: s.status as { code: string; message: string },
-    events: (s.events as Json[]).map((e) => ({ name: e.name as string, timeMs: nsMs(e.timeUnixNano as string), attributes: typedMap(e.attributes as { key: string; value: Json }[]) })),
+    events: (s.events as Json[]).map((e) => ({
+      name: e.name as string,
+      timeMs: nsMs(e.timeUnixNano as string),
+      attributes: typedMap(e.attributes as { key: string; value: Json }[]),
+    })),
     links: (s.links as Json[]).map((l) => ({ traceId: l.traceId as string, spanId: l.spanId as string })),
   }));
 }
@@ -170,15 +194,31 @@ async function viaRestV1(traceId: string): Promise<CanonicalSpan[]> {
     durationMs: s.duration_ms as number,
     attributes: textMap(s.attributes as Json),
     status: { code: s.status_code as string, message: '' },
-    events: (s.events as Json[]).map((e) => ({ name: e.name as string, timeMs: Date.parse(e.timestamp as string), attributes: textMap(e.attributes as Json) })),
+    events: (s.events as Json[]).map((e) => ({
+      name: e.name as string,
+      timeMs: Date.parse(e.timestamp as string),
+      attributes: textMap(e.attributes as Json),
+    })),
   }));
 }
 
 /** The tags Jaeger's translator derives from OTLP fields, read back as those fields. */
-const SYNTHESIZED = new Set(['otel.scope.name', 'otel.scope.version', 'span.kind', 'otel.status_code', 'error', 'otel.status_description', 'w3c.tracestate']);
+const SYNTHESIZED = new Set([
+  'otel.scope.name',
+  'otel.scope.version',
+  'span.kind',
+  'otel.status_code',
+  'error',
+  'otel.status_description',
+  'w3c.tracestate',
+]);
 
 async function viaJaeger(traceId: string): Promise<CanonicalSpan[]> {
-  const res = await rest<{ data: { spans: Json[]; processes: Record<string, { serviceName: string }> }[] }>(gw, 'GET', `/api/traces/${traceId}`);
+  const res = await rest<{ data: { spans: Json[]; processes: Record<string, { serviceName: string }> }[] }>(
+    gw,
+    'GET',
+    `/api/traces/${traceId}`,
+  );
   const [trace] = res.body.data;
   return trace!.spans.map((s) => {
     const tags = s.tags as { key: string; value: unknown }[];
@@ -237,10 +277,22 @@ async function viaTempo(traceId: string): Promise<CanonicalSpan[]> {
 }
 
 const APIS: readonly { name: string; read: (traceId: string) => Promise<CanonicalSpan[]>; projection: Projection }[] = [
-  { name: 'GraphQL trace(traceId)', read: viaGraphql, projection: { kind: true, status: true, statusMessage: true, events: true, links: true } },
+  {
+    name: 'GraphQL trace(traceId)',
+    read: viaGraphql,
+    projection: { kind: true, status: true, statusMessage: true, events: true, links: true },
+  },
   { name: 'REST v1 GET /v1/traces/{trace_id}', read: viaRestV1, projection: { status: true, events: true } },
-  { name: 'Jaeger GET /api/traces/{traceID}', read: viaJaeger, projection: { kind: true, status: true, statusMessage: true, events: true, links: true } },
-  { name: 'Tempo GET /tempo/api/v2/traces/{traceID}', read: viaTempo, projection: { kind: true, status: true, statusMessage: true, events: true, links: true } },
+  {
+    name: 'Jaeger GET /api/traces/{traceID}',
+    read: viaJaeger,
+    projection: { kind: true, status: true, statusMessage: true, events: true, links: true },
+  },
+  {
+    name: 'Tempo GET /tempo/api/v2/traces/{traceID}',
+    read: viaTempo,
+    projection: { kind: true, status: true, statusMessage: true, events: true, links: true },
+  },
 ];
 
 const bySpanId = (a: CanonicalSpan, b: CanonicalSpan) => (a.spanId < b.spanId ? -1 : 1);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyValue, KeyValue } from '../../src/ingest/otlp.types.js';
+import type { AnyValue, KeyValue } from '../../src/otlp/otlp.types.js';
 import { jsonText } from '../json-text.js';
 import type { ModelSpan } from '../otlp-model.js';
 
@@ -97,7 +97,9 @@ function rawValue(value: AnyValue): unknown {
     case 'array':
       return value.values.map(rawValue);
     case 'kvlist':
-      return Object.fromEntries([...value.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((kv) => [kv.key, rawValue(kv.value)]));
+      return Object.fromEntries(
+        [...value.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((kv) => [kv.key, rawValue(kv.value)]),
+      );
     case 'empty':
       return null;
   }

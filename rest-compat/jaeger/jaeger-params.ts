@@ -128,7 +128,8 @@ export function jaegerTags(tag: readonly string[] | undefined, tags: string | un
       throw new ValidationError("Parameter 'tags' must be a JSON object of string values", 'tags');
     }
     for (const [key, value] of Object.entries(parsed)) {
-      if (typeof value !== 'string') throw new ValidationError(`Parameter 'tags' must be a JSON object of string values; '${key}' is not a string`, 'tags');
+      if (typeof value !== 'string')
+        throw new ValidationError(`Parameter 'tags' must be a JSON object of string values; '${key}' is not a string`, 'tags');
       merged.set(key, value);
     }
   }
@@ -140,9 +141,17 @@ export function jaegerTags(tag: readonly string[] | undefined, tags: string | un
 const field = (path: string): FieldRef => ({ path, text: path, position: 0 });
 const text = (value: string): Literal => ({ kind: 'string', value, text: value, position: 0 });
 const word = (value: string): Literal => ({ kind: 'word', value, text: value, position: 0 });
-const equals = (path: string, value: Literal): SearchExpression => ({ kind: 'compare', field: field(path), operator: '=', value, position: 0 });
-const and = (operands: SearchExpression[]): SearchExpression => (operands.length === 1 ? operands[0]! : { kind: 'and', operands, position: 0 });
-const or = (operands: SearchExpression[]): SearchExpression => (operands.length === 1 ? operands[0]! : { kind: 'or', operands, position: 0 });
+const equals = (path: string, value: Literal): SearchExpression => ({
+  kind: 'compare',
+  field: field(path),
+  operator: '=',
+  value,
+  position: 0,
+});
+const and = (operands: SearchExpression[]): SearchExpression =>
+  operands.length === 1 ? operands[0]! : { kind: 'and', operands, position: 0 };
+const or = (operands: SearchExpression[]): SearchExpression =>
+  operands.length === 1 ? operands[0]! : { kind: 'or', operands, position: 0 };
 
 /**
  * The typed values a Jaeger tag value may stand for: Jaeger compares tags as
@@ -175,7 +184,8 @@ function tagCondition(key: string, value: string): SearchExpression {
   const alternatives = [attribute('attr'), attribute('resource')];
   if (key === 'error' && value === 'true') alternatives.unshift(equals('status', word('error')));
   if (key === 'span.kind' && SPAN_KINDS.includes(value)) alternatives.unshift(equals('kind', word(value)));
-  if (key === 'otel.status_code' && (value === 'OK' || value === 'ERROR')) alternatives.unshift(equals('status', word(value.toLowerCase())));
+  if (key === 'otel.status_code' && (value === 'OK' || value === 'ERROR'))
+    alternatives.unshift(equals('status', word(value.toLowerCase())));
   return or(alternatives);
 }
 

@@ -12,4 +12,12 @@ import { tempoRoutes } from './tempo.routes.js';
  * `<area>.routes.ts` export here. The adapter rejects two routes with the same
  * method and path at start-up.
  */
-export const REST_ROUTES: readonly RestRoute[] = [...tracesRoutes, ...nodesRoutes, ...mackerelRoutes, ...servicesRoutes, ...alertsRoutes, ...jaegerRoutes, ...tempoRoutes];
+export const REST_ROUTES: readonly RestRoute[] = [
+  ...tracesRoutes,
+  ...nodesRoutes,
+  ...mackerelRoutes,
+  ...servicesRoutes,
+  ...alertsRoutes,
+  ...jaegerRoutes,
+  ...tempoRoutes,
+];

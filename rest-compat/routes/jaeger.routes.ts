@@ -103,10 +103,20 @@ const getServiceOperations = defineRoute({
 });
 
 const SPAN_KIND_PARAM = ['server', 'client', 'producer', 'consumer', 'internal', 'unspecified'] as const;
-const SPAN_KIND = { server: 'SERVER', client: 'CLIENT', producer: 'PRODUCER', consumer: 'CONSUMER', internal: 'INTERNAL', unspecified: 'UNSPECIFIED' } as const;
+const SPAN_KIND = {
+  server: 'SERVER',
+  client: 'CLIENT',
+  producer: 'PRODUCER',
+  consumer: 'CONSUMER',
+  internal: 'INTERNAL',
+  unspecified: 'UNSPECIFIED',
+} as const;
 
 const OperationJson = z
-  .strictObject({ name: z.string(), spanKind: z.string().meta({ description: "server, client, producer, consumer, internal; '' when unspecified" }) })
+  .strictObject({
+    name: z.string(),
+    spanKind: z.string().meta({ description: "server, client, producer, consumer, internal; '' when unspecified" }),
+  })
   .meta({ id: 'JaegerOperation' });
 
 const getOperations = defineRoute({
@@ -117,16 +127,25 @@ const getOperations = defineRoute({
   operation: OPERATIONS,
   input: {
     query: z.strictObject({
-      service: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).min(1, { error: 'is required' }).meta({ description: 'Service name' }),
+      service: z
+        .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+        .min(1, { error: 'is required' })
+        .meta({ description: 'Service name' }),
       spanKind: z
         .union([z.literal(''), z.enum(SPAN_KIND_PARAM, { error: `must be one of ${SPAN_KIND_PARAM.join(', ')}` })])
         .optional()
         .meta({ description: 'Only operations of this span kind; empty or absent: all' }),
     }),
   },
-  variables: ({ query }) => ({ service: query.service, spanKind: query.spanKind === undefined || query.spanKind === '' ? null : SPAN_KIND[query.spanKind] }),
+  variables: ({ query }) => ({
+    service: query.service,
+    spanKind: query.spanKind === undefined || query.spanKind === '' ? null : SPAN_KIND[query.spanKind],
+  }),
   respond: (data) => {
-    const operations = (data.service?.operations ?? []).map((o) => ({ name: o.name, spanKind: o.spanKind === 'UNSPECIFIED' ? '' : o.spanKind.toLowerCase() }));
+    const operations = (data.service?.operations ?? []).map((o) => ({
+      name: o.name,
+      spanKind: o.spanKind === 'UNSPECIFIED' ? '' : o.spanKind.toLowerCase(),
+    }));
     return { body: envelope(operations, operations.length) };
   },
   response: { status: 200, schema: jaegerEnvelope(z.array(OperationJson), 'JaegerOperations') },
@@ -193,7 +212,10 @@ const findTraces = defineRoute({
       minDuration: goDuration('Minimum span duration, e.g. 100ms').optional(),
       maxDuration: goDuration('Maximum span duration, e.g. 1.5s').optional(),
       limit: boundedInteger(1, MAX_LIMIT, `Most traces (1–${MAX_LIMIT}). Default: ${DEFAULT_LIMIT}`).optional(),
-      traceID: z.array(jaegerTraceIdParam('Trace id (1–32 hex digits), repeatable')).max(100, { error: 'may be given at most 100 times' }).optional(),
+      traceID: z
+        .array(jaegerTraceIdParam('Trace id (1–32 hex digits), repeatable'))
+        .max(100, { error: 'may be given at most 100 times' })
+        .optional(),
       prettyPrint: z.string().optional().meta({ description: 'Ignored: answers are compact JSON' }),
     }),
   },
@@ -252,7 +274,10 @@ const getTrace = defineRoute({
       }
     }
   `),
-  input: { path: z.strictObject({ traceID: jaegerTraceIdParam('Trace id: 1 to 32 hex digits (left-padded with zeros)') }), query: traceWindow },
+  input: {
+    path: z.strictObject({ traceID: jaegerTraceIdParam('Trace id: 1 to 32 hex digits (left-padded with zeros)') }),
+    query: traceWindow,
+  },
   variables: ({ path }) => ({ traceId: path.traceID }),
   respond: (data) => {
     if (data.trace == null) throw new NotFoundError('trace not found', 'traceID');

@@ -9,7 +9,7 @@ import { modelSpan } from '../otlp-model.js';
 import { text } from '../params.js';
 import { defineRoute, type RestRoute } from '../route.js';
 import { groupResourceSpans, resourceSpansJson } from '../tempo/otlp-json.js';
-import { encodeTraceByIdResponse, encodeTracesData } from '../tempo/otlp-protobuf-encoder.js';
+import { encodeTraceByIdResponse, encodeTracesData } from '../../src/otlp/otlp-protobuf-encoder.js';
 
 /*
  * The subset of Grafana Tempo's HTTP API (docs/sources/tempo/api_docs) that
@@ -67,7 +67,11 @@ function window(start: number | undefined, end: number | undefined): { from: str
   return { from: new Date(from * 1000).toISOString(), to: new Date(to * 1000 + 999).toISOString() };
 }
 
-const ignored = (description: string) => z.string().optional().meta({ description: `Accepted and ignored: ${description}` });
+const ignored = (description: string) =>
+  z
+    .string()
+    .optional()
+    .meta({ description: `Accepted and ignored: ${description}` });
 
 // ------------------------------------------------------------ echo, buildinfo
 
@@ -93,7 +97,14 @@ const echo = defineRoute({
 });
 
 const BuildInfoJson = z
-  .strictObject({ version: z.string(), revision: z.string(), branch: z.string(), buildDate: z.string(), buildUser: z.string(), goVersion: z.string() })
+  .strictObject({
+    version: z.string(),
+    revision: z.string(),
+    branch: z.string(),
+    buildDate: z.string(),
+    buildUser: z.string(),
+    goVersion: z.string(),
+  })
   .meta({ id: 'TempoBuildInfo' });
 
 const buildInfo = defineRoute({
@@ -107,7 +118,14 @@ const buildInfo = defineRoute({
   input: {},
   variables: () => ({}),
   respond: () => ({
-    body: { version: TEMPO_API_VERSION, revision: 'mesh-trace-gateway', branch: 'mesh-trace-gateway', buildDate: '', buildUser: '', goVersion: '' },
+    body: {
+      version: TEMPO_API_VERSION,
+      revision: 'mesh-trace-gateway',
+      branch: 'mesh-trace-gateway',
+      buildDate: '',
+      buildUser: '',
+      goVersion: '',
+    },
   }),
   response: { status: 200, schema: BuildInfoJson },
   errors: [],
@@ -148,17 +166,23 @@ const traceV1 = defineRoute({
   path: '/tempo/api/traces/{traceID}',
   tag: TAG,
   summary: 'Trace by id',
-  description: 'OTLP/JSON under `batches` (Tempo v1), or `tempopb.Trace` in protobuf (OTLP TracesData) with `Accept: application/protobuf`.',
+  description:
+    'OTLP/JSON under `batches` (Tempo v1), or `tempopb.Trace` in protobuf (OTLP TracesData) with `Accept: application/protobuf`.',
   operation: TRACE_BY_ID,
   operationId: 'tempoTraceV1',
   input: traceInput,
   variables: ({ path }) => ({ traceId: path.traceID }),
   respond: (data, { accept }) => {
     const resourceSpans = traceResourceSpans(data.trace?.spans);
-    if (wantsProtobuf(accept)) return { body: { batches: [] }, encoded: { contentType: 'application/protobuf', bytes: encodeTracesData(resourceSpans) } };
+    if (wantsProtobuf(accept))
+      return { body: { batches: [] }, encoded: { contentType: 'application/protobuf', bytes: encodeTracesData(resourceSpans) } };
     return { body: { batches: resourceSpansJson(resourceSpans) } };
   },
-  response: { status: 200, schema: z.strictObject({ batches: OtlpTraceJson }).meta({ id: 'TempoTraceV1' }), alternatives: ['application/protobuf'] },
+  response: {
+    status: 200,
+    schema: z.strictObject({ batches: OtlpTraceJson }).meta({ id: 'TempoTraceV1' }),
+    alternatives: ['application/protobuf'],
+  },
   errorParams: { traceId: 'traceID' },
   errors: [400, 404],
 });
@@ -168,7 +192,8 @@ const traceV2 = defineRoute({
   path: '/tempo/api/v2/traces/{traceID}',
   tag: TAG,
   summary: 'Trace by id (v2)',
-  description: 'OTLP/JSON as `{"trace": {"resourceSpans": […]}}`, or `tempopb.TraceByIDResponse` in protobuf with `Accept: application/protobuf`.',
+  description:
+    'OTLP/JSON as `{"trace": {"resourceSpans": […]}}`, or `tempopb.TraceByIDResponse` in protobuf with `Accept: application/protobuf`.',
   operation: TRACE_BY_ID,
   operationId: 'tempoTraceV2',
   input: traceInput,
@@ -176,7 +201,10 @@ const traceV2 = defineRoute({
   respond: (data, { accept }) => {
     const resourceSpans = traceResourceSpans(data.trace?.spans);
     if (wantsProtobuf(accept)) {
-      return { body: { trace: { resourceSpans: [] } }, encoded: { contentType: 'application/protobuf', bytes: encodeTraceByIdResponse(resourceSpans) } };
+      return {
+        body: { trace: { resourceSpans: [] } },
+        encoded: { contentType: 'application/protobuf', bytes: encodeTraceByIdResponse(resourceSpans) },
+      };
     }
     return { body: { trace: { resourceSpans: resourceSpansJson(resourceSpans) } } };
   },
@@ -199,7 +227,8 @@ function logfmt(input: string): [string, string][] {
   while (rest !== '') {
     pattern.lastIndex = 0;
     const m = pattern.exec(rest);
-    if (m === null) throw new ValidationError("Parameter 'tags' must be logfmt key=value pairs, e.g. service.name=cart http.url=\"/api/a b\"", 'tags');
+    if (m === null)
+      throw new ValidationError('Parameter \'tags\' must be logfmt key=value pairs, e.g. service.name=cart http.url="/api/a b"', 'tags');
     pairs.push([m[1] ?? '', m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? '')]);
     rest = rest.slice(m[0].length).trim();
   }
@@ -332,7 +361,10 @@ const TAG_NAMES = graphql(`
 const SCOPES = ['span', 'resource', 'intrinsic', 'all'] as const;
 
 const tagNamesQuery = z.strictObject({
-  scope: z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` }).optional().meta({ description: 'span, resource, intrinsic or all (default)' }),
+  scope: z
+    .enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` })
+    .optional()
+    .meta({ description: 'span, resource, intrinsic or all (default)' }),
   q: z.string().optional().meta({ description: 'TraceQL filter: only tags of spans matching it (read leniently, as Tempo does)' }),
   start: epochSeconds('Window start, epoch seconds').optional(),
   end: epochSeconds('Window end, epoch seconds').optional(),
@@ -370,7 +402,9 @@ const tagNamesV1 = defineRoute({
   errors: [400],
 });
 
-const ScopeJson = z.strictObject({ name: z.enum(['span', 'resource', 'intrinsic']), tags: z.array(z.string()) }).meta({ id: 'TempoTagScope' });
+const ScopeJson = z
+  .strictObject({ name: z.enum(['span', 'resource', 'intrinsic']), tags: z.array(z.string()) })
+  .meta({ id: 'TempoTagScope' });
 
 const tagNamesV2 = defineRoute({
   method: 'GET',
@@ -481,7 +515,10 @@ function tagValue(value: RestScalarValueFragment, keyword: boolean): TagValue | 
 }
 
 /** The span side's values, then the resource side's, each value once. */
-function tagValues(data: { span?: readonly RestScalarValueFragment[]; resource?: readonly RestScalarValueFragment[] }, tag: string): TagValue[] {
+function tagValues(
+  data: { span?: readonly RestScalarValueFragment[]; resource?: readonly RestScalarValueFragment[] },
+  tag: string,
+): TagValue[] {
   const { keyword } = tagFields(tag);
   const seen = new Map<string, TagValue>();
   for (const value of [...(data.span ?? []), ...(data.resource ?? [])]) {
@@ -491,7 +528,9 @@ function tagValues(data: { span?: readonly RestScalarValueFragment[]; resource?:
   return [...seen.values()];
 }
 
-const TagValueJson = z.strictObject({ type: z.enum(['string', 'int', 'float', 'bool', 'keyword']), value: z.string() }).meta({ id: 'TempoTagValue' });
+const TagValueJson = z
+  .strictObject({ type: z.enum(['string', 'int', 'float', 'bool', 'keyword']), value: z.string() })
+  .meta({ id: 'TempoTagValue' });
 
 const tagValuesV2 = defineRoute({
   method: 'GET',
@@ -525,4 +564,14 @@ const tagValuesV1 = defineRoute({
   errors: [400],
 });
 
-export const tempoRoutes: readonly RestRoute[] = [echo, buildInfo, traceV1, traceV2, search, tagNamesV1, tagNamesV2, tagValuesV2, tagValuesV1];
+export const tempoRoutes: readonly RestRoute[] = [
+  echo,
+  buildInfo,
+  traceV1,
+  traceV2,
+  search,
+  tagNamesV1,
+  tagNamesV2,
+  tagValuesV2,
+  tagValuesV1,
+];

@@ -1,4 +1,4 @@
-import type { AnyValue, KeyValue, OtlpSpan, ResourceSpans, ScopeSpans } from '../../src/ingest/otlp.types.js';
+import type { AnyValue, KeyValue, OtlpSpan, ResourceSpans, ScopeSpans } from '../../src/otlp/otlp.types.js';
 import { jsonText } from '../json-text.js';
 import type { ModelSpan } from '../otlp-model.js';
 
@@ -48,7 +48,7 @@ function compact(object: Json): Json {
   );
 }
 
-export function anyValueJson(value: AnyValue): Json {
+function anyValueJson(value: AnyValue): Json {
   switch (value.type) {
     case 'string':
       return { stringValue: value.value };
@@ -115,7 +115,10 @@ function spanJson(span: OtlpSpan): Json {
 export function resourceSpansJson(data: readonly ResourceSpans[]): Json[] {
   return data.map((rs) =>
     compact({
-      resource: compact({ attributes: rs.resource.attributes.map(keyValueJson), droppedAttributesCount: rs.resource.droppedAttributesCount }),
+      resource: compact({
+        attributes: rs.resource.attributes.map(keyValueJson),
+        droppedAttributesCount: rs.resource.droppedAttributesCount,
+      }),
       scopeSpans: rs.scopeSpans.map((ss) =>
         compact({
           scope: compact({

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '../../auth/principal.js';
+import type { LoaderFactories } from '../../graphql/context.js';
 import type { NodeWindowTotals } from './node.js';
 import type { NodesService } from './nodes.service.js';
 
@@ -11,11 +11,12 @@ export interface NodeLoaders {
 const NO_HEARTBEATS: NodeWindowTotals = { spansIngested: 0, droppedSpans: 0 };
 
 /** Per-request loaders bound to the caller; results are mapped back to their keys (aggregation order is arbitrary). */
-export function createNodeLoaders(service: NodesService, principal: Principal | null): NodeLoaders {
+export function nodeLoaders(service: NodesService): LoaderFactories<NodeLoaders> {
   return {
-    nodeWindowTotals: new DataLoader(async (nodeIds) => {
-      const totals = await service.windowTotals(principal, nodeIds);
-      return nodeIds.map((id) => totals.get(id) ?? NO_HEARTBEATS);
-    }),
+    nodeWindowTotals: (principal) =>
+      new DataLoader(async (nodeIds) => {
+        const totals = await service.windowTotals(principal, nodeIds);
+        return nodeIds.map((id) => totals.get(id) ?? NO_HEARTBEATS);
+      }),
   };
 }

@@ -41,7 +41,11 @@ export function nodeHeartbeatsCollection(historySeconds: number): CollectionSpec
   return {
     name: NODE_HEARTBEATS_COLLECTION,
     indexes: [
-      { name: 'node_series', key: { org: 1, env: 1, nodeId: 1, at: -1 }, serves: 'heartbeat time series of a node; 1 h counter sums of a page of nodes' },
+      {
+        name: 'node_series',
+        key: { org: 1, env: 1, nodeId: 1, at: -1 },
+        serves: 'heartbeat time series of a node; 1 h counter sums of a page of nodes',
+      },
       { name: 'history_ttl', key: { at: 1 }, expireAfterSeconds: historySeconds, serves: 'history retention (MESH_NODE_HISTORY_HOURS)' },
     ],
   };
@@ -296,7 +300,10 @@ export class NodesRepository {
    */
   async findOverdue(cutoff: Date, limit: number): Promise<OverdueNode[]> {
     const docs = await this.nodes
-      .find({ status: { $in: [...ONLINE_STATUSES] }, lastHeartbeat: { $lt: cutoff } }, { projection: { org: 1, env: 1, nodeId: 1, lastHeartbeat: 1 } })
+      .find(
+        { status: { $in: [...ONLINE_STATUSES] }, lastHeartbeat: { $lt: cutoff } },
+        { projection: { org: 1, env: 1, nodeId: 1, lastHeartbeat: 1 } },
+      )
       .limit(limit)
       .toArray();
     return docs.map((d) => ({ tenant: { org: d.org, env: d.env }, nodeId: d.nodeId, lastHeartbeat: d.lastHeartbeat }));

@@ -30,7 +30,9 @@ export function formatSearch(expression: SearchExpression): string {
 
 /** Operands of AND/OR/NOT in parentheses unless they are single predicates, so precedence never matters. */
 function grouped(expression: SearchExpression): string {
-  return expression.kind === 'and' || expression.kind === 'or' || expression.kind === 'not' ? `(${formatSearch(expression)})` : formatSearch(expression);
+  return expression.kind === 'and' || expression.kind === 'or' || expression.kind === 'not'
+    ? `(${formatSearch(expression)})`
+    : formatSearch(expression);
 }
 
 const PLAIN_FIRST_SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -75,7 +77,15 @@ function numberText(value: number): string {
   return fixed;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
 /** A string literal: the grammar's escapes, other control characters as \uXXXX. */
 export function quoteString(value: string): string {

@@ -1,12 +1,12 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import { Trace } from '../traces/traces.graphql.js';
 import { MAX_PAGE_SIZE } from '../traces/traces.service.js';
 import { AnyValueRef } from '../../graphql/any-value.js';
 import { DEFAULT_FIELD_LIST, DEFAULT_SEARCH_PAGE_SIZE, FIELD_SAMPLE_SPANS, MAX_FIELD_LIST } from './search.service.js';
 
 const AttributeScope = builder.enumType('AttributeScope', {
-  description: 'Whose attributes: the span\'s own, or its resource\'s.',
+  description: "Whose attributes: the span's own, or its resource's.",
   values: { SPAN: { value: 'span' }, RESOURCE: { value: 'resource' } } as const,
 });
 
@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
           first: args.first ?? DEFAULT_SEARCH_PAGE_SIZE,
           after: args.after ?? null,
         });
-        return connectionOf({ ...page, items: page.traces });
+        return connectionOf(page);
       },
     },
     {
@@ -75,7 +75,9 @@ builder.queryFields((t) => ({
       // would put the documented limit of 500 far beyond the complexity limit.
       edgesField: { complexity: { field: 1, multiplier: 1 } },
       fields: (c) => ({
-        totalCount: c.int(totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).')),
+        totalCount: c.int(
+          totalCountField('Number of traces matching the expression in the window (a separate count; select it only when needed).'),
+        ),
       }),
     },
     { name: 'TraceSearchEdge' },

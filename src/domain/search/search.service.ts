@@ -1,9 +1,11 @@
 import type { Principal } from '../../auth/principal.js';
 import { ValidationError } from '../../errors.js';
-import { SPAN_KINDS, STATUS_CODES, type AnyValue } from '../../ingest/otlp.types.js';
-import type { SampledField, SpanSampleQuery, SpansRepository } from '../spans/spans.repository.js';
-import { fromStoredValue } from '../spans/stored-value.js';
-import { assertPageSize, DEFAULT_WINDOW_MS, type TracePage, type TracesService } from '../traces/traces.service.js';
+import { SPAN_KINDS, STATUS_CODES, type AnyValue } from '../../otlp/otlp.types.js';
+import { assertPageSize, type Page } from '../paging.js';
+import type { SampledField, SpanSampleQuery } from '../traces/spans.repository.js';
+import { fromStoredValue } from '../traces/stored-value.js';
+import type { TraceSummary } from '../traces/trace.js';
+import { DEFAULT_WINDOW_MS, type TracesService } from '../traces/traces.service.js';
 import { compileSearch, resolveField, type CompiledSearch } from './search.compiler.js';
 import { SearchError } from './search.errors.js';
 import { parseSearch } from './search.parser.js';
@@ -68,14 +70,12 @@ function compareValues(a: AnyValue, b: AnyValue): number {
 export class SearchService {
   constructor(
     private readonly traces: TracesService,
-    private readonly spans: SpansRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Attribute keys of spans (or of their resources) seen on the latest spans of a window, sorted. */
   attributeKeys(principal: Principal | null, args: FieldSampleArgs & { scope: 'span' | 'resource' }): Promise<string[]> {
-    const tenant = this.traces.tenantOf(principal);
-    return this.spans.attributeKeys(tenant, args.scope === 'span' ? 'attrs' : 'res.attrs', this.sampleQuery(args));
+    return this.traces.sampleAttributeKeys(principal, args.scope === 'span' ? 'attrs' : 'res.attrs', this.sampleQuery(args));
   }
 
   /**
@@ -84,15 +84,26 @@ export class SearchService {
    * latest spans of a window; enum fields as their names (`error`, `server`).
    */
   async fieldValues(principal: Principal | null, args: FieldSampleArgs & { field: string }): Promise<AnyValue[]> {
-    const tenant = this.traces.tenantOf(principal);
     const resolved = fieldOf(args.field);
     let field: SampledField;
     if (resolved.type === 'attribute') field = { kind: 'attribute', path: resolved.path, key: resolved.key };
-    else if (resolved.level === 'span' && (resolved.type === 'string' || resolved.type === 'enum') && resolved.path !== 'st') field = { kind: 'column', path: resolved.path };
-    else throw new ValidationError(`Parameter 'field' names '${args.field}', which has no list of values (durations and trace-level fields do not)`, 'field');
-    const stored = await this.spans.fieldValues(tenant, field, this.sampleQuery(args));
-    const names = field.kind === 'column' && field.path === 'kind' ? SPAN_KINDS : field.kind === 'column' && field.path === 'status.code' ? STATUS_CODES : null;
-    const values = stored.map((v): AnyValue => (names !== null && typeof v === 'number' ? { type: 'string', value: names[v] ?? String(v) } : fromStoredValue(v)));
+    else if (resolved.level === 'span' && (resolved.type === 'string' || resolved.type === 'enum') && resolved.path !== 'st')
+      field = { kind: 'column', path: resolved.path };
+    else
+      throw new ValidationError(
+        `Parameter 'field' names '${args.field}', which has no list of values (durations and trace-level fields do not)`,
+        'field',
+      );
+    const stored = await this.traces.sampleFieldValues(principal, field, this.sampleQuery(args));
+    const names =
+      field.kind === 'column' && field.path === 'kind'
+        ? SPAN_KINDS
+        : field.kind === 'column' && field.path === 'status.code'
+          ? STATUS_CODES
+          : null;
+    const values = stored.map((v): AnyValue =>
+      names !== null && typeof v === 'number' ? { type: 'string', value: names[v] ?? String(v) } : fromStoredValue(v),
+    );
     return values.filter((v) => SCALAR_TYPES.has(v.type)).sort(compareValues);
   }
 
@@ -104,7 +115,8 @@ export class SearchService {
     let filter = null;
     if (args.where != null && args.where.trim() !== '') {
       const compiled = compileSearchQuery(args.where, 'where');
-      if (compiled.trace !== null) throw new ValidationError("Parameter 'where' takes span-level conditions only (no trace.* fields)", 'where');
+      if (compiled.trace !== null)
+        throw new ValidationError("Parameter 'where' takes span-level conditions only (no trace.* fields)", 'where');
       filter = compiled.span;
     }
     return { from, to, filter, sample: FIELD_SAMPLE_SPANS, limit: args.limit };
@@ -115,7 +127,7 @@ export class SearchService {
    * filters go to TracesService.listTraces, so tenancy, the time window, keyset
    * cursors and the indexed span→trace lookup are the same as for `traces`.
    */
-  searchTraces(principal: Principal | null, args: SearchTracesArgs): Promise<TracePage> {
+  searchTraces(principal: Principal | null, args: SearchTracesArgs): Promise<Page<TraceSummary>> {
     const compiled = compileSearchQuery(args.query);
     return this.traces.listTraces(principal, {
       filter: { from: args.from, to: args.to },

@@ -9,13 +9,19 @@ import { parseTraceQL, traceqlSpanFilter, traceqlToSearch } from './traceql.js';
 function withoutPositions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPositions);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'position' && k !== 'text').map(([k, v]) => [k, withoutPositions(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'position' && k !== 'text')
+      .map(([k, v]) => [k, withoutPositions(v)]),
+  );
 }
 
 describe('traceqlToSearch', () => {
   it.each([
-    ['{ resource.service.name = "cart" && span.http.response.status_code >= 500 && duration > 100ms && status = error }',
-      'service.name = "cart" AND attr.http.response.status_code >= 500 AND duration > 100000000ns AND status = error'],
+    [
+      '{ resource.service.name = "cart" && span.http.response.status_code >= 500 && duration > 100ms && status = error }',
+      'service.name = "cart" AND attr.http.response.status_code >= 500 AND duration > 100000000ns AND status = error',
+    ],
     ['{ .http.method = "GET" }', 'attr.http.method = "GET" OR resource.http.method = "GET"'],
     ['{ .service.name = "a" }', 'attr.service.name = "a" OR service.name = "a"'],
     ['{ name =~ "GET /api/.*" }', 'name MATCHES "^(?:GET /api/.*)$"'],

@@ -37,10 +37,52 @@ interface Token {
   readonly ns?: bigint;
 }
 
-const OPERATORS = ['&&', '||', '!=', '!~', '=~', '>=', '<=', '>>', '<<', '!>>', '!<<', '!>', '!<', '&>>', '&<<', '&>', '&<', '&~', '=', '>', '<', '~', '|', '!', '+', '-', '*', '/', '%', '^', ','];
+const OPERATORS = [
+  '&&',
+  '||',
+  '!=',
+  '!~',
+  '=~',
+  '>=',
+  '<=',
+  '>>',
+  '<<',
+  '!>>',
+  '!<<',
+  '!>',
+  '!<',
+  '&>>',
+  '&<<',
+  '&>',
+  '&<',
+  '&~',
+  '=',
+  '>',
+  '<',
+  '~',
+  '|',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  ',',
+];
 const SORTED_OPERATORS = [...OPERATORS].sort((a, b) => b.length - a.length);
 const TERMINAL = /[\s{}()=!<>&|~,"`+*/%^]/;
-const STRING_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '/': '/', "'": "'" };
+const STRING_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  '/': '/',
+  "'": "'",
+};
 
 class Lexer {
   private pos = 0;
@@ -80,7 +122,8 @@ class Lexer {
     while (i < s.length && s[i] !== '"') {
       if (s[i] === '\\') {
         const escaped = STRING_ESCAPES[s[i + 1] ?? ''];
-        if (escaped === undefined) throw new SearchSyntaxError(`Unknown escape '\\${s[i + 1] ?? ''}' in the string at position ${start}`, i, []);
+        if (escaped === undefined)
+          throw new SearchSyntaxError(`Unknown escape '\\${s[i + 1] ?? ''}' in the string at position ${start}`, i, []);
         value += escaped;
         i += 2;
       } else {
@@ -110,7 +153,8 @@ class Lexer {
         break;
       }
       const scaled = digits.startsWith('-') ? null : scaleDecimal(digits, DURATION_UNIT_NS[unit] ?? 1n);
-      if (scaled === null) throw new SearchSyntaxError(`Duration at position ${start} is not a non-negative whole number of nanoseconds`, start, []);
+      if (scaled === null)
+        throw new SearchSyntaxError(`Duration at position ${start} is not a non-negative whole number of nanoseconds`, start, []);
       ns += scaled;
       isDuration = true;
       i += whole.length;
@@ -184,12 +228,18 @@ class Parser {
 
   /** The whole query: null when it selects every trace (`{ }`, `{ true }`). */
   query(): SearchExpression | null {
-    if (this.current.type === 'eof') throw new SearchSyntaxError("Expected a spanset such as '{ status = error }' at position 0, found end of input", 0, ['{']);
+    if (this.current.type === 'eof')
+      throw new SearchSyntaxError("Expected a spanset such as '{ status = error }' at position 0, found end of input", 0, ['{']);
     const expression = this.spansets();
     if (!this.atEnd()) {
       if (this.isOp('|')) throw this.unsupported("pipelines ('| …': aggregates, select(), metrics functions)");
-      if (this.isOp('&&')) throw this.unsupported("'&&' between spansets (conditions met by different spans)", "join the conditions inside one { } instead: one span must meet them all");
-      if (this.current.type === 'op' && STRUCTURAL.includes(this.current.text)) throw this.unsupported(`the structural operator '${this.current.text}'`);
+      if (this.isOp('&&'))
+        throw this.unsupported(
+          "'&&' between spansets (conditions met by different spans)",
+          'join the conditions inside one { } instead: one span must meet them all',
+        );
+      if (this.current.type === 'op' && STRUCTURAL.includes(this.current.text))
+        throw this.unsupported(`the structural operator '${this.current.text}'`);
       throw this.expected("'||' between spansets or end of input");
     }
     return expression;
@@ -259,7 +309,7 @@ class Parser {
       this.depth--;
       return inner;
     }
-    if (this.isOp('!')) throw this.unsupported("negation with '!'", "use != or !~ on the field instead");
+    if (this.isOp('!')) throw this.unsupported("negation with '!'", 'use != or !~ on the field instead');
     if (token.type === 'ident') return this.comparison(this.field(token));
     if (token.type === '{') throw this.unsupported("a spanset inside a spanset ('{' within '{ }')");
     throw this.expected('a condition such as name = "GET /"');
@@ -281,8 +331,15 @@ class Parser {
       const path = column ?? `${prefix}.${key}`;
       return { kind: 'field', ref: { path, text: name, position }, type: column === undefined ? 'attribute' : 'string' };
     }
-    if (/^(event|link|instrumentation|parent|trace|span)[.:]/.test(name) || ['rootName', 'rootServiceName', 'statusMessage', 'nestedSetParent', 'nestedSetLeft', 'nestedSetRight'].includes(name)) {
-      throw this.unsupported(`the field '${name}'`, 'supported: name, status, kind, duration, traceDuration (and their span:/trace: forms), span.*, resource.* and .* attributes', position);
+    if (
+      /^(event|link|instrumentation|parent|trace|span)[.:]/.test(name) ||
+      ['rootName', 'rootServiceName', 'statusMessage', 'nestedSetParent', 'nestedSetLeft', 'nestedSetRight'].includes(name)
+    ) {
+      throw this.unsupported(
+        `the field '${name}'`,
+        'supported: name, status, kind, duration, traceDuration (and their span:/trace: forms), span.*, resource.* and .* attributes',
+        position,
+      );
     }
     if (['count', 'avg', 'min', 'max', 'sum', 'select', 'by', 'coalesce', 'rate', 'quantile_over_time', 'count_over_time'].includes(name)) {
       throw this.unsupported(`the function '${name}()'`, undefined, position);
@@ -297,7 +354,8 @@ class Parser {
   private comparison(field: Field): SearchExpression {
     const opToken = this.current;
     if (opToken.type !== 'op' || !FIELD_OPERATORS.includes(opToken.text)) {
-      if (opToken.type === 'op' && ['+', '-', '*', '/', '%', '^'].includes(opToken.text)) throw this.unsupported(`arithmetic ('${opToken.text}')`);
+      if (opToken.type === 'op' && ['+', '-', '*', '/', '%', '^'].includes(opToken.text))
+        throw this.unsupported(`arithmetic ('${opToken.text}')`);
       throw this.expected('a comparison operator (= != > >= < <= =~ !~)');
     }
     this.advance();
@@ -327,13 +385,24 @@ class Parser {
   private nil(field: Field, operator: FieldOperator, token: Token): SearchExpression {
     if (operator !== '=' && operator !== '!=') throw this.expectedAt(token, "'= nil' or '!= nil'");
     if (field.kind === 'field' && field.type !== 'attribute') {
-      throw new SearchSemanticError(`'${field.ref.text}' at position ${field.ref.position} is always set; nil applies to attributes`, field.ref.position);
+      throw new SearchSemanticError(
+        `'${field.ref.text}' at position ${field.ref.position} is always set; nil applies to attributes`,
+        field.ref.position,
+      );
     }
     const exists = (ref: FieldRef): SearchExpression => ({ kind: 'exists', field: ref, position: ref.position });
-    if (field.kind === 'field') return operator === '!=' ? exists(field.ref) : { kind: 'not', operand: exists(field.ref), position: field.ref.position };
+    if (field.kind === 'field')
+      return operator === '!=' ? exists(field.ref) : { kind: 'not', operand: exists(field.ref), position: field.ref.position };
     const [span, resource] = unscopedRefs(field);
     if (operator === '!=') return { kind: 'or', operands: [exists(span), exists(resource)], position: field.position };
-    return { kind: 'and', operands: [{ kind: 'not', operand: exists(span), position: span.position }, { kind: 'not', operand: exists(resource), position: resource.position }], position: field.position };
+    return {
+      kind: 'and',
+      operands: [
+        { kind: 'not', operand: exists(span), position: span.position },
+        { kind: 'not', operand: exists(resource), position: resource.position },
+      ],
+      position: field.position,
+    };
   }
 
   /** A condition on a field; on an unscoped attribute, the same condition on the span's or the resource's. */
@@ -364,13 +433,23 @@ class Parser {
         }
         const words = type === 'status' ? STATUS_VALUES : type === 'kind' ? KIND_VALUES : null;
         if (words !== null && words.includes(token.text)) return { ...base, kind: 'word', value: token.text };
-        if (words !== null) throw new SearchSemanticError(`'${name}' takes one of ${words.join(', ')}; found ${token.text} at position ${token.start}`, token.start);
+        if (words !== null)
+          throw new SearchSemanticError(
+            `'${name}' takes one of ${words.join(', ')}; found ${token.text} at position ${token.start}`,
+            token.start,
+          );
         throw new SearchSemanticError(`${token.text} at position ${token.start} is not a value: quote text ("${token.text}")`, token.start);
       }
       default:
         throw this.expectedAt(token, 'a value');
     }
-    const expected = { duration: 'a duration such as 100ms', status: `one of ${STATUS_VALUES.join(', ')}`, kind: `one of ${KIND_VALUES.join(', ')}`, string: 'a string in quotes', attribute: 'a string, number or boolean' }[type];
+    const expected = {
+      duration: 'a duration such as 100ms',
+      status: `one of ${STATUS_VALUES.join(', ')}`,
+      kind: `one of ${KIND_VALUES.join(', ')}`,
+      string: 'a string in quotes',
+      attribute: 'a string, number or boolean',
+    }[type];
     throw new SearchSemanticError(`'${name}' takes ${expected}; found ${token.text} at position ${token.start}`, token.start);
   }
 
@@ -395,7 +474,11 @@ class Parser {
   private enter(token: Token): void {
     this.depth++;
     if (this.depth > SEARCH_LIMITS.maxDepth) {
-      throw new SearchSyntaxError(`Expression nests more than ${SEARCH_LIMITS.maxDepth} levels deep at position ${token.start}`, token.start, []);
+      throw new SearchSyntaxError(
+        `Expression nests more than ${SEARCH_LIMITS.maxDepth} levels deep at position ${token.start}`,
+        token.start,
+        [],
+      );
     }
   }
 
@@ -410,7 +493,11 @@ class Parser {
 
   private unsupported(construct: string, hint?: string, position = this.current.start): SearchSyntaxError {
     const hintText = hint === undefined ? '' : `; ${hint}`;
-    return new SearchSyntaxError(`Unsupported TraceQL at position ${position}: ${construct} is not in the subset the gateway supports${hintText}`, position, []);
+    return new SearchSyntaxError(
+      `Unsupported TraceQL at position ${position}: ${construct} is not in the subset the gateway supports${hintText}`,
+      position,
+      [],
+    );
   }
 }
 
@@ -425,7 +512,11 @@ function unscopedRefs(field: Extract<Field, { kind: 'unscoped' }>): [FieldRef, F
 /** Parses a TraceQL query of the supported subset; null means "every trace" (`{ }`). */
 export function parseTraceQL(input: string): SearchExpression | null {
   if (input.length > SEARCH_LIMITS.maxLength) {
-    throw new SearchSyntaxError(`TraceQL query is ${input.length} characters long; at most ${SEARCH_LIMITS.maxLength} are allowed`, SEARCH_LIMITS.maxLength, []);
+    throw new SearchSyntaxError(
+      `TraceQL query is ${input.length} characters long; at most ${SEARCH_LIMITS.maxLength} are allowed`,
+      SEARCH_LIMITS.maxLength,
+      [],
+    );
   }
   return new Parser(input).query();
 }

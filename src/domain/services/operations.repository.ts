@@ -1,8 +1,8 @@
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { SpanKind } from '../../ingest/otlp.types.js';
-import type { Span } from '../spans/span.js';
+import type { SpanKind } from '../../otlp/otlp.types.js';
+import type { Span } from '../traces/span.js';
 
 export const OPERATIONS_COLLECTION = 'service_operations';
 
@@ -17,8 +17,17 @@ export function operationsCollection(retentionSeconds: number): CollectionSpec {
   return {
     name: OPERATIONS_COLLECTION,
     indexes: [
-      { name: 'by_service_kind', key: { org: 1, env: 1, svc: 1, kind: 1, name: 1 }, serves: 'operations of services, optionally of one span kind' },
-      { name: 'retention_ttl', key: { lastSeen: 1 }, expireAfterSeconds: retentionSeconds, serves: 'forget operations silent for the retention period' },
+      {
+        name: 'by_service_kind',
+        key: { org: 1, env: 1, svc: 1, kind: 1, name: 1 },
+        serves: 'operations of services, optionally of one span kind',
+      },
+      {
+        name: 'retention_ttl',
+        key: { lastSeen: 1 },
+        expireAfterSeconds: retentionSeconds,
+        serves: 'forget operations silent for the retention period',
+      },
     ],
   };
 }

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '../../auth/principal.js';
-import type { TimeWindow } from '../rollups/time-buckets.js';
-import type { SpanKind } from '../../ingest/otlp.types.js';
+import type { LoaderFactories } from '../../graphql/context.js';
+import type { TimeWindow } from './time-buckets.js';
 import type { OperationStats, SeriesPoint, ServiceCatalog, ServiceOperation, ServiceSelector, ServiceStats } from './services.service.js';
+import type { SpanKind } from '../../otlp/otlp.types.js';
 
 export interface ServiceStatsKey {
   readonly selector: ServiceSelector;
@@ -39,13 +39,19 @@ function keyOf(key: ServiceStatsKey & { readonly stepSeconds?: number | null; re
 }
 
 /** Per-request loaders bound to the caller; the catalog answers in key order. */
-export function createServiceLoaders(catalog: ServiceCatalog, principal: Principal | null): ServiceLoaders {
+export function serviceLoaders(catalog: ServiceCatalog): LoaderFactories<ServiceLoaders> {
   return {
-    serviceStats: new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
-    serviceSeries: new DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>((keys) => catalog.series(principal, keys), { cacheKeyFn: keyOf }),
-    serviceTopOperations: new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), { cacheKeyFn: keyOf }),
-    serviceOperations: new DataLoader<ServiceOperationListKey, readonly ServiceOperation[], string>((keys) => catalog.operations(principal, keys), {
-      cacheKeyFn: (key) => JSON.stringify([key.selector.name, key.selector.namespace, key.selector.cluster, key.spanKind]),
-    }),
+    serviceStats: (principal) =>
+      new DataLoader<ServiceStatsKey, ServiceStats, string>((keys) => catalog.stats(principal, keys), { cacheKeyFn: keyOf }),
+    serviceSeries: (principal) =>
+      new DataLoader<ServiceSeriesKey, readonly SeriesPoint[], string>((keys) => catalog.series(principal, keys), { cacheKeyFn: keyOf }),
+    serviceTopOperations: (principal) =>
+      new DataLoader<ServiceOperationsKey, readonly OperationStats[], string>((keys) => catalog.topOperations(principal, keys), {
+        cacheKeyFn: keyOf,
+      }),
+    serviceOperations: (principal) =>
+      new DataLoader<ServiceOperationListKey, readonly ServiceOperation[], string>((keys) => catalog.operations(principal, keys), {
+        cacheKeyFn: (key) => JSON.stringify([key.selector.name, key.selector.namespace, key.selector.cluster, key.spanKind]),
+      }),
   };
 }

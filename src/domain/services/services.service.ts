@@ -2,10 +2,10 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
-import type { SpanKind } from '../../ingest/otlp.types.js';
-import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
-import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from '../rollups/rollups.repository.js';
-import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
+import type { SpanKind } from '../../otlp/otlp.types.js';
+import { RedAccumulator, type RedStats } from './red-stats.js';
+import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from './rollups.repository.js';
+import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
 import type { OperationsRepository } from './operations.repository.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
@@ -172,7 +172,11 @@ export class ServiceCatalog {
       (r) => namespace === undefined || r.namespace === namespace,
     );
     if (records.length === 0) return null;
-    const selector: ServiceSelector = { name, ...(cluster === undefined ? {} : { cluster }), ...(namespace === undefined ? {} : { namespace }) };
+    const selector: ServiceSelector = {
+      name,
+      ...(cluster === undefined ? {} : { cluster }),
+      ...(namespace === undefined ? {} : { namespace }),
+    };
     return toView(records, selector, window);
   }
 
@@ -212,7 +216,10 @@ export class ServiceCatalog {
         for (const bucket of buckets) {
           if (matches(bucket, key.selector)) points.get(floorTo(bucket.t.getTime(), plan.stepMs))?.add(bucket);
         }
-        results.set(key, [...points].map(([start, red]) => ({ start: new Date(start), ...red.stats() })));
+        results.set(
+          key,
+          [...points].map(([start, red]) => ({ start: new Date(start), ...red.stats() })),
+        );
       }
     }
     return keys.map((key) => results.get(key)!);
@@ -223,7 +230,10 @@ export class ServiceCatalog {
    * operations catalog: one read for all of them, sorted by name then kind.
    * A view pinned to a namespace or cluster lists that deployment's only.
    */
-  async operations(principal: Principal | null, keys: readonly { selector: ServiceSelector; spanKind: SpanKind | null }[]): Promise<ServiceOperation[][]> {
+  async operations(
+    principal: Principal | null,
+    keys: readonly { selector: ServiceSelector; spanKind: SpanKind | null }[],
+  ): Promise<ServiceOperation[][]> {
     const tenant = this.tenant(principal);
     const kinds = new Set(keys.map((k) => k.spanKind));
     const [kind] = kinds;
@@ -257,7 +267,11 @@ export class ServiceCatalog {
     }
     const results = new Map<(typeof keys)[number], OperationStats[]>();
     for (const group of groupKeys(keys)) {
-      const buckets = await this.rollups.operationBuckets(tenant, planWindow(group[0]!.window), coveringFilter(group.map((k) => k.selector)));
+      const buckets = await this.rollups.operationBuckets(
+        tenant,
+        planWindow(group[0]!.window),
+        coveringFilter(group.map((k) => k.selector)),
+      );
       for (const key of group) {
         const byOperation = new Map<string, RedAccumulator>();
         for (const bucket of buckets) {

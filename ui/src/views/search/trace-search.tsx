@@ -86,7 +86,11 @@ const ServiceNamesQuery = graphql(`
 
 const PAGE_SIZE = 25;
 
-const EXAMPLES = ['service.name = "payment-svc" AND status = ERROR', 'duration > 100ms AND kind = server', 'attr.http.response.status_code >= 500'];
+const EXAMPLES = [
+  'service.name = "payment-svc" AND status = ERROR',
+  'duration > 100ms AND kind = server',
+  'attr.http.response.status_code >= 500',
+];
 
 export function TraceSearch({ route }: { route: Route }) {
   const state = useMemo(() => parseSearch(route.query), [route.query.toString()]);
@@ -155,11 +159,19 @@ function SearchForm({ initial }: { initial: SearchState }) {
           <>
             <label>
               From
-              <input type="datetime-local" value={toLocalInput(draft.from)} onInput={(e) => set({ from: fromLocalInput(e.currentTarget.value) })} />
+              <input
+                type="datetime-local"
+                value={toLocalInput(draft.from)}
+                onInput={(e) => set({ from: fromLocalInput(e.currentTarget.value) })}
+              />
             </label>
             <label>
               To
-              <input type="datetime-local" value={toLocalInput(draft.to)} onInput={(e) => set({ to: fromLocalInput(e.currentTarget.value) })} />
+              <input
+                type="datetime-local"
+                value={toLocalInput(draft.to)}
+                onInput={(e) => set({ to: fromLocalInput(e.currentTarget.value) })}
+              />
             </label>
           </>
         )}
@@ -214,11 +226,23 @@ function SearchForm({ initial }: { initial: SearchState }) {
             <StatusSelect label="Span status" value={draft.spanStatus} onChange={(spanStatus) => set({ spanStatus })} />
             <label>
               Min duration (ms)
-              <input type="number" min="0" step="any" value={draft.minDurationMs} onInput={(e) => set({ minDurationMs: e.currentTarget.value })} />
+              <input
+                type="number"
+                min="0"
+                step="any"
+                value={draft.minDurationMs}
+                onInput={(e) => set({ minDurationMs: e.currentTarget.value })}
+              />
             </label>
             <label>
               Max duration (ms)
-              <input type="number" min="0" step="any" value={draft.maxDurationMs} onInput={(e) => set({ maxDurationMs: e.currentTarget.value })} />
+              <input
+                type="number"
+                min="0"
+                step="any"
+                value={draft.maxDurationMs}
+                onInput={(e) => set({ maxDurationMs: e.currentTarget.value })}
+              />
             </label>
           </div>
           <datalist id="service-names">
@@ -232,7 +256,10 @@ function SearchForm({ initial }: { initial: SearchState }) {
               <div class="attribute-row" key={i} role="group" aria-label={`Condition ${i + 1}`}>
                 <label>
                   On
-                  <select value={a.scope} onChange={(e) => setAttribute(i, { scope: e.currentTarget.value as AttributeCondition['scope'] })}>
+                  <select
+                    value={a.scope}
+                    onChange={(e) => setAttribute(i, { scope: e.currentTarget.value as AttributeCondition['scope'] })}
+                  >
                     <option value="span">span attribute</option>
                     <option value="resource">resource attribute</option>
                   </select>
@@ -253,7 +280,10 @@ function SearchForm({ initial }: { initial: SearchState }) {
                 </label>
                 <label>
                   Operator
-                  <select value={a.operator} onChange={(e) => setAttribute(i, { operator: e.currentTarget.value as AttributeCondition['operator'] })}>
+                  <select
+                    value={a.operator}
+                    onChange={(e) => setAttribute(i, { operator: e.currentTarget.value as AttributeCondition['operator'] })}
+                  >
                     {ATTRIBUTE_OPERATORS.map((o) => (
                       <option key={o.id} value={o.id}>
                         {o.label}
@@ -273,7 +303,9 @@ function SearchForm({ initial }: { initial: SearchState }) {
             <button
               type="button"
               class="quiet"
-              onClick={() => set({ attributes: [...draft.attributes, { scope: 'span', key: '', type: 'STRING', operator: 'EQ', value: '' }] })}
+              onClick={() =>
+                set({ attributes: [...draft.attributes, { scope: 'span', key: '', type: 'STRING', operator: 'EQ', value: '' }] })
+              }
             >
               Add attribute condition
             </button>
@@ -287,7 +319,15 @@ function SearchForm({ initial }: { initial: SearchState }) {
   );
 }
 
-function StatusSelect({ label, value, onChange }: { label: string; value: SearchState['status']; onChange: (v: SearchState['status']) => void }) {
+function StatusSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: SearchState['status'];
+  onChange: (v: SearchState['status']) => void;
+}) {
   return (
     <label>
       {label}
@@ -317,7 +357,11 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
     { filter: toTraceFilter(state, { from, to }), orderBy: toOrderBy(state.order), first: PAGE_SIZE, after },
     { skip: byQuery },
   );
-  const searched = useQuery(SearchTracesQuery, { query: state.query, from, to, first: PAGE_SIZE, after }, { skip: !byQuery || state.query.trim() === '' });
+  const searched = useQuery(
+    SearchTracesQuery,
+    { query: state.query, from, to, first: PAGE_SIZE, after },
+    { skip: !byQuery || state.query.trim() === '' },
+  );
   const result = byQuery ? searched : filtered;
   const connection = byQuery ? searched.data?.searchTraces : filtered.data?.traces;
   const page: Page | undefined = connection && {
@@ -332,7 +376,10 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
   return (
     <section aria-labelledby="results-title" class="results" aria-busy={result.loading}>
       <h2 id="results-title">
-        Results <span class="muted">({formatDateTime(from)} – {formatDateTime(to)}, page {pageNumber})</span>
+        Results{' '}
+        <span class="muted">
+          ({formatDateTime(from)} – {formatDateTime(to)}, page {pageNumber})
+        </span>
       </h2>
       {result.error !== undefined && <ErrorMessage error={result.error} context="Search failed" />}
       {page !== undefined && result.error === undefined && <TraceTable rows={page.rows} />}

@@ -129,11 +129,12 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
           </dl>
           <div class="legend">
             <label>
-              <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.currentTarget.checked)} /> Highlight the critical path
+              <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.currentTarget.checked)} /> Highlight the
+              critical path
             </label>
             <span aria-hidden="true">
-              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error <span class="mark mark-skew">±</span> clock skew{' '}
-              <span class="mark mark-detached">↑</span> parent missing
+              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error{' '}
+              <span class="mark mark-skew">±</span> clock skew <span class="mark mark-detached">↑</span> parent missing
             </span>
           </div>
           <div class={`trace-layout${selectedRow ? ' with-panel' : ''}`}>
@@ -146,7 +147,13 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
               colorOf={colorOf}
             />
             {selectedRow !== undefined && (
-              <SpanPanel traceId={traceId} spanId={selectedRow.span.spanId} spanStartNs={selectedRow.span.startTimeUnixNano} colorOf={colorOf} onClose={() => select(null)} />
+              <SpanPanel
+                traceId={traceId}
+                spanId={selectedRow.span.spanId}
+                spanStartNs={selectedRow.span.startTimeUnixNano}
+                colorOf={colorOf}
+                onClose={() => select(null)}
+              />
             )}
           </div>
         </>
