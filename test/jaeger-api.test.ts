@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REST_ROUTES } from '../rest-compat/routes/index.js';
+import { MAX_SEARCH_LIMIT } from '../rest-compat/routes/jaeger.routes.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { hex, postOtlpJson } from './helpers/otlp.js';
 import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
 
 /**
@@ -118,7 +122,11 @@ describe('GET /api/traces', () => {
 
   it.each([
     ['', "Parameter 'service' is required"],
-    ['service=orders&limit=26', "Parameter 'limit' must be an integer from 1 to 25"],
+    ['service=orders&limit=0', "Parameter 'limit' must be a positive integer"],
+    ['service=orders&limit=-1', "Parameter 'limit' must be a positive integer"],
+    ['service=orders&limit=1.5', "Parameter 'limit' must be a positive integer"],
+    ['service=orders&limit=1e2', "Parameter 'limit' must be a positive integer"],
+    ['service=orders&limit=', "Parameter 'limit' must be a positive integer"],
     ['service=orders&minDuration=fast', "Parameter 'minDuration' must be a duration such as 100ms, 1.5s or 1h30m"],
     ['service=orders&minDuration=2s&maxDuration=1s', "Parameter 'maxDuration' must not be less than 'minDuration'"],
     ['service=orders&start=soon', "Parameter 'start' must be a whole number of microseconds since the Unix epoch"],
@@ -129,6 +137,70 @@ describe('GET /api/traces', () => {
     const res = await get(`/api/traces?${query}`);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 400, msg }] });
+  });
+});
+
+describe('GET /api/traces limit', () => {
+  /** More traces of one service than the largest search answers, one millisecond apart, in an organization of their own. */
+  const COUNT = MAX_SEARCH_LIMIT + 3;
+  const START_MS = Date.parse('2026-03-15T09:00:00Z');
+  const window = `start=${START_MS * 1000}&end=${(START_MS + COUNT) * 1000}`;
+  let key: string;
+  let newestFirst: string[];
+
+  beforeAll(async () => {
+    key = (await gw.app.services.auth.createKey({ org: 'jaeger-limit', env: 'live', permissions: ['read', 'write'] })).key;
+    const spans = Array.from({ length: COUNT }, (_, i) => ({
+      traceId: hex(16),
+      service: 'busy',
+      name: 'GET /busy',
+      startMs: START_MS + i,
+      durationMs: 1,
+    }));
+    const res = await postOtlpJson(gw.baseUrl, key, spans);
+    expect(res.status).toBe(200);
+    newestFirst = spans.map((s) => s.traceId).reverse();
+  });
+
+  const traceIds = async (limit: string) => {
+    const res = await get<{ data: { traceID: string }[] }>(
+      `/api/traces?service=busy&${window}${limit === '' ? '' : `&limit=${limit}`}`,
+      key,
+    );
+    expect(res.status, limit).toBe(200);
+    return res.body.data.map((t) => t.traceID);
+  };
+
+  it('answers as many traces as asked up to the largest search', async () => {
+    expect(await traceIds('3')).toEqual(newestFirst.slice(0, 3));
+    expect(await traceIds(String(MAX_SEARCH_LIMIT))).toEqual(newestFirst.slice(0, MAX_SEARCH_LIMIT));
+    expect(await traceIds('')).toEqual(newestFirst.slice(0, 20));
+  });
+
+  it('clamps a larger limit (Jaeger’s default of 100, or any positive integer) to the largest search instead of refusing it', async () => {
+    for (const limit of [String(MAX_SEARCH_LIMIT + 1), '100', '1500', '99999999999999999999999']) {
+      expect(await traceIds(limit), limit).toEqual(newestFirst.slice(0, MAX_SEARCH_LIMIT));
+    }
+  });
+
+  it('sets the largest search at exactly what the GraphQL complexity limit admits', async () => {
+    const route = REST_ROUTES.find((r) => r.method === 'GET' && r.path === '/api/traces')!;
+    const variables = {
+      byIds: false,
+      traceIds: [],
+      query: 'service.name = "busy"',
+      from: '2026-03-15T09:00:00Z',
+      to: '2026-03-15T10:00:00Z',
+    };
+    const fits = await gw.graphql(print(route.operation), { ...variables, first: MAX_SEARCH_LIMIT }, key);
+    expect(fits.body.errors).toBeUndefined();
+    const over = await gw.graphql(print(route.operation), { ...variables, first: MAX_SEARCH_LIMIT + 1 }, key);
+    expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'invalid_parameter', param: 'complexity' });
+  });
+
+  it('is the figure docs/grafana.md gives', async () => {
+    const doc = await readFile(new URL('../docs/grafana.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`clamped to ${MAX_SEARCH_LIMIT}`);
   });
 });
 

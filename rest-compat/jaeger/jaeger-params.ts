@@ -66,7 +66,7 @@ export function epochTime(unitsPerMs: 1 | 1000, description: string) {
     .meta({ description });
 }
 
-/** A decimal integer within [min, max] (Jaeger's `limit`). */
+/** A decimal integer within [min, max] (the dependencies' `lookback`). */
 export function boundedInteger(min: number, max: number, description: string) {
   const message = `must be an integer from ${min} to ${max}`;
   return z
@@ -80,6 +80,26 @@ export function boundedInteger(min: number, max: number, description: string) {
       return n;
     })
     .meta({ description, type: 'integer', minimum: min, maximum: max });
+}
+
+/**
+ * A positive decimal integer, clamped to `max` rather than refused above it
+ * (Jaeger's search `limit`: clients send Jaeger's own default of 100, or more,
+ * and expect an answer). `0`, `-1`, `1.5`, `1e2` or an empty value are refused.
+ */
+export function clampedPositiveInteger(max: number, description: string) {
+  const message = 'must be a positive integer';
+  return z
+    .string({ error: typeError(message) })
+    .transform((text, ctx) => {
+      const n = /^\d+$/.test(text) ? Number(text) : NaN;
+      if (!(n >= 1)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return Math.min(n, max);
+    })
+    .meta({ description, type: 'integer', minimum: 1 });
 }
 
 /** Jaeger UI's lookback menu (`1h`, `2d`, …) or `custom` (Grafana sends it with start and end). */

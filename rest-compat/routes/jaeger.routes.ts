@@ -4,8 +4,10 @@ import { NotFoundError, ValidationError } from '../../src/errors.js';
 import { graphql } from '../__generated__/gql.js';
 import type { OtlpSpanFragment } from '../__generated__/graphql.js';
 import { jaegerEnvelope, jaegerTrace, JaegerTraceJson, type JaegerTrace } from '../jaeger/jaeger-json.js';
+import { MAX_PAGE_SIZE } from '../../src/domain/traces/traces.service.js';
 import {
   boundedInteger,
+  clampedPositiveInteger,
   epochTime,
   goDuration,
   jaegerSearchExpression,
@@ -14,6 +16,7 @@ import {
   lookback,
 } from '../jaeger/jaeger-params.js';
 import { modelSpan } from '../otlp-model.js';
+import { largestFittingPage } from '../page-fit.js';
 import { text } from '../params.js';
 import { defineRoute, type RestPath, type RestRoute } from '../route.js';
 
@@ -31,13 +34,8 @@ const TAG = 'Jaeger query API';
 /** Jaeger's default lookback for a search without `start` (query_parser.go), and for dependencies. */
 const SEARCH_LOOKBACK_MS = 2 * 24 * 3_600_000;
 const DEPENDENCIES_LOOKBACK_MS = 24 * 3_600_000;
-/**
- * Jaeger's default is 100 traces, but a search answers whole traces, and 25
- * full traces is what fits the GraphQL complexity limit every operation is
- * held to (docs/grafana.md): 20 is Jaeger UI's and Grafana's own default.
- */
+/** Jaeger UI's and Grafana's own default. */
 const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 25;
 
 const envelope = <T>(data: T, total = 0) => ({ data, total, limit: 0, offset: 0, errors: null });
 
@@ -176,6 +174,37 @@ const traceWindow = z.strictObject({
   prettyPrint: z.string().optional().meta({ description: 'Ignored: answers are compact JSON' }),
 });
 
+const FIND_TRACES = graphql(`
+  query JaegerFindTraces($byIds: Boolean!, $traceIds: [String!]!, $query: String!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+    tracesByIds(traceIds: $traceIds) @include(if: $byIds) {
+      ...JaegerTrace
+    }
+    searchTraces(query: $query, from: $from, to: $to, first: $first) @skip(if: $byIds) {
+      edges {
+        node {
+          ...JaegerTrace
+        }
+      }
+    }
+  }
+`);
+
+const NO_WINDOW = { query: '', from: '1970-01-01T00:00:00Z', to: '1970-01-01T00:00:00Z' };
+
+/**
+ * The most traces one search answers. A search answers whole traces (every
+ * span, its attributes, events and links), and the operation is held to the
+ * GraphQL complexity limit like any other: this is the largest `first` that
+ * fits it, derived from the schema when the route is declared. A larger
+ * `limit` — Jaeger's own default is 100 — is clamped to it, not refused
+ * (docs/grafana.md).
+ */
+export const MAX_SEARCH_LIMIT = largestFittingPage(
+  FIND_TRACES,
+  (first) => ({ ...NO_WINDOW, byIds: false, traceIds: [], first }),
+  MAX_PAGE_SIZE,
+);
+
 const findTraces = defineRoute({
   method: 'GET',
   path: '/api/traces',
@@ -185,20 +214,7 @@ const findTraces = defineRoute({
     'With `traceID` (repeatable): those traces, a missing one reported in `errors` with its `traceID`. Otherwise traces started in ' +
     '[start, end] (default: the last 2 days) with one span of `service` that has the operation, the tags and a duration within ' +
     '[minDuration, maxDuration], newest first, each with all its spans.',
-  operation: graphql(`
-    query JaegerFindTraces($byIds: Boolean!, $traceIds: [String!]!, $query: String!, $from: DateTime!, $to: DateTime!, $first: Int!) {
-      tracesByIds(traceIds: $traceIds) @include(if: $byIds) {
-        ...JaegerTrace
-      }
-      searchTraces(query: $query, from: $from, to: $to, first: $first) @skip(if: $byIds) {
-        edges {
-          node {
-            ...JaegerTrace
-          }
-        }
-      }
-    }
-  `),
+  operation: FIND_TRACES,
   repeatable: ['traceID', 'tag'],
   input: {
     query: z.strictObject({
@@ -211,7 +227,10 @@ const findTraces = defineRoute({
       lookback: lookback("Jaeger UI's lookback (1h, 2d, …), used when start is absent; 'custom' (Grafana) means start/end").optional(),
       minDuration: goDuration('Minimum span duration, e.g. 100ms').optional(),
       maxDuration: goDuration('Maximum span duration, e.g. 1.5s').optional(),
-      limit: boundedInteger(1, MAX_LIMIT, `Most traces (1–${MAX_LIMIT}). Default: ${DEFAULT_LIMIT}`).optional(),
+      limit: clampedPositiveInteger(
+        MAX_SEARCH_LIMIT,
+        `Most traces: a positive integer; above ${MAX_SEARCH_LIMIT} (what fits the GraphQL complexity limit), ${MAX_SEARCH_LIMIT}. Default: ${DEFAULT_LIMIT}`,
+      ).optional(),
       traceID: z
         .array(jaegerTraceIdParam('Trace id (1–32 hex digits), repeatable'))
         .max(100, { error: 'may be given at most 100 times' })
