@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
-import { MAX_SEARCH_LIMIT } from '../rest-compat/routes/jaeger.routes.js';
+import { MAX_SEARCH_LIMIT, MAX_TRACE_IDS_PER_REQUEST } from '../rest-compat/routes/jaeger.routes.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { hex, postOtlpJson } from './helpers/otlp.js';
 import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
@@ -118,6 +118,25 @@ describe('GET /api/traces', () => {
       ...expected.jaegerGetTrace,
       errors: [{ msg: 'trace not found', traceID: '00000000000000000000000000000abc' }],
     });
+  });
+
+  it('takes as many traceIDs as whole traces fit the complexity limit, and refuses more naming traceID', async () => {
+    const missing = Array.from({ length: MAX_TRACE_IDS_PER_REQUEST - 1 }, (_, i) => (i + 1).toString(16).padStart(32, '0'));
+    const ids = (list: readonly string[]) => list.map((id) => `traceID=${id}`).join('&');
+    const res = await get(`/api/traces?${ids([TRACE_ID, ...missing])}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ...expected.jaegerGetTrace, errors: missing.map((traceID) => ({ msg: 'trace not found', traceID })) });
+    const over = await get(`/api/traces?${ids([TRACE_ID, ...missing, 'abc'])}`);
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual({
+      data: null,
+      total: 0,
+      limit: 0,
+      offset: 0,
+      errors: [{ code: 400, msg: `Parameter 'traceID' may be given at most ${MAX_TRACE_IDS_PER_REQUEST} times` }],
+    });
+    const doc = await readFile(new URL('../docs/grafana.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`takes at most ${MAX_TRACE_IDS_PER_REQUEST} ids`);
   });
 
   it.each([

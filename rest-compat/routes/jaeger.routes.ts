@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../src/errors.js';
 import { graphql } from '../__generated__/gql.js';
 import type { OtlpSpanFragment } from '../__generated__/graphql.js';
 import { jaegerEnvelope, jaegerTrace, JaegerTraceJson, type JaegerTrace } from '../jaeger/jaeger-json.js';
+import { MAX_TRACE_IDS } from '../../src/domain/traces/traces-by-ids.graphql.js';
 import { MAX_PAGE_SIZE } from '../../src/domain/traces/traces.service.js';
 import {
   boundedInteger,
@@ -205,6 +206,13 @@ export const MAX_SEARCH_LIMIT = largestFittingPage(
   MAX_PAGE_SIZE,
 );
 
+/** The most `traceID`s one request takes: as many whole traces as fit the complexity limit, like a search. */
+export const MAX_TRACE_IDS_PER_REQUEST = largestFittingPage(
+  FIND_TRACES,
+  (n) => ({ ...NO_WINDOW, byIds: true, traceIds: Array.from({ length: n }, () => '0'.repeat(32)), first: 1 }),
+  MAX_TRACE_IDS,
+);
+
 const findTraces = defineRoute({
   method: 'GET',
   path: '/api/traces',
@@ -233,7 +241,7 @@ const findTraces = defineRoute({
       ).optional(),
       traceID: z
         .array(jaegerTraceIdParam('Trace id (1–32 hex digits), repeatable'))
-        .max(100, { error: 'may be given at most 100 times' })
+        .max(MAX_TRACE_IDS_PER_REQUEST, { error: `may be given at most ${MAX_TRACE_IDS_PER_REQUEST} times` })
         .optional(),
       prettyPrint: z.string().optional().meta({ description: 'Ignored: answers are compact JSON' }),
     }),
