@@ -27,6 +27,7 @@ import { createRouter } from './http/router.js';
 import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
 import type { Logger } from './logger.js';
+import { familyErrorWriter } from '../rest-compat/families.js';
 import { createRestCompat } from '../rest-compat/rest-handler.js';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
 
@@ -145,6 +146,8 @@ export function buildApp(deps: AppDeps): App {
     limits: boundedLimits,
     otlp,
     rest,
+    // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
+    familyErrorWriter,
     console: createConsoleHandler(),
   });
   const server: Server = tls === undefined ? createServer(router) : createHttpsServer(tls, router);
