@@ -4,7 +4,7 @@ import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
 import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
 import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from '../rollups/rollups.repository.js';
-import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
+import { coveredWindow, floorTo, MAX_WINDOW_MS, planSeries, planWindow, resolveWindow, type TimeWindow } from '../rollups/time-buckets.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
 /**
@@ -121,6 +121,7 @@ export class ServiceCatalog {
     private readonly services: ServicesRepository,
     private readonly rollups: RollupsRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly maxWindowMs = MAX_WINDOW_MS,
   ) {}
 
   private tenant(principal: Principal | null): Tenant {
@@ -129,7 +130,7 @@ export class ServiceCatalog {
 
   /** The window the figures cover: the requested one, widened to the buckets read (time-buckets.ts). */
   window(input: WindowInput): TimeWindow {
-    return coveredWindow(resolveWindow(input, this.now()));
+    return coveredWindow(resolveWindow(input, this.now(), this.maxWindowMs));
   }
 
   /** One row per deployment (service.namespace, service.name, cluster), by name. */

@@ -24,6 +24,8 @@ export interface ServiceMapOptions {
   readonly joinWindowMs?: number;
   readonly sweepIntervalMs?: number;
   readonly now?: () => Date;
+  /** Longest query window (maxWindowMsFor the retention); default 31 days. */
+  readonly maxWindowMs?: number;
 }
 
 export interface ServiceMap {
@@ -46,7 +48,7 @@ export function createServiceMap(db: Db, options: ServiceMapOptions = {}): Servi
   });
   return {
     rollups: new RollupsService(rollupsRepo, servicesRepo, join),
-    catalog: new ServiceCatalog(servicesRepo, rollupsRepo, now),
-    topology: new TopologyService(rollupsRepo, servicesRepo, now),
+    catalog: new ServiceCatalog(servicesRepo, rollupsRepo, now, options.maxWindowMs),
+    topology: new TopologyService(rollupsRepo, servicesRepo, now, options.maxWindowMs),
   };
 }
