@@ -13,10 +13,12 @@ import { isStoreUnavailable } from './db/store-errors.js';
 import { spansCollection, SpansRepository } from './domain/spans/spans.repository.js';
 import { TRACES_COLLECTION, tracesCollection, TracesRepository } from './domain/traces/traces.repository.js';
 import { TracesService } from './domain/traces/traces.service.js';
+import { CompletenessService } from './domain/traces/completeness.service.js';
 import { SearchService } from './domain/search/search.service.js';
 import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './domain/nodes/nodes.repository.js';
 import { NodesService } from './domain/nodes/nodes.service.js';
 import { NodeOfflineSweeper } from './domain/nodes/nodes.sweeper.js';
+import { maxWindowMsFor } from './domain/rollups/time-buckets.js';
 import { createServiceMap, serviceMapCollections } from './domain/topology/service-map.js';
 import { alertCollections, createAlerting } from './domain/alerts/alerting.js';
 import { LiveTailService } from './domain/traces/live-tail.js';
@@ -92,9 +94,11 @@ export function buildApp(deps: AppDeps): App {
   const traces = new TracesService(tracesRepo, spansRepo);
   const pubsub = createMeshPubSub({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
   const liveTail = new LiveTailService(pubsub);
-  const nodes = new NodesService(new NodesRepository(db), pubsub, { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth });
+  const nodesRepo = new NodesRepository(db);
+  const nodes = new NodesService(nodesRepo, pubsub, { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth });
+  const completeness = new CompletenessService(nodesRepo, { slackMs: config.nodeOfflineAfterS * 1000, historyMs: config.nodeHistoryHours * 3_600_000 });
   const sweeper = new NodeOfflineSweeper(nodes, config.nodeSweepIntervalMs, log);
-  const serviceMap = createServiceMap(db);
+  const serviceMap = createServiceMap(db, { maxWindowMs: maxWindowMsFor(config.retentionHours) });
   const ingest = new IngestService(spansRepo, tracesRepo, {
     retentionHours: config.retentionHours,
     clusterFallbackAttribute: 'cluster',
@@ -116,6 +120,7 @@ export function buildApp(deps: AppDeps): App {
     topology: serviceMap.topology,
     alerts: alerting.alerts,
     alertChannels: alerting.channels,
+    completeness,
   };
   const yoga = createGraphQLServer(services, {
     graphiql: config.graphiql,

@@ -15,6 +15,8 @@ import type { TopologyService } from './domain/topology/topology.service.js';
 import type { AlertChannelsService } from './domain/alerts/alert-channels.service.js';
 import { createAlertLoaders, type AlertLoaders } from './domain/alerts/alerts.loaders.js';
 import type { AlertsService } from './domain/alerts/alerts.service.js';
+import type { CompletenessService } from './domain/traces/completeness.service.js';
+import { createTraceAnalysisLoaders, type TraceAnalysisLoaders } from './domain/traces/trace-analysis.loaders.js';
 
 /** Application-scoped services, created once in buildApp and shared by every transport. */
 export interface Services {
@@ -34,6 +36,8 @@ export interface Services {
   readonly alerts: AlertsService;
   /** Notification channels per tenant. */
   readonly alertChannels: AlertChannelsService;
+  /** Trace completeness from the collector nodes' heartbeat history. */
+  readonly completeness: CompletenessService;
 }
 
 /** Per-request context: the same shape for HTTP, WebSocket and REST-compat requests. */
@@ -41,7 +45,7 @@ export interface Context {
   readonly requestId: string;
   readonly principal: Principal | null;
   readonly services: Services;
-  readonly loaders: TraceLoaders & NodeLoaders & ServiceLoaders & TopologyLoaders & AlertLoaders;
+  readonly loaders: TraceLoaders & NodeLoaders & ServiceLoaders & TopologyLoaders & AlertLoaders & TraceAnalysisLoaders;
 }
 
 export interface ContextInput {
@@ -61,6 +65,7 @@ export function createContext(services: Services, input: ContextInput): Context 
       ...createServiceLoaders(services.catalog, input.principal),
       ...createTopologyLoaders(services.topology, input.principal),
       ...createAlertLoaders(services.alerts, input.principal),
+      ...createTraceAnalysisLoaders(services.completeness, input.principal),
     },
   };
 }

@@ -3,6 +3,7 @@ import './scalars.js';
 import './any-value.js';
 import '../domain/traces/traces.graphql.js';
 import '../domain/traces/trace-page.graphql.js';
+import '../domain/traces/trace-analysis.graphql.js';
 import '../domain/traces/issues.graphql.js';
 import '../auth/keys.graphql.js';
 import '../domain/search/search.graphql.js';
