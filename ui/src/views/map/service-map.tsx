@@ -199,9 +199,9 @@ function MapNode({ id, type, x, y, color }: { id: string; type: TopologyNodeType
   );
   if (type === 'SERVICE') {
     return (
-      <a {...common} href={href(`/traces?service=${encodeURIComponent(id)}`)} aria-label={`Service ${id}: search its traces`} onClick={(e) => {
+      <a {...common} href={href(`/services/${encodeURIComponent(id)}`)} aria-label={`Service ${id}: open its service page`} onClick={(e) => {
         e.preventDefault();
-        navigate(`/traces?service=${encodeURIComponent(id)}`);
+        navigate(`/services/${encodeURIComponent(id)}`);
       }}>
         <rect x={left} y={top} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" class="node-shape" />
         <rect x={left} y={top} width="6" height={NODE_HEIGHT} rx="3" style={{ fill: color }} />
