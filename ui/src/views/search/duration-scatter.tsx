@@ -122,7 +122,7 @@ export function DurationScatter({ state, from, to }: { state: SearchState; from:
         })}
       </svg>
       <figcaption class="muted small">
-        Duration × start time of {connection.pageInfo.hasNextPage ? `the first ${traces.length}` : `all ${traces.length}`} traces of this search
+        Duration × start time of {connection.pageInfo.hasNextPage ? `the first ${traces.length} traces` : traces.length === 1 ? 'the 1 trace' : `all ${traces.length} traces`} of this search
         {connection.pageInfo.hasNextPage ? ' in the chosen order' : ''}; <span class="scatter-key-error">✕</span> has errors. Click a mark to open its trace; the
         table below lists the same results.
       </figcaption>
