@@ -61,8 +61,9 @@ function pointLabel(t: ScatterTraceFragment): string {
 /**
  * Trace durations over the search window, like Jaeger's: one mark per trace
  * (the first 500 of the search in its order), errors as red crosses, a click
- * opens the trace. The points are a pointer shortcut; the results table below
- * lists the same traces for keyboards and screen readers.
+ * opens the trace, a tooltip names it. The marks are a pointer shortcut: to
+ * assistive technology the chart is one image with a summary, and the
+ * results table below lists the traces for keyboards and screen readers.
  */
 export function DurationScatter({ state, from, to }: { state: SearchState; from: string; to: string }) {
   const byQuery = state.mode === 'query';
@@ -82,7 +83,7 @@ export function DurationScatter({ state, from, to }: { state: SearchState; from:
   const errors = traces.filter((t) => t.status === 'ERROR').length;
   return (
     <figure class="scatter-figure">
-      <svg class="duration-scatter" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`Durations of ${traces.length} traces over time, ${errors} with errors`}>
+      <svg class="duration-scatter" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Durations of ${traces.length} traces over time, ${errors} with errors`}>
         {layout.yTicks.map((t) => (
           <g key={t.value} class="scatter-grid">
             <line x1={left} x2={width - right} y1={t.y} y2={t.y} />
@@ -107,7 +108,6 @@ export function DurationScatter({ state, from, to }: { state: SearchState; from:
               href={href(`/traces/${p.traceId}`)}
               class={`scatter-point${p.error ? ' scatter-error' : ''}`}
               data-trace-id={p.traceId}
-              aria-label={label}
               tabIndex={-1}
               onClick={(event) => {
                 if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -409,7 +409,7 @@ function TraceTable({ rows, picked, onToggle }: { rows: readonly TraceRowFragmen
                 class="compare-pick"
                 checked={picked.includes(t.traceId)}
                 onChange={() => onToggle(t.traceId)}
-                aria-label={`Compare trace ${t.traceId.slice(0, 8)} (${t.rootServiceName ?? 'no root'}: ${t.rootOperation ?? t.traceId})`}
+                aria-label={`Compare trace ${t.traceId}`}
               />
             </td>
             <td class="nowrap">{formatDateTime(t.startTime)}</td>
