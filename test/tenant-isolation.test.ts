@@ -87,10 +87,10 @@ beforeAll(async () => {
     ]);
     expect(ingested.status).toBe(200);
     expect((await postErrorSpan(key, tenant.service, `${slug}Error`)).status).toBe(200);
-    expect((await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now() - 20, durationMs: 5 }])).status).toBe(200);
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster }, key);
+    expect((await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now(), durationMs: 5 }])).status).toBe(200);
     await reportHeartbeat(gw, SHARED_NODE, { cluster: tenant.cluster }, key);
-    // Each tenant's node reports a different number of dropped spans, in the fresh trace's window.
+    // Each tenant's node reports a different number of dropped spans, counted since its heartbeat before the fresh trace.
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster, droppedSpansTotal: String(tenant.dropped) }, key);
     tenant.alertRuleId = await setUpAlerting(key, slug, tenant.service, smtpPort(index));
     tenants.push(tenant);

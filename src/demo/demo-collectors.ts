@@ -41,7 +41,7 @@ export function startDemoCollectors(options: DemoCollectorOptions): DemoCollecto
     { nodeId: 'otel-collector-eu-1a', cluster: 'prod-eu-1', dropChance: 0, spans: 0, dropped: 0 },
     { nodeId: 'otel-collector-eu-1b', cluster: 'prod-eu-1', dropChance: 0, spans: 0, dropped: 0 },
     { nodeId: 'otel-collector-us-1a', cluster: 'prod-us-1', dropChance: 0, spans: 0, dropped: 0 },
-    { nodeId: 'otel-collector-us-1b', cluster: 'prod-us-1', dropChance: 0.2, spans: 0, dropped: 0 },
+    { nodeId: 'otel-collector-us-1b', cluster: 'prod-us-1', dropChance: 0.06, spans: 0, dropped: 0 },
   ];
   const started = Date.now();
   let failing = false;

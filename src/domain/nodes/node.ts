@@ -94,6 +94,8 @@ export interface NodeListFilter {
 export interface DropHeartbeat {
   readonly nodeId: string;
   readonly cluster: string;
+  /** The node's previous heartbeat: the drops happened in (since, at]. Null when unknown (a node's first heartbeat). */
+  readonly since: Date | null;
   readonly at: Date;
   readonly droppedSpans: number;
 }

@@ -102,6 +102,8 @@ interface HeartbeatDocument extends StoredReport {
   restarted: boolean;
   status: HeartbeatSample['status'];
   reasons: NodeStatusReason[];
+  /** The node's previous heartbeat: the deltas cover (since, at]. Absent on a node's first heartbeat. */
+  since?: Date;
 }
 
 /** A node with the revision it was read at. */
@@ -246,7 +248,7 @@ export class NodesRepository {
     return result.matchedCount === 1;
   }
 
-  async insertHeartbeat(tenant: Tenant, sample: HeartbeatSample): Promise<void> {
+  async insertHeartbeat(tenant: Tenant, sample: HeartbeatSample, since: Date | null): Promise<void> {
     await this.heartbeats.insertOne({
       org: tenant.org,
       env: tenant.env,
@@ -260,6 +262,7 @@ export class NodesRepository {
       restarted: sample.restarted,
       status: sample.status,
       reasons: [...sample.reasons],
+      ...(since === null ? {} : { since }),
     });
   }
 
@@ -316,10 +319,10 @@ export class NodesRepository {
           dropped: { $gt: 0 },
           $or: ranges.map((r) => ({ ...(r.cluster === null ? {} : { cluster: r.cluster }), at: { $gte: r.from, $lte: r.to } })),
         },
-        { projection: { nodeId: 1, cluster: 1, at: 1, dropped: 1 } },
+        { projection: { nodeId: 1, cluster: 1, at: 1, since: 1, dropped: 1 } },
       )
       .toArray();
-    return docs.map((d) => ({ nodeId: d.nodeId, cluster: d.cluster, at: d.at, droppedSpans: num(d.dropped) }));
+    return docs.map((d) => ({ nodeId: d.nodeId, cluster: d.cluster, since: d.since ?? null, at: d.at, droppedSpans: num(d.dropped) }));
   }
 
   /** When each node of the given clusters (null: every cluster) began and last sent heartbeats. */

@@ -28,7 +28,14 @@ function trace(startMs: number, durationMs: number, clusters: string[]): TraceSu
   };
 }
 
-const beat = (nodeId: string, cluster: string, atMs: number, droppedSpans: number): DropHeartbeat => ({ nodeId, cluster, at: new Date(T + atMs), droppedSpans });
+/** A heartbeat received at `atMs` whose deltas cover the 10 s before it (or an unknown stretch, with `sinceMs` null). */
+const beat = (nodeId: string, cluster: string, atMs: number, droppedSpans: number, sinceMs: number | null = atMs - 10_000): DropHeartbeat => ({
+  nodeId,
+  cluster,
+  since: sinceMs === null ? null : new Date(T + sinceMs),
+  at: new Date(T + atMs),
+  droppedSpans,
+});
 const node = (nodeId: string, cluster: string, firstMs: number, lastMs: number): WatchingNode => ({
   nodeId,
   cluster,
@@ -56,7 +63,7 @@ describe('assessCompleteness', () => {
   it('reports the drops of the trace clusters in the window, summed per node', () => {
     const result = assessCompleteness(
       window,
-      [beat('eu-a', 'prod-eu-1', 1_000, 5), beat('eu-a', 'prod-eu-1', 11_000, 7), beat('eu-b', 'prod-eu-1', 80_000, 1)],
+      [beat('eu-a', 'prod-eu-1', 1_000, 5), beat('eu-a', 'prod-eu-1', 11_000, 7), beat('eu-b', 'prod-eu-1', 80_000, 1, null)],
       WATCHERS,
       RULES,
       NOW,
@@ -68,10 +75,16 @@ describe('assessCompleteness', () => {
     ]);
   });
 
-  it('ignores drops of other clusters, before the trace, and after the slack', () => {
+  it('ignores drops of other clusters, before the trace, after the slack, and of heartbeat intervals that began after the trace', () => {
     const result = assessCompleteness(
       window,
-      [beat('us-a', 'prod-us-1', 1_000, 50), beat('eu-a', 'prod-eu-1', -1, 9), beat('eu-a', 'prod-eu-1', 92_001, 9)],
+      [
+        beat('us-a', 'prod-us-1', 1_000, 50),
+        beat('eu-a', 'prod-eu-1', -1, 9),
+        beat('eu-a', 'prod-eu-1', 92_001, 9, null),
+        // Received in the window, but counting drops from 2 s on: the trace had ended.
+        beat('eu-a', 'prod-eu-1', 12_000, 9, 2_000),
+      ],
       WATCHERS,
       RULES,
       NOW,

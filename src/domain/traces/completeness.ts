@@ -55,10 +55,10 @@ export interface TraceCompleteness {
 
 export interface CompletenessRules {
   /**
-   * How long after the trace's end a heartbeat still counts: a heartbeat
-   * reports the drops since the node's previous one, so the first heartbeat
-   * after the trace covers its last moments. MESH_NODE_OFFLINE_AFTER_S: a
-   * node silent for longer is offline anyway.
+   * How long after the trace's end a heartbeat may arrive and still count: a
+   * heartbeat reports the drops since the node's previous one, so the first
+   * heartbeat after the trace covers its last moments. MESH_NODE_OFFLINE_AFTER_S:
+   * a node silent for longer is offline anyway.
    */
   readonly slackMs: number;
   /** How long heartbeats are kept (MESH_NODE_HISTORY_HOURS): older windows cannot be checked. */
@@ -118,8 +118,25 @@ export function watchedClusters(windows: readonly CompletenessWindow[]): string[
 const inClusters = (window: CompletenessWindow, cluster: string) => window.clusters.length === 0 || window.clusters.includes(cluster);
 
 /**
+ * Whether a heartbeat's drops may have hit the trace: it arrived in the
+ * window, from a node of the trace's clusters, and the interval its delta
+ * covers, (since, at], overlaps the trace. With `since` unknown (a node's
+ * first heartbeat), any drop report received in the window counts.
+ */
+function overlaps(window: CompletenessWindow, hb: DropHeartbeat): boolean {
+  const at = hb.at.getTime();
+  return (
+    hb.droppedSpans > 0 &&
+    at >= window.from.getTime() &&
+    at <= window.to.getTime() &&
+    (hb.since === null || hb.since.getTime() < window.traceEnd.getTime()) &&
+    inClusters(window, hb.cluster)
+  );
+}
+
+/**
  * The verdict for one window:
- * - DROPS_REPORTED: some node of its clusters reported drops in the window;
+ * - DROPS_REPORTED: some node of its clusters reported drops while it ran;
  * - UNKNOWN (HISTORY_EXPIRED): no drops found, but the window begins before
  *   the oldest heartbeat kept, so reports may be gone;
  * - UNKNOWN (NO_REPORTING_NODE): no drops found, and no node of its clusters
@@ -136,7 +153,7 @@ export function assessCompleteness(
   const byNode = new Map<string, { nodeId: string; cluster: string; droppedSpans: number; heartbeats: number; first: number; last: number }>();
   for (const hb of heartbeats) {
     const at = hb.at.getTime();
-    if (at < window.from.getTime() || at > window.to.getTime() || !inClusters(window, hb.cluster) || hb.droppedSpans <= 0) continue;
+    if (!overlaps(window, hb)) continue;
     const entry = byNode.get(hb.nodeId);
     if (entry === undefined) byNode.set(hb.nodeId, { nodeId: hb.nodeId, cluster: hb.cluster, droppedSpans: hb.droppedSpans, heartbeats: 1, first: at, last: at });
     else {

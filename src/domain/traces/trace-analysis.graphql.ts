@@ -113,7 +113,7 @@ const TraceCompleteness = builder.objectRef<TraceCompletenessModel>('TraceComple
   description:
     'Whether the collectors that may have carried this trace’s spans reported dropping spans while it ran: heartbeats of the nodes ' +
     'of its clusters (every cluster when its spans name none) received from the trace’s start to its end plus ' +
-    'MESH_NODE_OFFLINE_AFTER_S, each counting its `dropped_spans_total` delta since the node’s previous heartbeat.',
+    'MESH_NODE_OFFLINE_AFTER_S whose `dropped_spans_total` delta (the drops since the node’s previous heartbeat) covers part of the trace.',
   fields: (t) => ({
     status: t.field({ type: CompletenessStatusEnum, resolve: (c) => c.status }),
     unknownReason: t.field({ type: UnknownReasonEnum, nullable: true, description: 'Set when status is UNKNOWN.', resolve: (c) => c.unknownReason }),
