@@ -39,7 +39,14 @@ export async function runIngestBench(): Promise<Row[]> {
             const ms = await send(gw.baseUrl, gw.apiKey, encoding, bodies);
             const stored = await gw.db.collection('spans').countDocuments();
             if (stored !== spans.length) throw new Error(`stored ${stored} of ${spans.length} spans`);
-            rows.push({ store: store.label, encoding, batch: batchSize, spans: spans.length, 'spans/s': Math.round((spans.length / ms) * 1000), 'ms/request': ms / bodies.length });
+            rows.push({
+              store: store.label,
+              encoding,
+              batch: batchSize,
+              spans: spans.length,
+              'spans/s': Math.round((spans.length / ms) * 1000),
+              'ms/request': ms / bodies.length,
+            });
           } finally {
             await gw.close();
           }

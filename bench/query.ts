@@ -44,27 +44,55 @@ export async function runQueryBench(): Promise<Row[]> {
       const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
         [
           'traces(first: 50)',
-          () => gql(`{ traces(first: 50) { edges { cursor node { traceId rootServiceName rootOperation durationMs spanCount status services startTime } } } }`),
-          () => traces.find({ ...org, start: { $gte: from, $lte: to } } as Document, { projection: { sids: 0 } }).sort({ start: -1, traceId: -1 }).limit(51).toArray(),
+          () =>
+            gql(
+              `{ traces(first: 50) { edges { cursor node { traceId rootServiceName rootOperation durationMs spanCount status services startTime } } } }`,
+            ),
+          () =>
+            traces
+              .find({ ...org, start: { $gte: from, $lte: to } } as Document, { projection: { sids: 0 } })
+              .sort({ start: -1, traceId: -1 })
+              .limit(51)
+              .toArray(),
         ],
         [
           'traces(service, first: 50)',
           () => gql(`{ traces(first: 50, filter: { service: "svc-3" }) { edges { node { traceId durationMs } } } }`),
-          () => traces.find({ ...org, svcs: 'svc-3', start: { $gte: from, $lte: to } } as Document, { projection: { sids: 0 } }).sort({ start: -1, traceId: -1 }).limit(51).toArray(),
+          () =>
+            traces
+              .find({ ...org, svcs: 'svc-3', start: { $gte: from, $lte: to } } as Document, { projection: { sids: 0 } })
+              .sort({ start: -1, traceId: -1 })
+              .limit(51)
+              .toArray(),
         ],
         [
           'trace(id) { spans }',
-          () => gql(`query($id: String!) { trace(traceId: $id) { traceId spans { spanId name durationMs attributes { key valueType } } } }`, { id: traceId }),
+          () =>
+            gql(`query($id: String!) { trace(traceId: $id) { traceId spans { spanId name durationMs attributes { key valueType } } } }`, {
+              id: traceId,
+            }),
           async () => {
             await traces.find({ _id: `default:live:${traceId}` } as Document, { projection: { sids: 0 } }).toArray();
-            await spans.find({ ...org, traceId: { $in: [traceId] } }).sort({ traceId: 1, startNs: 1 }).toArray();
+            await spans
+              .find({ ...org, traceId: { $in: [traceId] } })
+              .sort({ traceId: 1, startNs: 1 })
+              .toArray();
           },
         ],
       ];
       for (const [name, api, bare] of cases) {
         const a = await timeIt(ITERATIONS, api);
         const b = await timeIt(ITERATIONS, bare);
-        rows.push({ store: store.label, spans: SPANS, call: name, 'api p50 ms': a.p50, 'api p99 ms': a.p99, 'driver p50 ms': b.p50, 'driver p99 ms': b.p99, 'p50 ratio': a.p50 / b.p50 });
+        rows.push({
+          store: store.label,
+          spans: SPANS,
+          call: name,
+          'api p50 ms': a.p50,
+          'api p99 ms': a.p99,
+          'driver p50 ms': b.p50,
+          'driver p99 ms': b.p99,
+          'p50 ratio': a.p50 / b.p50,
+        });
       }
     } finally {
       await gw.close();

@@ -100,7 +100,9 @@ async function paced(rps: number, stop: () => boolean, task: () => Promise<strin
 
 async function main(): Promise<void> {
   const apiKey = `mtk_live_${randomBytes(24).toString('base64url')}`;
-  const embedded = process.env.MONGODB_URI ? null : await startEmbeddedMongo({ dataDir: resolve(`.mesh/soak-${process.pid}`), log: () => {} });
+  const embedded = process.env.MONGODB_URI
+    ? null
+    : await startEmbeddedMongo({ dataDir: resolve(`.mesh/soak-${process.pid}`), log: () => {} });
   const mongoUri = process.env.MONGODB_URI ?? embedded!.uri;
   const port = await freePort();
   const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -126,7 +128,13 @@ async function main(): Promise<void> {
   const auth = { authorization: `Bearer ${apiKey}` };
   for (let i = 0; ; i++) {
     if (gateway.exitCode !== null) throw new Error(`gateway exited:\n${log}`);
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 1200) throw new Error(`gateway not ready:\n${log}`);
     await delay(100);
   }
@@ -137,7 +145,15 @@ async function main(): Promise<void> {
   // Ramped up (20 per 100 ms) as clients of a real deployment arrive, and retrying as graphql-ws clients do.
   const clients: Client[] = [];
   for (let i = 0; i < SUBSCRIBERS; i++) {
-    clients.push(createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: auth, retryAttempts: 5, lazy: false }));
+    clients.push(
+      createClient({
+        url: `ws://127.0.0.1:${port}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: auth,
+        retryAttempts: 5,
+        lazy: false,
+      }),
+    );
     if (i % 20 === 19) await delay(100);
   }
   const disposers = clients.map((client) =>
@@ -145,7 +161,11 @@ async function main(): Promise<void> {
       { query: 'subscription { traceIngested { traceId spanCount services } }' },
       {
         next: () => void events++,
-        error: (error) => void wsErrors.set(String((error as { code?: number }).code ?? 'error'), (wsErrors.get(String((error as { code?: number }).code ?? 'error')) ?? 0) + 1),
+        error: (error) =>
+          void wsErrors.set(
+            String((error as { code?: number }).code ?? 'error'),
+            (wsErrors.get(String((error as { code?: number }).code ?? 'error')) ?? 0) + 1,
+          ),
         complete: () => undefined,
       },
     ),
@@ -159,7 +179,10 @@ async function main(): Promise<void> {
   const samples: Sample[] = [];
   const sampling = (async () => {
     while (!stop()) {
-      const text = await fetch(`${base}/metrics`).then((r) => r.text(), () => '');
+      const text = await fetch(`${base}/metrics`).then(
+        (r) => r.text(),
+        () => '',
+      );
       samples.push({
         atS: (Date.now() - started) / 1000,
         rss: rssOf(gateway.pid!),
@@ -170,22 +193,36 @@ async function main(): Promise<void> {
     }
   })();
   await Promise.all([
-    paced(INGEST_RPS, stop, async () => {
-      const res = await fetch(`${base}/v1/traces`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: otlpBatch(BATCH_SPANS) });
-      await res.arrayBuffer();
-      return String(res.status);
-    }, ingest),
-    paced(READ_RPS, stop, async () => {
-      const rest = await fetch(`${base}/v1/traces?limit=20`, { headers: auth });
-      await rest.arrayBuffer();
-      const gql = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ traces(first: 20) { edges { node { traceId spanCount } } } }' }),
-      });
-      const body = (await gql.json()) as { errors?: unknown[] };
-      return `rest ${rest.status} / graphql ${gql.status}${body.errors ? ' errors' : ''}`;
-    }, reads),
+    paced(
+      INGEST_RPS,
+      stop,
+      async () => {
+        const res = await fetch(`${base}/v1/traces`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: otlpBatch(BATCH_SPANS),
+        });
+        await res.arrayBuffer();
+        return String(res.status);
+      },
+      ingest,
+    ),
+    paced(
+      READ_RPS,
+      stop,
+      async () => {
+        const rest = await fetch(`${base}/v1/traces?limit=20`, { headers: auth });
+        await rest.arrayBuffer();
+        const gql = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ traces(first: 20) { edges { node { traceId spanCount } } } }' }),
+        });
+        const body = (await gql.json()) as { errors?: unknown[] };
+        return `rest ${rest.status} / graphql ${gql.status}${body.errors ? ' errors' : ''}`;
+      },
+      reads,
+    ),
     sampling,
   ]);
   const finalMetrics = await fetch(`${base}/metrics`).then((r) => r.text());
@@ -198,23 +235,32 @@ async function main(): Promise<void> {
   const steady = samples.filter((s) => s.atS >= WARMUP_S);
   const first = steady[0] ?? samples[0]!;
   const last = samples.at(-1)!;
-  const lags = steady.map((s) => s.lagP99).filter(Number.isFinite).sort((a, b) => a - b);
+  const lags = steady
+    .map((s) => s.lagP99)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const mib = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
   const growth = ((last.rss - first.rss) / first.rss) * 100;
-  printTable(`Soak: ${DURATION_S} s after ${WARMUP_S} s warm-up; ${INGEST_RPS} batches/s × ${BATCH_SPANS} spans, ${SUBSCRIBERS} subscribers, ${READ_RPS} REST+GraphQL reads/s`, [
-    { figure: 'RSS start (MiB)', value: mib(first.rss) },
-    { figure: 'RSS end (MiB)', value: mib(last.rss) },
-    { figure: 'RSS growth (%)', value: Math.round(growth * 10) / 10 },
-    { figure: 'heap used start (MiB)', value: mib(first.heapUsed) },
-    { figure: 'heap used end (MiB)', value: mib(last.heapUsed) },
-    { figure: 'event-loop lag p99, median of 5 s windows (ms)', value: Math.round((lags[Math.floor(lags.length / 2)] ?? NaN) * 1000 * 10) / 10 },
-    { figure: 'event-loop lag p99, worst 5 s window (ms)', value: Math.round((lags.at(-1) ?? NaN) * 1000 * 10) / 10 },
-    { figure: 'spans accepted', value: metric(finalMetrics, 'mesh_ingest_spans_total{outcome="accepted"}') },
-    { figure: 'live-tail events delivered', value: events },
-    { figure: 'events dropped for slow subscribers', value: metric(finalMetrics, 'mesh_subscription_events_dropped') },
-    { figure: 'gateway exit code after SIGTERM', value: exitCode ?? 'signal' },
-    { figure: 'gateway log lines at warn or error', value: warnings },
-  ]);
+  printTable(
+    `Soak: ${DURATION_S} s after ${WARMUP_S} s warm-up; ${INGEST_RPS} batches/s × ${BATCH_SPANS} spans, ${SUBSCRIBERS} subscribers, ${READ_RPS} REST+GraphQL reads/s`,
+    [
+      { figure: 'RSS start (MiB)', value: mib(first.rss) },
+      { figure: 'RSS end (MiB)', value: mib(last.rss) },
+      { figure: 'RSS growth (%)', value: Math.round(growth * 10) / 10 },
+      { figure: 'heap used start (MiB)', value: mib(first.heapUsed) },
+      { figure: 'heap used end (MiB)', value: mib(last.heapUsed) },
+      {
+        figure: 'event-loop lag p99, median of 5 s windows (ms)',
+        value: Math.round((lags[Math.floor(lags.length / 2)] ?? NaN) * 1000 * 10) / 10,
+      },
+      { figure: 'event-loop lag p99, worst 5 s window (ms)', value: Math.round((lags.at(-1) ?? NaN) * 1000 * 10) / 10 },
+      { figure: 'spans accepted', value: metric(finalMetrics, 'mesh_ingest_spans_total{outcome="accepted"}') },
+      { figure: 'live-tail events delivered', value: events },
+      { figure: 'events dropped for slow subscribers', value: metric(finalMetrics, 'mesh_subscription_events_dropped') },
+      { figure: 'gateway exit code after SIGTERM', value: exitCode ?? 'signal' },
+      { figure: 'gateway log lines at warn or error', value: warnings },
+    ],
+  );
   const outcomes: Row[] = [
     ...[...ingest].map(([status, n]) => ({ traffic: 'OTLP ingest', outcome: status, count: n })),
     ...[...reads].map(([status, n]) => ({ traffic: 'reads', outcome: status, count: n })),

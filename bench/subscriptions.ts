@@ -40,9 +40,7 @@ const CONNECT_BATCH = 20;
 const WARMUP = 5;
 
 type ToChild = { type: 'stats' } | { type: 'stop' };
-type FromChild =
-  | { type: 'ready'; port: number; key: string }
-  | { type: 'stats'; rss: number; subscriptions: number; dropped: number };
+type FromChild = { type: 'ready'; port: number; key: string } | { type: 'stats'; rss: number; subscriptions: number; dropped: number };
 
 const HEARTBEAT = {
   cluster: 'bench',
@@ -242,6 +240,9 @@ if (process.env[CHILD_ROLE] === '1') {
   await runGatewayChild();
 } else if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
-  printTable(`Live subscriptions: ${subscribers} graphql-ws subscribers on loopback, heartbeat POST → every client`, await runSubscriptionBench({ subscribers }));
+  printTable(
+    `Live subscriptions: ${subscribers} graphql-ws subscribers on loopback, heartbeat POST → every client`,
+    await runSubscriptionBench({ subscribers }),
+  );
   process.exit(0);
 }

@@ -64,20 +64,43 @@ export async function runTraceAnalysisBench(): Promise<Row[]> {
     const gw = await benchGateway(store.uri);
     try {
       const post = async (path: string, body: string) => {
-        const res = await fetch(`${gw.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` }, body });
+        const res = await fetch(`${gw.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` },
+          body,
+        });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
       };
       const ids = ['a'.repeat(32), 'b'.repeat(32)];
-      for (const [spans, id] of [[a, ids[0]!], [b, ids[1]!]] as const) {
+      for (const [spans, id] of [
+        [a, ids[0]!],
+        [b, ids[1]!],
+      ] as const) {
         const shift = Date.now() - 60_000;
-        for (let i = 0; i < spans.length; i += 500) await post('/v1/traces', otlpTrace(spans.slice(i, i + 500), id, 'bench-cluster-0', shift));
+        for (let i = 0; i < spans.length; i += 500)
+          await post('/v1/traces', otlpTrace(spans.slice(i, i + 500), id, 'bench-cluster-0', shift));
       }
       // A page's worth of small traces in five clusters, and heartbeats of a node per cluster (the reads do not depend on what they say).
-      for (let i = 0; i < 50; i++) await post('/v1/traces', otlpTrace([{ ...a[0]!, spanId: `p${i}` }], i.toString(16).padStart(32, 'c'), `bench-cluster-${i % 5}`));
+      for (let i = 0; i < 50; i++)
+        await post('/v1/traces', otlpTrace([{ ...a[0]!, spanId: `p${i}` }], i.toString(16).padStart(32, 'c'), `bench-cluster-${i % 5}`));
       for (let node = 0; node < 5; node++) {
         for (const dropped of [0, 17]) {
-          const report = { cluster: `bench-cluster-${node}`, version: '1.0.0', cpu_percent: 10, memory_mb: 100, uptime_seconds: 86_400, ingestion_rate_sps: 100 };
-          const counters = { spans_ingested_total: 1000, dropped_spans_total: dropped, otlp_grpc_active: true, otlp_http_active: true, sampling_rate: 1, buffer_utilization_pct: 5 };
+          const report = {
+            cluster: `bench-cluster-${node}`,
+            version: '1.0.0',
+            cpu_percent: 10,
+            memory_mb: 100,
+            uptime_seconds: 86_400,
+            ingestion_rate_sps: 100,
+          };
+          const counters = {
+            spans_ingested_total: 1000,
+            dropped_spans_total: dropped,
+            otlp_grpc_active: true,
+            otlp_http_active: true,
+            sampling_rate: 1,
+            buffer_utilization_pct: 5,
+          };
           await post(`/v1/nodes/bench-node-${node}/heartbeat`, JSON.stringify({ ...report, ...counters }));
         }
       }
@@ -110,7 +133,14 @@ export async function runTraceAnalysisBench(): Promise<Row[]> {
       for (const [name, query, baseline] of cases) {
         const t = await timeIt(ITERATIONS, () => gql(query));
         const base = await timeIt(ITERATIONS, () => gql(baseline));
-        rows.push({ store: store.label, call: name, 'p50 ms': t.p50, 'p99 ms': t.p99, 'baseline p50 ms': base.p50, 'p50 ratio': t.p50 / base.p50 });
+        rows.push({
+          store: store.label,
+          call: name,
+          'p50 ms': t.p50,
+          'p99 ms': t.p99,
+          'baseline p50 ms': base.p50,
+          'p50 ratio': t.p50 / base.p50,
+        });
       }
     } finally {
       await gw.close();

@@ -33,18 +33,29 @@ describe('GraphQL errors as the REST envelope', () => {
     }
   });
 
-  it('asks to retry after 429 and 503', () => {
-    expect(envelopeOf('rate_limited').headers['retry-after']).toBe('60');
-    expect(envelopeOf('unavailable').headers['retry-after']).toBe('5');
+  it('asks to retry after 429 and 503 when the GraphQL error says (extensions.retry_after)', () => {
+    expect(envelopeOf('rate_limited', { retry_after: 17 }).headers['retry-after']).toBe('17');
+    expect(envelopeOf('unavailable', { retry_after: 2 }).headers['retry-after']).toBe('2');
+    expect(envelopeOf('unavailable').headers['retry-after']).toBe('1');
   });
 
   it('keeps param, renamed to the REST parameter along with the quoted name in the message', () => {
-    const { body } = envelopeOf('invalid_parameter', { param: 'after' }, "Parameter 'after' is not a valid pagination cursor for this query", { after: 'cursor' });
+    const { body } = envelopeOf(
+      'invalid_parameter',
+      { param: 'after' },
+      "Parameter 'after' is not a valid pagination cursor for this query",
+      { after: 'cursor' },
+    );
     expect(body.error).toMatchObject({ param: 'cursor', message: "Parameter 'cursor' is not a valid pagination cursor for this query" });
   });
 
   it('names the variable of a coercion error as the parameter', () => {
-    const { body } = envelopeOf('invalid_parameter', {}, 'Variable "$from" got invalid value "x"; DateTime must be an ISO 8601 timestamp', { from: 'start_time' });
-    expect(body.error).toMatchObject({ param: 'start_time', message: "Variable 'start_time' got invalid value \"x\"; DateTime must be an ISO 8601 timestamp" });
+    const { body } = envelopeOf('invalid_parameter', {}, 'Variable "$from" got invalid value "x"; DateTime must be an ISO 8601 timestamp', {
+      from: 'start_time',
+    });
+    expect(body.error).toMatchObject({
+      param: 'start_time',
+      message: 'Variable \'start_time\' got invalid value "x"; DateTime must be an ISO 8601 timestamp',
+    });
   });
 });

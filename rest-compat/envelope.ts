@@ -16,8 +16,8 @@ import {
 } from '../src/errors.js';
 
 /**
- * GraphQL errors back to the domain errors they were masked from (src/http/yoga.ts
- * puts `code` and `param` in `extensions`), so the REST envelope, its status and
+ * GraphQL errors back to the domain errors they were masked from (src/graphql/errors.ts
+ * puts `code`, `param` and `retry_after` in `extensions`), so the REST envelope, its status and
  * its headers come from the one `errorResponse` in src/http/respond.ts. A
  * `Record<ErrorCode, …>` so that a new code cannot be forgotten here.
  */
@@ -58,8 +58,8 @@ export function domainErrorOf(error: GraphQLFormattedError, renames: Readonly<Re
   if (rawParam !== null && param !== rawParam) {
     message = message.replaceAll(`'${rawParam}'`, `'${param}'`).replaceAll(`"$${rawParam}"`, `'${param}'`);
   }
-  // Masked errors carry no retry hint: 5 s as for a store outage on any route, a minute for a rate limit.
-  const retryAfterS = code === 'rate_limited' ? 60 : 5;
+  // Every rate_limited and unavailable error carries retry_after (src/graphql/errors.ts); 1 s should one ever lack it.
+  const retryAfterS = typeof extensions.retry_after === 'number' ? extensions.retry_after : 1;
   return FROM_CODE[code](message, param, retryAfterS);
 }
 

@@ -24,7 +24,9 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** Any JSON value an attribute can render as (named, so OpenAPI refers to it instead of repeating it). */
 export const AttributeValueJson: z.ZodType<JsonValue> = z
-  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(AttributeValueJson), z.record(z.string(), AttributeValueJson)]))
+  .lazy(() =>
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(AttributeValueJson), z.record(z.string(), AttributeValueJson)]),
+  )
   .meta({ id: 'AttributeValue' });
 
 export const AttributeMapJson = z

@@ -11,8 +11,7 @@ import { z } from 'zod';
  * objects are `strictObject`s of plain strings.
  */
 
-const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * An ISO 8601 date-time (or date) as a Date. A time without a zone is UTC, so
@@ -72,7 +71,12 @@ const DECIMAL_INTEGER = /^-?\d{1,16}$/;
 
 /** A query-string integer within [min, max]; `limit=1e2`, `limit=0x10` and `limit=` are rejected, not coerced. */
 export function queryInteger(min: number, max: number, description: string) {
-  return decimalInteger(min, max, `must be an integer from ${min} to ${max}`).meta({ description, type: 'integer', minimum: min, maximum: max });
+  return decimalInteger(min, max, `must be an integer from ${min} to ${max}`).meta({
+    description,
+    type: 'integer',
+    minimum: min,
+    maximum: max,
+  });
 }
 
 /** A non-negative query-string integer (e.g. milliseconds). */
@@ -94,14 +98,22 @@ function decimalInteger(min: number, max: number, message: string) {
 /** A body integer within [min, max]: a JSON number, not a numeric string. */
 export function bodyInteger(min: number, max: number, description: string) {
   const message = `must be an integer from ${min} to ${max}`;
-  return z.number({ error: typeError(message) }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).meta({ description });
+  return z
+    .number({ error: typeError(message) })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .meta({ description });
 }
-
 
 /** Free text of 1–`max` characters, taken literally (never an operator or a pattern). */
 export function text(description: string, max = 1024) {
   const message = `must be a non-empty string of at most ${max} characters`;
-  return z.string({ error: typeError(message) }).min(1, { error: message }).max(max, { error: message }).meta({ description });
+  return z
+    .string({ error: typeError(message) })
+    .min(1, { error: message })
+    .max(max, { error: message })
+    .meta({ description });
 }
 
 /** One of `values`, case-insensitively; the output is the value as declared. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { presentedKey } from '../src/auth/auth.service.js';
+import { presentedKey } from '../src/domain/keys/auth.service.js';
 import { COMPLEXITY_LIMITS } from '../src/graphql/builder.js';
 import { sendError } from '../src/http/respond.js';
 import { startTestGateway, type TestGateway } from '../test/helpers/gateway.js';
@@ -38,7 +38,10 @@ const listRoute = (path: `/v1/${string}`, query: string): RestRoute =>
 
 const TEST_ROUTES = [
   // Far beyond the complexity limit: 500 traces × their spans × attributes.
-  listRoute('/v1/test/expensive', 'query RestTestExpensive { traces(first: 500) { edges { node { spans { name events { name } links { spanId } } } } } }'),
+  listRoute(
+    '/v1/test/expensive',
+    'query RestTestExpensive { traces(first: 500) { edges { node { spans { name events { name } links { spanId } } } } } }',
+  ),
   // Within the limits: a root field guarded by the `read` scope.
   listRoute('/v1/test/cheap', 'query RestTestCheap { traces(first: 1) { totalCount } }'),
 ];
@@ -61,7 +64,8 @@ afterAll(async () => {
   await gw.close();
 });
 
-const onTestServer = (key: string | null, path: string) => rest<ErrorBody & Record<string, unknown>>({ ...gw, baseUrl }, 'GET', path, { key });
+const onTestServer = (key: string | null, path: string) =>
+  rest<ErrorBody & Record<string, unknown>>({ ...gw, baseUrl }, 'GET', path, { key });
 
 describe('REST routes run through the GraphQL executor', () => {
   it('applies the schema-level `read` scope: a key without read gets the scope plugin’s 403', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Principal } from '../src/auth/principal.js';
-import type { RateBudget, RateLimits } from '../src/auth/rate-limit.js';
+import type { RateBudget, RateLimits } from '../src/domain/keys/rate-limit.js';
 import { MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError } from '../src/errors.js';
 import type { GraphQLServer } from '../src/http/yoga.js';
 import { readBody, sendJson } from '../src/http/respond.js';
@@ -28,7 +28,7 @@ export interface RequestScope {
 }
 
 export interface RestCompat {
-  /** Answers every request under /v1 and /api/v0 (route, 404 or 405) and returns true; false for any other path. */
+  /** Answers every request under a REST_PREFIXES prefix (route, 404 or 405) and returns true; false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<boolean>;
 }
 
@@ -85,7 +85,9 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
     const operationName = operationNameOf(route);
     const errors = startup.validate(startup.schema, route.operation);
     if (errors.length > 0) {
-      throw new Error(`REST route ${key}: operation ${operationName} is invalid against the schema: ${errors.map((e: { message: string }) => e.message).join('; ')}`);
+      throw new Error(
+        `REST route ${key}: operation ${operationName} is invalid against the schema: ${errors.map((e: { message: string }) => e.message).join('; ')}`,
+      );
     }
     const charge = route.budget === undefined ? null : budgetCharge(options.limits, route.budget, key);
     return { route, ...pathPattern(route.path), operationName, document: route.operation, query: print(route.operation), charge };
@@ -138,10 +140,7 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
       const candidates = literal.length > 0 ? literal : matching;
       const entry = candidates.find((c) => c.route.method === method);
       if (entry === undefined) {
-        const allow = [
-          ...candidates.map((c) => c.route.method),
-          ...external.filter((e) => e.pattern.test(path)).map((e) => e.method),
-        ];
+        const allow = [...candidates.map((c) => c.route.method), ...external.filter((e) => e.pattern.test(path)).map((e) => e.method)];
         if (allow.length === 0) throw new NotFoundError(`No route for ${method} ${path}`);
         throw new MethodNotAllowedError(`Method ${method} is not allowed on ${path}`, [...new Set(allow)].sort());
       }
@@ -159,7 +158,21 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
         res.end();
         return true;
       }
-      sendJson(res, status, jsonText(response.body), { ...response.headers });
+      if (response.encoded !== undefined) {
+        const { contentType, bytes } = response.encoded;
+        res.writeHead(status, { 'content-type': contentType, 'content-length': bytes.byteLength, ...response.headers });
+        res.end(bytes);
+      } else if (entry.route.response.mediaType === 'text/plain') {
+        const text = String(response.body);
+        res.writeHead(status, {
+          'content-type': 'text/plain; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+          ...response.headers,
+        });
+        res.end(text);
+      } else {
+        sendJson(res, status, jsonText(response.body), { ...response.headers });
+      }
       return true;
     },
   };
@@ -194,12 +207,19 @@ function pathValues(entry: PreparedRoute, path: string): Record<string, string> 
   return values;
 }
 
-/** Query parameters as plain strings; a repeated parameter is ambiguous and rejected, never turned into an array. */
-function queryValues(params: URLSearchParams): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * Query parameters as plain strings; a repeated parameter is ambiguous and
+ * rejected, never turned into an array, except those the route declares
+ * `repeatable`, which arrive as arrays of strings (however often given).
+ */
+function queryValues(params: URLSearchParams, repeatable: readonly string[]): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
-    if (Object.hasOwn(values, key)) throw new ValidationError(`Parameter '${key}' must be given once`, key);
-    Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
+    const previous = Object.hasOwn(values, key) ? values[key] : undefined;
+    let next: string | string[] = value;
+    if (repeatable.includes(key)) next = [...(Array.isArray(previous) ? previous : []), value];
+    else if (previous !== undefined) throw new ValidationError(`Parameter '${key}' must be given once`, key);
+    Object.defineProperty(values, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
   return values;
 }
@@ -229,7 +249,7 @@ async function readInput(
   maxBodyBytes: number,
 ): Promise<RouteInput<InputSchema, InputSchema, InputSchema>> {
   const { input } = entry.route;
-  const queryRaw = queryValues(query);
+  const queryRaw = queryValues(query, entry.route.repeatable ?? []);
   if (input.query === undefined && Object.keys(queryRaw).length > 0) {
     const [key] = Object.keys(queryRaw) as [string];
     throw new ValidationError(`Parameter '${key}' is not a parameter of this route`, key);
@@ -239,5 +259,6 @@ async function readInput(
     path: input.path === undefined ? NO_INPUT : parsePart(input.path, pathRaw, 'path'),
     query: input.query === undefined ? NO_INPUT : parsePart(input.query, queryRaw, 'query'),
     body: input.body === undefined ? NO_INPUT : parsePart(input.body, await bodyValue(req, maxBodyBytes), 'body'),
+    accept: req.headers.accept ?? '',
   };
 }

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ApiKeysRepository } from '../src/auth/api-keys.repository.js';
-import type { ApiKeyRecord } from '../src/auth/api-keys.repository.js';
-import { AuthService, parsePermissions } from '../src/auth/auth.service.js';
-import { OrgsRepository } from '../src/auth/orgs.repository.js';
+import type { ApiKeyRecord } from '../src/domain/keys/api-keys.repository.js';
+import { parsePermissions } from '../src/domain/keys/auth.service.js';
+import { createKeysModule } from '../src/domain/keys/index.js';
 import { loadConfig } from '../src/config.js';
 import { connectStore } from '../src/db/client.js';
 import { resolveStoreUri } from '../src/db/uri-file.js';
@@ -48,7 +47,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const store = await connectStore(await resolveStoreUri(config), config.mongodbDb);
   try {
-    const auth = new AuthService(new ApiKeysRepository(store.db), new OrgsRepository(store.db));
+    const { auth } = createKeysModule({ db: store.db, config }).services;
     const print = (human: string, json: unknown) => process.stdout.write(`${values.json ? JSON.stringify(json) : human}\n`);
     switch (command) {
       case 'create': {
@@ -66,7 +65,12 @@ async function main(): Promise<number> {
       }
       case 'list': {
         const records = await auth.listKeys(org);
-        print(records.map((r) => `${r.id}  ${r.tenant.env}  ${r.prefix}…  ${r.permissions.join(',')}${r.revokedAt ? '  revoked' : ''}`).join('\n'), { keys: records.map(view) });
+        print(
+          records
+            .map((r) => `${r.id}  ${r.tenant.env}  ${r.prefix}…  ${r.permissions.join(',')}${r.revokedAt ? '  revoked' : ''}`)
+            .join('\n'),
+          { keys: records.map(view) },
+        );
         return 0;
       }
       case 'revoke': {
@@ -90,7 +94,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof UsageError || error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof UsageError || error instanceof DomainError ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(2);
   },

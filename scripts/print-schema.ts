@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printedSchema } from '../src/graphql/print.js';
+import { printedSchema } from '../src/schema.js';
 
 const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 writeFileSync(target, printedSchema());

@@ -72,7 +72,8 @@ export function ensureConsoleBuilt(options: { force?: boolean; optional?: boolea
   if (!options.force && isConsoleBuildCurrent()) return 'current';
   const vite = viteBin();
   if (vite === null) {
-    const message = 'web console: Vite is not installed (npm ci without dev dependencies?); /ui is not served until `npm run ui:build` runs';
+    const message =
+      'web console: Vite is not installed (npm ci without dev dependencies?); /ui is not served until `npm run ui:build` runs';
     if (options.optional) {
       log(message);
       return 'skipped';
@@ -81,7 +82,10 @@ export function ensureConsoleBuilt(options: { force?: boolean; optional?: boolea
   }
   const hash = sourceHash();
   log('web console: building ui/ → ui/dist/ …');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(UI, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(UI, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`web console build failed (vite exited with ${result.status ?? result.signal})`);
   writeFileSync(STAMP, `${hash}\n`);
   return 'built';

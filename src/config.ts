@@ -16,17 +16,25 @@ function isOutboundAllowToken(token: string): boolean {
 
 const envKey = z
   .string()
-  .regex(/^mtk_(live|test)_[A-Za-z0-9_-]{16,128}$/, 'must look like mtk_live_… or mtk_test_… (16–128 url-safe characters after the prefix)');
+  .regex(
+    /^mtk_(live|test)_[A-Za-z0-9_-]{16,128}$/,
+    'must look like mtk_live_… or mtk_test_… (16–128 url-safe characters after the prefix)',
+  );
 
-const intFrom = (def: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const intFrom = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 const schema = z.object({
   PORT: intFrom(4000, 0, 65535),
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('mesh_trace'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/)
+    .default('mesh_trace'),
   MESH_DATA_DIR: z.string().min(1).default('.mesh'),
   MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
   MONGOD_PATH: z.string().min(1).optional(),
@@ -46,7 +54,12 @@ const schema = z.object({
   MESH_ALERT_SEND_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
   MESH_OUTBOUND_ALLOW: z
     .string()
-    .transform((text) => text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t !== ''),
+    )
     .refine((tokens) => tokens.every(isOutboundAllowToken), {
       message: `must be a comma-separated list of ${OUTBOUND_RANGE_NAMES.join(', ')} or CIDR blocks (e.g. 10.1.0.0/16)`,
     })
@@ -73,7 +86,10 @@ const schema = z.object({
   MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MESH_METRICS_HOST: z.string().min(1).optional(),
   MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//)
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -106,7 +122,7 @@ export type Config = Readonly<{
   graphiql: boolean;
   /** Whether `__schema`/`__type` are answered; default on outside production. */
   graphqlIntrospection: boolean;
-  /** Operation limits enforced before execution (see src/graphql/limits.ts). */
+  /** Operation limits enforced before execution (see src/schema.limits.ts). */
   graphqlLimits: Readonly<{ maxAliases: number; maxDirectives: number; maxTokens: number; maxBatch: number; maxBodyBytes: number }>;
   /** Default requests per minute per API key, when the key record has no override. */
   rateLimitPerMin: number;
@@ -152,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
     retentionHours: e.MESH_RETENTION_HOURS,
     nodeOfflineAfterS: e.MESH_NODE_OFFLINE_AFTER_S,
-    nodeSweepIntervalMs: e.MESH_NODE_SWEEP_INTERVAL_MS ?? Math.min(15_000, Math.max(250, Math.round((e.MESH_NODE_OFFLINE_AFTER_S * 1000) / 6))),
+    nodeSweepIntervalMs:
+      e.MESH_NODE_SWEEP_INTERVAL_MS ?? Math.min(15_000, Math.max(250, Math.round((e.MESH_NODE_OFFLINE_AFTER_S * 1000) / 6))),
     nodeHistoryHours: e.MESH_NODE_HISTORY_HOURS,
     nodeHealth: Object.freeze({
       degradedCpuPct: e.MESH_NODE_DEGRADED_CPU_PCT,
@@ -170,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MESH_MAX_BODY_BYTES,
     maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
     graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',
-    graphqlIntrospection: e.MESH_GRAPHQL_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHQL_INTROSPECTION === 'true',
+    graphqlIntrospection:
+      e.MESH_GRAPHQL_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHQL_INTROSPECTION === 'true',
     graphqlLimits: Object.freeze({
       maxAliases: e.MESH_GRAPHQL_MAX_ALIASES,
       maxDirectives: e.MESH_GRAPHQL_MAX_DIRECTIVES,

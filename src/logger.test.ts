@@ -10,7 +10,9 @@ describe('createLogger', () => {
   it('writes one JSON object per line with level label, ISO time, message and fields', () => {
     const { lines, destination } = capture();
     createLogger({ destination }).info('gateway listening', { port: 4000 });
-    expect(lines).toEqual([{ level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), pid: process.pid, port: 4000, msg: 'gateway listening' }]);
+    expect(lines).toEqual([
+      { level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), pid: process.pid, port: 4000, msg: 'gateway listening' },
+    ]);
   });
 
   it('carries bindings such as the request id on every line of a child logger', () => {
@@ -23,7 +25,11 @@ describe('createLogger', () => {
 
   it('redacts credential-shaped fields, at the top level and one level down', () => {
     const { lines, destination } = capture();
-    createLogger({ destination }).info('auth', { authorization: 'Bearer mtk_live_secret', headers: { 'x-api-key': 'mtk_live_secret' }, apiKey: 'mtk_live_secret' });
+    createLogger({ destination }).info('auth', {
+      authorization: 'Bearer mtk_live_secret',
+      headers: { 'x-api-key': 'mtk_live_secret' },
+      apiKey: 'mtk_live_secret',
+    });
     expect(JSON.stringify(lines)).not.toContain('mtk_live_secret');
     expect(lines[0]).toMatchObject({ authorization: '[redacted]', headers: { 'x-api-key': '[redacted]' }, apiKey: '[redacted]' });
   });

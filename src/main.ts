@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   if (demo) {
     const apiKey = config.bootstrapApiKey!;
     // The demo key is a published constant (README), not a secret; any other key is never printed.
-    log.info('demo mode: emitting demo traces through the OpenTelemetry SDK', { baseUrl, demoKey: apiKey === DEMO_API_KEY ? DEMO_API_KEY : '(MESH_BOOTSTRAP_API_KEY)' });
+    log.info('demo mode: emitting demo traces through the OpenTelemetry SDK', {
+      baseUrl,
+      demoKey: apiKey === DEMO_API_KEY ? DEMO_API_KEY : '(MESH_BOOTSTRAP_API_KEY)',
+    });
     const seeded = await emitDemoTraces({ baseUrl, apiKey, traces: 300 });
     log.info('demo data seeded', seeded);
     traffic = startDemoTraffic({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
@@ -99,6 +102,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

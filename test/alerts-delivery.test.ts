@@ -38,7 +38,11 @@ async function settled(timeoutMs = 20_000): Promise<EventView> {
 }
 
 beforeAll(async () => {
-  [flaky, down, hanging] = await Promise.all([startHttpReceiver('/flaky', [500, 500, 200]), startHttpReceiver('/down', [503]), startHangingReceiver('/hang')]);
+  [flaky, down, hanging] = await Promise.all([
+    startHttpReceiver('/flaky', [500, 500, 200]),
+    startHttpReceiver('/down', [503]),
+    startHangingReceiver('/hang'),
+  ]);
   gw = await startTestGateway({
     MESH_ALERT_EVAL_INTERVAL_S: '1',
     MESH_OUTBOUND_ALLOW: 'loopback',
@@ -105,12 +109,16 @@ describe('notification delivery', () => {
 
   it('ends an attempt that gets no answer at MESH_ALERT_SEND_TIMEOUT_MS and retries it', () => {
     expect(hanging.requests).toHaveLength(ATTEMPTS);
-    expect(attemptsOf(firing, 'PAGERDUTY').map((d) => d.error)).toEqual(Array(ATTEMPTS).fill(`request failed: no response within ${SEND_TIMEOUT_MS} ms`));
+    expect(attemptsOf(firing, 'PAGERDUTY').map((d) => d.error)).toEqual(
+      Array(ATTEMPTS).fill(`request failed: no response within ${SEND_TIMEOUT_MS} ms`),
+    );
     expect(notification(firing, 'PAGERDUTY').status).toBe('FAILED');
   });
 
   it('fails at once, without retrying, when the channel is not configured', () => {
-    expect(attemptsOf(firing, 'EMAIL').map((d) => [d.attempt, d.status, d.error])).toEqual([[1, 'FAILED', 'no email channel is configured for this organization']]);
+    expect(attemptsOf(firing, 'EMAIL').map((d) => [d.attempt, d.status, d.error])).toEqual([
+      [1, 'FAILED', 'no email channel is configured for this organization'],
+    ]);
     expect(notification(firing, 'EMAIL')).toMatchObject({ status: 'FAILED', attempts: 1 });
   });
 

@@ -44,9 +44,19 @@ const json = (r: ReceivedRequest) => JSON.parse(r.body) as Record<string, any>;
 
 /** After the first `count` notifications arrived everywhere, a few more intervals bring no more. */
 async function expectExactly(count: number): Promise<void> {
-  await Promise.all([webhook.waitForAccepted(count), slack.waitForAccepted(count), pagerduty.waitForAccepted(count), smtp.waitForMessages(count)]);
+  await Promise.all([
+    webhook.waitForAccepted(count),
+    slack.waitForAccepted(count),
+    pagerduty.waitForAccepted(count),
+    smtp.waitForMessages(count),
+  ]);
   await delay(2.5 * INTERVAL_S * 1000);
-  expect([webhook.accepted.length, slack.accepted.length, pagerduty.accepted.length, smtp.messages.length]).toEqual([count, count, count, count]);
+  expect([webhook.accepted.length, slack.accepted.length, pagerduty.accepted.length, smtp.messages.length]).toEqual([
+    count,
+    count,
+    count,
+    count,
+  ]);
 }
 
 beforeAll(async () => {
@@ -56,7 +66,11 @@ beforeAll(async () => {
     startHttpReceiver('/v2/enqueue', [202]),
     startSmtpReceiver(),
   ]);
-  gw = await startTestGateway({ MESH_ALERT_EVAL_INTERVAL_S: String(INTERVAL_S), MESH_OUTBOUND_ALLOW: 'loopback', MESH_ALERT_RETRY_BASE_MS: '100' });
+  gw = await startTestGateway({
+    MESH_ALERT_EVAL_INTERVAL_S: String(INTERVAL_S),
+    MESH_OUTBOUND_ALLOW: 'loopback',
+    MESH_ALERT_RETRY_BASE_MS: '100',
+  });
   await configureChannels(gw, {
     webhook: { url: webhook.url, secret: SECRET },
     slack: { webhookUrl: slack.url },
@@ -67,7 +81,10 @@ beforeAll(async () => {
   live = wsSubscribe(ws, 'alertEvents', `subscription { alertEvents { kind ruleId incidentId value } }`);
   sse = await sseSubscribe(gw.baseUrl, gw.apiKey, 'alertEvents', `subscription { alertEvents { kind ruleId } }`);
   strangers = [];
-  for (const [org, env] of [['another-org', 'live'], ['default', 'test']] as const) {
+  for (const [org, env] of [
+    ['another-org', 'live'],
+    ['default', 'test'],
+  ] as const) {
     const { key } = await gw.app.services.auth.createKey({ org, env, permissions: ['read'] });
     const client = wsClient(gw.baseUrl, key);
     strangerClients.push(client);
@@ -154,7 +171,13 @@ describe('an error-rate rule on payment-svc, end to end', () => {
       routing_key: ROUTING_KEY,
       event_action: 'trigger',
       dedup_key: `${ruleId}:${webhookIncident}`,
-      payload: { severity: 'critical', source: SERVICE, component: SERVICE, class: 'error_rate', custom_details: { rule_id: ruleId, value: 0.2 } },
+      payload: {
+        severity: 'critical',
+        source: SERVICE,
+        component: SERVICE,
+        class: 'error_rate',
+        custom_details: { rule_id: ruleId, value: 0.2 },
+      },
     });
     expect(body.payload.summary).toContain('[FIRING] Payment service high error rate');
     expect(Date.parse(body.payload.timestamp)).not.toBeNaN();
@@ -178,14 +201,25 @@ describe('an error-rate rule on payment-svc, end to end', () => {
 
     const firing = json(webhook.accepted[0]!);
     const resolved = json(webhook.accepted[1]!);
-    expect(resolved).toMatchObject({ type: 'alert.resolved', status: 'resolved', incident: { id: firing.incident.id, started_at: firing.incident.started_at } });
+    expect(resolved).toMatchObject({
+      type: 'alert.resolved',
+      status: 'resolved',
+      incident: { id: firing.incident.id, started_at: firing.incident.started_at },
+    });
     expect(resolved.incident.resolved_at).toBe(resolved.occurred_at);
     // Healthy traffic arrives in several exports: the rule resolves at the first evaluation that sees ≤ 5 %.
     expect(resolved.value).toBeLessThanOrEqual(0.05);
     expect(resolved.value).toBeGreaterThanOrEqual(10 / 240);
 
-    expect(json(pagerduty.accepted[1]!)).toEqual({ routing_key: ROUTING_KEY, event_action: 'resolve', dedup_key: json(pagerduty.accepted[0]!).dedup_key, client: 'Mesh-Trace Gateway' });
-    expect(json(slack.accepted[1]!).text).toMatch(/^\[RESOLVED\] Payment service high error rate: payment-svc error_rate is [\d.]+ % \(error_rate > 5 % over 1m\)$/);
+    expect(json(pagerduty.accepted[1]!)).toEqual({
+      routing_key: ROUTING_KEY,
+      event_action: 'resolve',
+      dedup_key: json(pagerduty.accepted[0]!).dedup_key,
+      client: 'Mesh-Trace Gateway',
+    });
+    expect(json(slack.accepted[1]!).text).toMatch(
+      /^\[RESOLVED\] Payment service high error rate: payment-svc error_rate is [\d.]+ % \(error_rate > 5 % over 1m\)$/,
+    );
     expect(json(slack.accepted[1]!).attachments[0].color).toBe('#2ca02c');
     expect(smtp.messages[1]!.subject).toBe('[RESOLVED] [critical] Payment service high error rate');
     expect(smtp.messages[1]!.text).toContain('Payment service high error rate is RESOLVED.');

@@ -1,11 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { configureChannels, eventsOf, ingestRequests, type GatewayClient } from './helpers/alerts.js';
-import { startTestGateway, type GraphQLBody, type TestGateway } from './helpers/gateway.js';
+import { configureChannels, eventsOf, ingestRequests } from './helpers/alerts.js';
+import { startPeer, startTestGateway, type GatewayPeer, type TestGateway } from './helpers/gateway.js';
 import { startHttpReceiver, type HttpReceiver } from './helpers/receivers.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 import { rest } from './helpers/rest.js';
@@ -22,31 +19,11 @@ const ENV = { MESH_ALERT_EVAL_INTERVAL_S: String(INTERVAL_S), MESH_OUTBOUND_ALLO
 
 let redis: TestRedis;
 let a: TestGateway;
-let b: GatewayClient & { app: App };
+let b: GatewayPeer;
 let webhook: HttpReceiver;
 let ws: Client;
 let live: LiveSubscription<{ kind: string }>;
 let ruleId: string;
-
-/** A second instance over the first one's database, with the same settings and key. */
-async function startPeer(of: TestGateway, env: Record<string, string>): Promise<GatewayClient & { app: App }> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: of.apiKey, ...env });
-  const app = buildApp({ config, db: of.store.db, log: silentLogger });
-  const { port } = await app.start();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    baseUrl,
-    async graphql<T>(query: string, variables: Record<string, unknown> = {}, key = of.apiKey) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
-    },
-  };
-}
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -71,7 +48,11 @@ afterAll(async () => {
 describe('one rule, two gateway instances', () => {
   it('notifies one firing, not one per instance', async () => {
     const created = await rest<{ id: string }>(a, 'POST', '/v1/alerts/rules', {
-      body: { name: 'Inventory errors', condition: { metric: 'error_rate', service: 'inventory-svc', operator: '>', threshold: 0.05, window: '1m' }, channels: ['webhook'] },
+      body: {
+        name: 'Inventory errors',
+        condition: { metric: 'error_rate', service: 'inventory-svc', operator: '>', threshold: 0.05, window: '1m' },
+        channels: ['webhook'],
+      },
     });
     ruleId = created.body.id;
     await ingestRequests(a, a.apiKey, { service: 'inventory-svc', total: 20, errors: 5 });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
 import { configureChannels, eventsOf, gqlData, ingestRequests, type GatewayClient } from './helpers/alerts.js';
-import { randomApiKey, type GraphQLBody } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { servingIndex, shapeOf } from './helpers/index-coverage.js';
 import { startHttpReceiver, type HttpReceiver } from './helpers/receivers.js';
 
@@ -31,21 +31,17 @@ beforeAll(async () => {
   client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
   await client.connect();
   client.on('commandStarted', (e) => commands.push(e));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, MESH_ALERT_EVAL_INTERVAL_S: '1', MESH_OUTBOUND_ALLOW: 'loopback' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    MESH_BOOTSTRAP_API_KEY: apiKey,
+    MESH_ALERT_EVAL_INTERVAL_S: '1',
+    MESH_OUTBOUND_ALLOW: 'loopback',
+  });
   app = buildApp({ config, db: client.db(dbName), log: silentLogger });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  gw = {
-    baseUrl,
-    async graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
-    },
-  };
+  gw = { baseUrl, graphql: graphqlClient(baseUrl, apiKey) };
 });
 
 afterAll(async () => {
@@ -84,24 +80,38 @@ describe('alerting index coverage', () => {
       { metric: 'P99_LATENCY_MS', edge: { source: 'order-svc', target: 'payment-svc' }, operator: 'GT', threshold: 500, window: '2h' },
       { metric: 'REQUEST_COUNT', service: 'payment-svc', operator: 'LT', threshold: 1, window: '24h', for: '1s' },
     ].entries()) {
-      const created = await gqlData<{ createAlertRule: { id: string } }>(gw, `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`, {
-        input: { name: `rule ${i}`, channels: ['WEBHOOK'], condition },
-      });
+      const created = await gqlData<{ createAlertRule: { id: string } }>(
+        gw,
+        `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`,
+        {
+          input: { name: `rule ${i}`, channels: ['WEBHOOK'], condition },
+        },
+      );
       ids.push(created.createAlertRule.id);
     }
-    const page = await gqlData<{ alertRules: { pageInfo: { endCursor: string } } }>(gw, `{ alertRules(first: 1) { totalCount pageInfo { endCursor } edges { node { id state } } } }`);
-    await gqlData(gw, `query($after: String) { alertRules(first: 5, after: $after) { edges { node { id } } } }`, { after: page.alertRules.pageInfo.endCursor });
+    const page = await gqlData<{ alertRules: { pageInfo: { endCursor: string } } }>(
+      gw,
+      `{ alertRules(first: 1) { totalCount pageInfo { endCursor } edges { node { id state } } } }`,
+    );
+    await gqlData(gw, `query($after: String) { alertRules(first: 5, after: $after) { edges { node { id } } } }`, {
+      after: page.alertRules.pageInfo.endCursor,
+    });
     await gqlData(gw, `mutation($id: ID!) { updateAlertRule(id: $id, input: { name: "renamed" }) { id } }`, { id: ids[2] });
     await gqlData(gw, `mutation($id: ID!) { deleteAlertRule(id: $id) }`, { id: ids[2] });
 
     await ingestRequests(gw, apiKey, { service: 'payment-svc', total: 10, errors: 5 });
     await webhook.waitForAccepted(1);
     await eventsOf(gw, ids[0]!);
-    const events = await gqlData<{ alertEvents: { pageInfo: { endCursor: string } } }>(gw, `{ alertEvents(first: 1) { totalCount pageInfo { endCursor } edges { node { id deliveries { status } } } } }`);
-    await gqlData(gw, `query($after: String) { alertEvents(first: 5, after: $after) { edges { node { id } } } }`, { after: events.alertEvents.pageInfo.endCursor });
+    const events = await gqlData<{ alertEvents: { pageInfo: { endCursor: string } } }>(
+      gw,
+      `{ alertEvents(first: 1) { totalCount pageInfo { endCursor } edges { node { id deliveries { status } } } } }`,
+    );
+    await gqlData(gw, `query($after: String) { alertEvents(first: 5, after: $after) { edges { node { id } } } }`, {
+      after: events.alertEvents.pageInfo.endCursor,
+    });
     await gqlData(gw, `mutation { deleteAlertChannel(kind: WEBHOOK) }`);
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const event of commands) {

@@ -80,7 +80,14 @@ describe('POST /v1/alerts/rules', () => {
     for (const operator of ['>', '>=', '<', '<=', '==', '!=']) {
       const body = {
         name: `edge latency ${operator}`,
-        condition: { metric: 'p99_latency_ms', edge: { source: 'order-svc', target: 'payment-svc' }, operator, threshold: 250, window: '1h', for: '2m' },
+        condition: {
+          metric: 'p99_latency_ms',
+          edge: { source: 'order-svc', target: 'payment-svc' },
+          operator,
+          threshold: 250,
+          window: '1h',
+          for: '2m',
+        },
         channels: ['webhook'],
       };
       const created = await rest<{ id: string }>(gw, 'POST', '/v1/alerts/rules', { body });
@@ -100,7 +107,10 @@ describe('POST /v1/alerts/rules', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const res = await rest<ErrorBody>(gw, 'POST', '/v1/alerts/rules', { body: '{"name":', headers: { 'content-type': 'application/json' } });
+    const res = await rest<ErrorBody>(gw, 'POST', '/v1/alerts/rules', {
+      body: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.param).toBe('body');
   });
@@ -159,7 +169,9 @@ describe('GET, PATCH and DELETE /v1/alerts/rules/{id}', () => {
   });
 
   it('updates only the fields a PATCH names, merging condition fields', async () => {
-    const res = await rest<RuleJson>(gw, 'PATCH', `/v1/alerts/rules/${id}`, { body: { name: 'renamed', condition: { window: '10m', for: '1m' } } });
+    const res = await rest<RuleJson>(gw, 'PATCH', `/v1/alerts/rules/${id}`, {
+      body: { name: 'renamed', condition: { window: '10m', for: '1m' } },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       name: 'renamed',
@@ -171,8 +183,17 @@ describe('GET, PATCH and DELETE /v1/alerts/rules/{id}', () => {
   });
 
   it('retargets a rule to an edge and removes the for-duration with null', async () => {
-    const res = await rest<RuleJson>(gw, 'PATCH', `/v1/alerts/rules/${id}`, { body: { condition: { edge: { source: 'api-gateway', target: 'payment-svc' }, for: null } } });
-    expect(res.body.condition).toEqual({ metric: 'error_rate', edge: { source: 'api-gateway', target: 'payment-svc' }, operator: '>', threshold: 0.05, window: '10m', for: null });
+    const res = await rest<RuleJson>(gw, 'PATCH', `/v1/alerts/rules/${id}`, {
+      body: { condition: { edge: { source: 'api-gateway', target: 'payment-svc' }, for: null } },
+    });
+    expect(res.body.condition).toEqual({
+      metric: 'error_rate',
+      edge: { source: 'api-gateway', target: 'payment-svc' },
+      operator: '>',
+      threshold: 0.05,
+      window: '10m',
+      for: null,
+    });
   });
 
   it('pauses and resumes a rule through its status', async () => {
@@ -219,15 +240,29 @@ describe('alert rules over GraphQL', () => {
   const RULE = `id name status state severity channels condition { metric service edge { source target } operator threshold window windowSeconds for forSeconds }`;
 
   it('creates, pauses, resumes, lists and deletes a rule', async () => {
-    const { createAlertRule: rule } = await gqlData<{ createAlertRule: { id: string; status: string; severity: string; condition: Record<string, unknown> } }>(
-      gw,
-      `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { ${RULE} } }`,
-      { input: { name: 'checkout p95', channels: ['EMAIL'], condition: { metric: 'P95_LATENCY_MS', service: 'checkout', operator: 'GTE', threshold: 800, window: '15m', for: '5m' } } },
-    );
-    expect(rule).toMatchObject({ status: 'ACTIVE', severity: 'WARNING', condition: { metric: 'P95_LATENCY_MS', operator: 'GTE', windowSeconds: 900, for: '5m', forSeconds: 300, edge: null } });
-    const paused = await gqlData<{ pauseAlertRule: { status: string } }>(gw, `mutation($id: ID!) { pauseAlertRule(id: $id) { status } }`, { id: rule.id });
+    const { createAlertRule: rule } = await gqlData<{
+      createAlertRule: { id: string; status: string; severity: string; condition: Record<string, unknown> };
+    }>(gw, `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { ${RULE} } }`, {
+      input: {
+        name: 'checkout p95',
+        channels: ['EMAIL'],
+        condition: { metric: 'P95_LATENCY_MS', service: 'checkout', operator: 'GTE', threshold: 800, window: '15m', for: '5m' },
+      },
+    });
+    expect(rule).toMatchObject({
+      status: 'ACTIVE',
+      severity: 'WARNING',
+      condition: { metric: 'P95_LATENCY_MS', operator: 'GTE', windowSeconds: 900, for: '5m', forSeconds: 300, edge: null },
+    });
+    const paused = await gqlData<{ pauseAlertRule: { status: string } }>(gw, `mutation($id: ID!) { pauseAlertRule(id: $id) { status } }`, {
+      id: rule.id,
+    });
     expect(paused.pauseAlertRule.status).toBe('PAUSED');
-    const resumed = await gqlData<{ resumeAlertRule: { status: string } }>(gw, `mutation($id: ID!) { resumeAlertRule(id: $id) { status } }`, { id: rule.id });
+    const resumed = await gqlData<{ resumeAlertRule: { status: string } }>(
+      gw,
+      `mutation($id: ID!) { resumeAlertRule(id: $id) { status } }`,
+      { id: rule.id },
+    );
     expect(resumed.resumeAlertRule.status).toBe('ACTIVE');
     const updated = await gqlData<{ updateAlertRule: { severity: string; channels: string[] } }>(
       gw,
@@ -235,16 +270,25 @@ describe('alert rules over GraphQL', () => {
       { id: rule.id, input: { severity: 'INFO', channels: ['EMAIL', 'WEBHOOK'] } },
     );
     expect(updated.updateAlertRule).toEqual({ severity: 'INFO', channels: ['EMAIL', 'WEBHOOK'] });
-    const list = await gqlData<{ alertRules: { totalCount: number; edges: { node: { id: string } }[] } }>(gw, `{ alertRules(first: 500) { totalCount edges { node { id } } } }`);
+    const list = await gqlData<{ alertRules: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      gw,
+      `{ alertRules(first: 500) { totalCount edges { node { id } } } }`,
+    );
     expect(list.alertRules.edges.map((e) => e.node.id)).toContain(rule.id);
     expect(list.alertRules.totalCount).toBe(list.alertRules.edges.length);
-    expect((await gqlData<{ deleteAlertRule: string }>(gw, `mutation($id: ID!) { deleteAlertRule(id: $id) }`, { id: rule.id })).deleteAlertRule).toBe(rule.id);
+    expect(
+      (await gqlData<{ deleteAlertRule: string }>(gw, `mutation($id: ID!) { deleteAlertRule(id: $id) }`, { id: rule.id })).deleteAlertRule,
+    ).toBe(rule.id);
     expect((await gqlData<{ alertRule: null }>(gw, `query($id: ID!) { alertRule(id: $id) { id } }`, { id: rule.id })).alertRule).toBeNull();
   });
 
   it('reports validation errors with the same param as REST', async () => {
     const { body } = await gw.graphql(`mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`, {
-      input: { name: 'x', channels: ['SLACK'], condition: { metric: 'ERROR_RATE', service: 'a', operator: 'GT', threshold: 0.1, window: '2d' } },
+      input: {
+        name: 'x',
+        channels: ['SLACK'],
+        condition: { metric: 'ERROR_RATE', service: 'a', operator: 'GT', threshold: 0.1, window: '2d' },
+      },
     });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'invalid_parameter', param: 'condition.window' });
   });
@@ -280,9 +324,24 @@ describe('notification channels', () => {
   it('refuses private targets for every kind of channel, naming the parameter', async () => {
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['configureSlackChannel', 'ConfigureSlackChannelInput', { webhookUrl: 'http://10.1.2.3/services/T/B/X' }, 'webhookUrl'],
-      ['configurePagerDutyChannel', 'ConfigurePagerDutyChannelInput', { routingKey: 'abc123', endpoint: 'http://169.254.169.254/v2/enqueue' }, 'endpoint'],
-      ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '10.0.0.1', port: 25, from: 'a@b.example', to: ['c@d.example'] }, 'host'],
-      ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '127.0.0.1', port: 25, from: 'a@b.example', to: ['c@d.example'] }, 'host'],
+      [
+        'configurePagerDutyChannel',
+        'ConfigurePagerDutyChannelInput',
+        { routingKey: 'abc123', endpoint: 'http://169.254.169.254/v2/enqueue' },
+        'endpoint',
+      ],
+      [
+        'configureEmailChannel',
+        'ConfigureEmailChannelInput',
+        { host: '10.0.0.1', port: 25, from: 'a@b.example', to: ['c@d.example'] },
+        'host',
+      ],
+      [
+        'configureEmailChannel',
+        'ConfigureEmailChannelInput',
+        { host: '127.0.0.1', port: 25, from: 'a@b.example', to: ['c@d.example'] },
+        'host',
+      ],
     ];
     for (const [field, type, input, param] of cases) {
       const { body } = await gw.graphql(`mutation($input: ${type}!) { ${field}(input: $input) { kind } }`, { input });
@@ -294,9 +353,24 @@ describe('notification channels', () => {
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['configureWebhookChannel', 'ConfigureWebhookChannelInput', { url: 'https://93.184.216.34/hook', secret: 'short' }, 'secret'],
       ['configurePagerDutyChannel', 'ConfigurePagerDutyChannelInput', { routingKey: 'not a key!' }, 'routingKey'],
-      ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '93.184.216.34', port: 70000, from: 'a@b.example', to: ['c@d.example'] }, 'port'],
-      ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '93.184.216.34', port: 25, from: 'nobody', to: ['c@d.example'] }, 'from'],
-      ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '93.184.216.34', port: 25, from: 'a@b.example', to: ['c@d.example', 'x y'] }, 'to.1'],
+      [
+        'configureEmailChannel',
+        'ConfigureEmailChannelInput',
+        { host: '93.184.216.34', port: 70000, from: 'a@b.example', to: ['c@d.example'] },
+        'port',
+      ],
+      [
+        'configureEmailChannel',
+        'ConfigureEmailChannelInput',
+        { host: '93.184.216.34', port: 25, from: 'nobody', to: ['c@d.example'] },
+        'from',
+      ],
+      [
+        'configureEmailChannel',
+        'ConfigureEmailChannelInput',
+        { host: '93.184.216.34', port: 25, from: 'a@b.example', to: ['c@d.example', 'x y'] },
+        'to.1',
+      ],
       ['configureEmailChannel', 'ConfigureEmailChannelInput', { host: '93.184.216.34', port: 25, from: 'a@b.example', to: [] }, 'to'],
     ];
     for (const [field, type, input, param] of cases) {
@@ -313,7 +387,9 @@ describe('notification channels', () => {
     await gqlData(gw, `mutation($input: ConfigurePagerDutyChannelInput!) { configurePagerDutyChannel(input: $input) { kind } }`, {
       input: { routingKey: 'R0UT1NGKEY0123456789abcdefABCDEF' },
     });
-    const { body } = await gw.graphql(`{ alertChannels { kind updatedAt ... on PagerDutyAlertChannel { endpoint routingKeyHint } ... on WebhookAlertChannel { url } } }`);
+    const { body } = await gw.graphql(
+      `{ alertChannels { kind updatedAt ... on PagerDutyAlertChannel { endpoint routingKeyHint } ... on WebhookAlertChannel { url } } }`,
+    );
     expect(JSON.stringify(body)).not.toContain('whsec_0123456789abcdef');
     expect(JSON.stringify(body)).not.toContain('R0UT1NGKEY0123456789abcdefABCDEF');
     expect((body.data as { alertChannels: unknown[] }).alertChannels).toEqual([

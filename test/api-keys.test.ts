@@ -33,7 +33,10 @@ const REVOKE = `mutation($id: String!) { revokeApiKey(id: $id) { id revokedAt } 
 const PROBE = `{ __typename }`;
 
 interface Created {
-  createApiKey: { key: string; apiKey: { id: string; name: string; env: string; prefix: string; permissions: string[]; rateLimit: number; revokedAt: string | null } };
+  createApiKey: {
+    key: string;
+    apiKey: { id: string; name: string; env: string; prefix: string; permissions: string[]; rateLimit: number; revokedAt: string | null };
+  };
 }
 
 async function create(input: Record<string, unknown>, key = gw.apiKey): Promise<Created['createApiKey']> {
@@ -71,7 +74,8 @@ describe('createApiKey / apiKeys / revokeApiKey', () => {
     expect(await statusAt(gw.baseUrl, created.key)).toBe(200);
     const dump: string[] = [];
     for (const { name } of await gw.store.db.listCollections().toArray()) {
-      for (const doc of await gw.store.db.collection(name).find().toArray()) dump.push(JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+      for (const doc of await gw.store.db.collection(name).find().toArray())
+        dump.push(JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
     }
     const text = dump.join('\n');
     expect(text).toContain(created.apiKey.id);
@@ -98,8 +102,12 @@ describe('createApiKey / apiKeys / revokeApiKey', () => {
   it("closes a revoked key's open WebSockets with 4403, whichever instance revoked it", async () => {
     const created = await create({ env: 'LIVE', permissions: ['READ'] });
     const socket = new WebSocket(wsUrl(gw.baseUrl), 'graphql-transport-ws');
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-    const acked = new Promise<void>((resolve) => socket.on('message', (m) => JSON.parse(m.toString()).type === 'connection_ack' && resolve()));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    const acked = new Promise<void>((resolve) =>
+      socket.on('message', (m) => JSON.parse(m.toString()).type === 'connection_ack' && resolve()),
+    );
     await new Promise<void>((resolve) => socket.on('open', () => resolve()));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${created.key}` } }));
     await acked;
@@ -136,7 +144,11 @@ describe('who may manage keys', () => {
       expect(body.errors?.[0]?.extensions?.code).toBe('forbidden');
       expect(body.data ?? null).toBeNull();
     }
-    const anonymous = await fetch(`${gw.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST }) });
+    const anonymous = await fetch(`${gw.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LIST }),
+    });
     expect(anonymous.status).toBe(401);
   });
 

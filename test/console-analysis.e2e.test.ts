@@ -23,8 +23,22 @@ function checkout(traceId: string, t0: number, opts: { payMs: number; retry?: bo
     { traceId, spanId: id(2), parentSpanId: id(1), service: 'cmp-orders', name: 'createOrder', startMs: t0 + 5, durationMs: 190 },
     { traceId, spanId: id(3), parentSpanId: id(2), service: 'cmp-orders', name: 'SELECT', kind: 3, startMs: t0 + 10, durationMs: 5 },
     { traceId, spanId: id(4), parentSpanId: id(2), service: 'cmp-payments', name: 'charge', startMs: t0 + 30, durationMs: opts.payMs },
-    ...(opts.retry ? [{ traceId, spanId: id(5), parentSpanId: id(2), service: 'cmp-payments', name: 'charge', startMs: t0 + 40 + opts.payMs, durationMs: 20 }] : []),
-    ...(opts.email ? [{ traceId, spanId: id(6), parentSpanId: id(1), service: 'cmp-notify', name: 'send', startMs: t0 + 196, durationMs: 3 }] : []),
+    ...(opts.retry
+      ? [
+          {
+            traceId,
+            spanId: id(5),
+            parentSpanId: id(2),
+            service: 'cmp-payments',
+            name: 'charge',
+            startMs: t0 + 40 + opts.payMs,
+            durationMs: 20,
+          },
+        ]
+      : []),
+    ...(opts.email
+      ? [{ traceId, spanId: id(6), parentSpanId: id(1), service: 'cmp-notify', name: 'send', startMs: t0 + 196, durationMs: 3 }]
+      : []),
   ];
 }
 
@@ -57,10 +71,19 @@ describe('console trace analysis', () => {
       { f: { from: url.searchParams.get('from'), to: url.searchParams.get('to') } },
     );
     const traces = body.data!.traces.edges.map((e) => e.node);
-    const plotted = await page.locator('svg.duration-scatter .scatter-point').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-trace-id')));
+    const plotted = await page
+      .locator('svg.duration-scatter .scatter-point')
+      .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-trace-id')));
     expect(plotted.sort()).toEqual(traces.map((t) => t.traceId).sort());
-    const errors = await page.locator('svg.duration-scatter .scatter-point.scatter-error').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-trace-id')));
-    expect(errors.sort()).toEqual(traces.filter((t) => t.status === 'ERROR').map((t) => t.traceId).sort());
+    const errors = await page
+      .locator('svg.duration-scatter .scatter-point.scatter-error')
+      .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-trace-id')));
+    expect(errors.sort()).toEqual(
+      traces
+        .filter((t) => t.status === 'ERROR')
+        .map((t) => t.traceId)
+        .sort(),
+    );
     expect(errors.length).toBeGreaterThan(0);
     await browser.screenshot('analysis-01-scatter');
 
@@ -90,7 +113,8 @@ describe('console trace analysis', () => {
 
     const table = page.locator('table.compare-table');
     await table.waitFor();
-    const rows = async () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-node'), tr.getAttribute('data-change')]));
+    const rows = async () =>
+      table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-node'), tr.getAttribute('data-change')]));
     expect(await rows()).toEqual([
       ['cmp-gateway:POST /checkout#0', 'same'],
       ['cmp-orders:createOrder#0', 'same'],
@@ -137,24 +161,45 @@ describe('console trace analysis', () => {
     await page.locator('figure.line-chart').first().waitFor();
 
     const charts = page.locator('figure.line-chart');
-    expect(await charts.evaluateAll((figs) => figs.map((f) => f.getAttribute('data-chart')))).toEqual(['Request rate', 'Error rate', 'Latency']);
+    expect(await charts.evaluateAll((figs) => figs.map((f) => f.getAttribute('data-chart')))).toEqual([
+      'Request rate',
+      'Error rate',
+      'Latency',
+    ]);
     const cluster = new URL(page.url()).searchParams.get('cluster');
     const { body } = await gw.graphql<{
-      service: { series: { requestCount: string; p99LatencyMs: number | null }[]; topOperations: { name: string }[]; upstream: { source: string }[]; downstream: { target: string }[] };
-    }>(`query($c: String) { service(name: "order-svc", cluster: $c) { series(step: 60) { requestCount p99LatencyMs } topOperations(limit: 10) { name } upstream { source } downstream { target } } }`, { c: cluster });
+      service: {
+        series: { requestCount: string; p99LatencyMs: number | null }[];
+        topOperations: { name: string }[];
+        upstream: { source: string }[];
+        downstream: { target: string }[];
+      };
+    }>(
+      `query($c: String) { service(name: "order-svc", cluster: $c) { series(step: 60) { requestCount p99LatencyMs } topOperations(limit: 10) { name } upstream { source } downstream { target } } }`,
+      { c: cluster },
+    );
     const service = body.data!.service;
     const withRequests = service.series.filter((p) => p.requestCount !== '0').length;
     expect(withRequests).toBeGreaterThan(0);
     // One dot per bucket on the rate chart, and one per bucket with requests on each latency line.
-    const dots = await charts.evaluateAll((figs) => figs.map((f) => [...f.querySelectorAll('g[class^="chart-line"]')].map((g) => g.querySelectorAll('circle.chart-dot').length)));
+    const dots = await charts.evaluateAll((figs) =>
+      figs.map((f) => [...f.querySelectorAll('g[class^="chart-line"]')].map((g) => g.querySelectorAll('circle.chart-dot').length)),
+    );
     expect(dots[0]![0]).toBeGreaterThanOrEqual(service.series.length - 1);
     expect(dots[2]).toHaveLength(3);
     for (const count of dots[2]!) expect(Math.abs(count - withRequests)).toBeLessThanOrEqual(1);
-    for (const d of await charts.locator('path.chart-path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))) expect(d).toMatch(/^M/);
+    for (const d of await charts.locator('path.chart-path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '')))
+      expect(d).toMatch(/^M/);
 
-    const operations = await page.locator('table.top-operations tr[data-operation]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-operation')));
+    const operations = await page
+      .locator('table.top-operations tr[data-operation]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-operation')));
     expect(operations).toEqual(service.topOperations.map((o) => o.name));
-    const peers = (title: string) => page.getByRole('region', { name: title }).locator('tr[data-peer]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-peer')));
+    const peers = (title: string) =>
+      page
+        .getByRole('region', { name: title })
+        .locator('tr[data-peer]')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-peer')));
     expect((await peers('Upstream (callers)')).sort()).toEqual(service.upstream.map((e) => e.source).sort());
     expect((await peers('Downstream (calls)')).sort()).toEqual(service.downstream.map((e) => e.target).sort());
     expect(await peers('Upstream (callers)')).toContain('api-gateway');
@@ -174,7 +219,18 @@ describe('console trace analysis', () => {
     await reportHeartbeat(gw, 'e2e-collector-1', { cluster: 'e2e-cluster', droppedSpansTotal: '40' });
     const traceId = hex(16);
     expect(
-      (await postOtlpJson(gw.baseUrl, gw.apiKey, [{ traceId, service: 'drop-svc', name: 'GET /lossy', startMs: Date.now(), durationMs: 20, resource: { 'k8s.cluster.name': 'e2e-cluster' } }])).status,
+      (
+        await postOtlpJson(gw.baseUrl, gw.apiKey, [
+          {
+            traceId,
+            service: 'drop-svc',
+            name: 'GET /lossy',
+            startMs: Date.now(),
+            durationMs: 20,
+            resource: { 'k8s.cluster.name': 'e2e-cluster' },
+          },
+        ])
+      ).status,
     ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -190,7 +246,9 @@ describe('console trace analysis', () => {
     await page.goto(search);
     const banner = page.locator('.completeness-banner');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('1 trace of the 1 on this page ran while collector nodes of their clusters reported dropping spans (up to 25 per trace window)');
+    expect(await banner.textContent()).toContain(
+      '1 trace of the 1 on this page ran while collector nodes of their clusters reported dropping spans (up to 25 per trace window)',
+    );
     expect(await row.getAttribute('data-completeness')).toBe('DROPS_REPORTED');
     expect(await row.locator('.chip-incomplete').textContent()).toBe('may be incomplete');
     await browser.screenshot('analysis-04-completeness-search');

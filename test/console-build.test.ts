@@ -62,11 +62,19 @@ describe('the console build (ui/dist)', () => {
   });
 
   it('references no other origin: the only absolute URLs in the output are XML namespace names', async () => {
-    const namespaces = new Set(['http://www.w3.org/2000/svg', 'http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink']);
+    const namespaces = new Set([
+      'http://www.w3.org/2000/svg',
+      'http://www.w3.org/1999/xhtml',
+      'http://www.w3.org/1998/Math/MathML',
+      'http://www.w3.org/1999/xlink',
+    ]);
     for (const file of await firstLoadFiles()) {
       const text = await readFile(join(CONSOLE_DIST, file), 'utf8');
       const urls = [...text.matchAll(/(?:https?:|wss?:)?\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`)]*/g)].map((m) => m[0]);
-      expect(urls.filter((u) => !namespaces.has(u)), file).toEqual([]);
+      expect(
+        urls.filter((u) => !namespaces.has(u)),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -84,7 +92,11 @@ describe('ui/src/__generated__', () => {
     // ui/codegen.ts paths are relative to the repository root, where vitest runs.
     expect(new URL(`file://${process.cwd()}/`).href).toBe(root.href);
     const outputs = (await generate({ ...config, silent: true }, false)) as { filename: string; content: string }[];
-    expect(outputs.map((o) => o.filename).sort()).toEqual(['ui/src/__generated__/gql.ts', 'ui/src/__generated__/graphql.ts', 'ui/src/__generated__/index.ts']);
+    expect(outputs.map((o) => o.filename).sort()).toEqual([
+      'ui/src/__generated__/gql.ts',
+      'ui/src/__generated__/graphql.ts',
+      'ui/src/__generated__/index.ts',
+    ]);
     for (const output of outputs) {
       expect(await readFile(new URL(output.filename, root), 'utf8'), output.filename).toBe(output.content);
     }

@@ -107,7 +107,15 @@ describe('GET /ui/…', () => {
   });
 
   it('never serves a file outside the build, nor its dotfiles (manifest, build stamp)', async () => {
-    for (const path of ['/ui/..%2fpackage.json', '/ui/assets/..%2f..%2f..%2fpackage.json', '/ui/%2e%2e/package.json', '/ui/../package.json', '/ui/.vite/manifest.json', '/ui/.build-hash', '/ui/assets%5c..%5c..%5cpackage.json']) {
+    for (const path of [
+      '/ui/..%2fpackage.json',
+      '/ui/assets/..%2f..%2f..%2fpackage.json',
+      '/ui/%2e%2e/package.json',
+      '/ui/../package.json',
+      '/ui/.vite/manifest.json',
+      '/ui/.build-hash',
+      '/ui/assets%5c..%5c..%5cpackage.json',
+    ]) {
       const res = await raw(gw.baseUrl, path);
       expect(res.status, path).toBe(404);
       expect(res.body.toString('utf8'), path).not.toContain('"name": "mesh-trace-gateway"');
@@ -122,7 +130,11 @@ describe('GET /ui/…', () => {
   });
 
   it('leaves the API where it was: /graphql still needs a key', async () => {
-    const res = await fetch(`${gw.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(`${gw.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(res.status).toBe(401);
   });
 });

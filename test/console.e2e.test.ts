@@ -106,12 +106,19 @@ describe('web console', () => {
 
     const tree = page.getByRole('tree');
     await tree.waitFor();
-    const { body } = await gw.graphql<{ trace: { spans: { spanId: string }[] } }>('query($id: String!) { trace(traceId: $id) { spans { spanId } } }', {
-      id: traceId,
-    });
+    const { body } = await gw.graphql<{ trace: { spans: { spanId: string }[] } }>(
+      'query($id: String!) { trace(traceId: $id) { spans { spanId } } }',
+      {
+        id: traceId,
+      },
+    );
     const expected = body.data?.trace.spans.map((s) => s.spanId).sort();
     expect(expected?.length).toBeGreaterThan(1);
-    await expect.poll(async () => (await page.locator('[role=treeitem]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id')))).sort()).toEqual(expected);
+    await expect
+      .poll(async () =>
+        (await page.locator('[role=treeitem]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id')))).sort(),
+      )
+      .toEqual(expected);
     expect(await page.locator('.wf-critical').count()).toBeGreaterThan(0);
 
     // Keyboard: focus the tree, move down, open the span in the side panel.
@@ -126,7 +133,9 @@ describe('web console', () => {
 
   it('shows every AnyValue type, the events, links, resource and scope of a span, and marks errors and clock skew', async () => {
     const { page } = browser;
-    const fixture = JSON.parse(await readFile(new URL('fixtures/console-any-values.otlp.json', import.meta.url), 'utf8')) as AnyValueFixture;
+    const fixture = JSON.parse(
+      await readFile(new URL('fixtures/console-any-values.otlp.json', import.meta.url), 'utf8'),
+    ) as AnyValueFixture;
     const res = await fetch(`${gw.baseUrl}/v1/traces`, {
       method: 'POST',
       headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
@@ -190,7 +199,9 @@ describe('web console', () => {
     // Still responsive: a click on a visible row selects it.
     await page.locator('#wf-row-4999').click();
     await page.getByRole('complementary').waitFor();
-    console.info(`5,000-span trace: first rows after ${renderedMs} ms (load + query + layout), End key to the last row in ${endMs} ms, ${inDom} rows in the DOM`);
+    console.info(
+      `5,000-span trace: first rows after ${renderedMs} ms (load + query + layout), End key to the last row in ${endMs} ms, ${inDom} rows in the DOM`,
+    );
     await browser.screenshot('03b-trace-5000-spans');
   });
 
@@ -208,8 +219,12 @@ describe('web console', () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Service map' }).click();
     await page.locator('svg.service-map').waitFor();
-    const drawn = await page.locator('[data-node-id]').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-node-id'), n.getAttribute('data-node-type')]));
-    const { body } = await gw.graphql<{ topology: { nodes: { id: string; type: string }[]; edges: unknown[] } }>('{ topology { nodes { id type } edges { source } } }');
+    const drawn = await page
+      .locator('[data-node-id]')
+      .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-node-id'), n.getAttribute('data-node-type')]));
+    const { body } = await gw.graphql<{ topology: { nodes: { id: string; type: string }[]; edges: unknown[] } }>(
+      '{ topology { nodes { id type } edges { source } } }',
+    );
     const topology = body.data?.topology;
     expect(drawn.sort()).toEqual(topology?.nodes.map((n) => [n.id, n.type]).sort());
     for (const service of DEMO_SERVICES) expect(drawn).toContainEqual([service, 'SERVICE']);

@@ -57,9 +57,17 @@ function deep(pairs: number): string {
 
 const ABUSIVE: readonly { limit: string; query: string; before: 'validation' | 'resolvers' }[] = [
   { limit: 'depth', query: deep(8), before: 'resolvers' },
-  { limit: 'complexity', query: `{ traces(first: 500) { edges { node { spans { attributes { key } events { name } links { spanId } } } } } }`, before: 'resolvers' },
+  {
+    limit: 'complexity',
+    query: `{ traces(first: 500) { edges { node { spans { attributes { key } events { name } links { spanId } } } } } }`,
+    before: 'resolvers',
+  },
   { limit: 'aliases', query: `{ ${repeat(31, (i) => `t${i}: trace(traceId: "${TRACE_ID}") { traceId }`)} }`, before: 'validation' },
-  { limit: 'directives', query: `{ trace(traceId: "${TRACE_ID}") { ${repeat(51, () => '...T @include(if: true)')} } } fragment T on Trace { traceId }`, before: 'validation' },
+  {
+    limit: 'directives',
+    query: `{ trace(traceId: "${TRACE_ID}") { ${repeat(51, () => '...T @include(if: true)')} } } fragment T on Trace { traceId }`,
+    before: 'validation',
+  },
   { limit: 'tokens', query: `{ trace(traceId: "${TRACE_ID}") { ${repeat(5000, () => 'traceId')} } }`, before: 'validation' },
 ];
 
@@ -87,7 +95,10 @@ describe('GraphQL operation limits', () => {
     const client = wsClient(gw.baseUrl, gw.apiKey);
     try {
       const errors = await new Promise<unknown>((resolve) => {
-        client.subscribe({ query: ABUSIVE.find((a) => a.limit === 'aliases')!.query }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+        client.subscribe(
+          { query: ABUSIVE.find((a) => a.limit === 'aliases')!.query },
+          { next: () => undefined, error: resolve, complete: () => resolve(null) },
+        );
       });
       expect(errors).toMatchObject([{ extensions: { code: 'invalid_parameter', param: 'aliases' } }]);
     } finally {

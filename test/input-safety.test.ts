@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { startTestGateway, type GraphQLBody, type TestGateway } from './helpers/gateway.js';
 import { hex, postOtlpJson } from './helpers/otlp.js';
 import { rest } from './helpers/rest.js';
 
@@ -21,7 +21,14 @@ beforeAll(async () => {
   gw = await startTestGateway();
   const start = Date.now() - 10 * 60_000;
   const res = await postOtlpJson(gw.baseUrl, gw.apiKey, [
-    { traceId: TRACE_ID, service: 'checkout', name: 'GET /cart', startMs: start, durationMs: 30, attributes: { 'http.route': '/cart', 'http.status_code': 200 } },
+    {
+      traceId: TRACE_ID,
+      service: 'checkout',
+      name: 'GET /cart',
+      startMs: start,
+      durationMs: 30,
+      attributes: { 'http.route': '/cart', 'http.status_code': 200 },
+    },
     { traceId: hex(16), service: 'payments', name: 'charge', startMs: start + 5, durationMs: 80, attributes: { 'http.route': '/charge' } },
   ]);
   expect(res.status).toBe(200);
@@ -34,18 +41,11 @@ const TRACES = `query($filter: TraceFilter) { traces(first: 50, filter: $filter)
 
 interface Outcome {
   readonly status: number;
-  readonly body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string; param?: string } }[] } | Record<string, unknown>;
+  readonly body: GraphQLBody<Record<string, unknown> | null> | Record<string, unknown>;
 }
 
-async function graphql(query: string, variables: Record<string, unknown>): Promise<Outcome> {
-  // Raw JSON, so that variables carry objects where the schema wants strings.
-  const res = await fetch(`${gw.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Outcome['body'] };
-}
+// Variables go out as given, so that they carry objects where the schema wants strings.
+const graphql = (query: string, variables: Record<string, unknown>): Promise<Outcome> => gw.graphql(query, variables);
 
 const tracesWith = (filter: Record<string, unknown>) => graphql(TRACES, { filter: { from, to, ...filter } });
 const attribute = (over: Record<string, unknown>) => ({ key: 'http.route', operator: 'EQ', type: 'STRING', value: '/cart', ...over });
@@ -67,7 +67,11 @@ function expectNoTraces(outcome: Outcome): void {
 async function snapshot(): Promise<string> {
   const parts: string[] = [];
   for (const name of ['spans', 'traces', 'api_keys', 'orgs']) {
-    const docs: Document[] = await gw.store.db.collection(name).find({}, { projection: { lastUsedAt: 0 } }).sort({ _id: 1 }).toArray();
+    const docs: Document[] = await gw.store.db
+      .collection(name)
+      .find({}, { projection: { lastUsedAt: 0 } })
+      .sort({ _id: 1 })
+      .toArray();
     parts.push(JSON.stringify(docs, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
   }
   return parts.join('\n');
@@ -123,7 +127,9 @@ describe('GraphQL filter inputs', () => {
   }
 
   it('escapes regex metacharacters: STARTS_WITH and CONTAINS match literally', async () => {
-    const literal = (await tracesWith({ attributes: [attribute({ operator: 'STARTS_WITH', value: '/ca' })] })).body as { data: { traces: { totalCount: number } } };
+    const literal = (await tracesWith({ attributes: [attribute({ operator: 'STARTS_WITH', value: '/ca' })] })).body as {
+      data: { traces: { totalCount: number } };
+    };
     expect(literal.data.traces.totalCount).toBe(1);
   });
 
@@ -135,20 +141,67 @@ describe('GraphQL filter inputs', () => {
   });
 
   it('rejects operator values for ids in trace, span and node lookups', async () => {
-    expectRejected(await graphql(`query($id: String!) { trace(traceId: $id) { traceId } }`, { id: { $gt: '' } }));
-    expectRejected(await graphql(`query($id: String!) { trace(traceId: $id) { traceId } }`, { id: '{"$gt":""}' }));
-    expectRejected(await graphql(`query($t: String!, $s: String!) { span(traceId: $t, spanId: $s) { spanId } }`, { t: TRACE_ID, s: { $ne: '' } }));
-    expectRejected(await graphql(`query($id: String!) { node(nodeId: $id) { nodeId } }`, { id: { $ne: '' } }));
+    expectRejected(
+      await graphql(
+        `
+          query ($id: String!) {
+            trace(traceId: $id) {
+              traceId
+            }
+          }
+        `,
+        { id: { $gt: '' } },
+      ),
+    );
+    expectRejected(
+      await graphql(
+        `
+          query ($id: String!) {
+            trace(traceId: $id) {
+              traceId
+            }
+          }
+        `,
+        { id: '{"$gt":""}' },
+      ),
+    );
+    expectRejected(
+      await graphql(
+        `
+          query ($t: String!, $s: String!) {
+            span(traceId: $t, spanId: $s) {
+              spanId
+            }
+          }
+        `,
+        { t: TRACE_ID, s: { $ne: '' } },
+      ),
+    );
+    expectRejected(
+      await graphql(
+        `
+          query ($id: String!) {
+            node(nodeId: $id) {
+              nodeId
+            }
+          }
+        `,
+        { id: { $ne: '' } },
+      ),
+    );
   });
 
   it('treats operator-looking search expressions as literals', async () => {
-    const search = (query: string) => graphql(`query($q: String!) { searchTraces(query: $q, from: "${from}", to: "${to}") { totalCount } }`, { q: query });
+    const search = (query: string) =>
+      graphql(`query($q: String!) { searchTraces(query: $q, from: "${from}", to: "${to}") { totalCount } }`, { q: query });
     for (const q of ['service.name = "$ne"', 'name STARTS WITH ".*"', 'service.name CONTAINS "|"', 'http.route = "{\\"$gt\\": \\"\\"}"']) {
       const body = (await search(q)).body as { data?: { searchTraces: { totalCount: number } }; errors?: unknown };
       expect(body.errors, q).toBeUndefined();
       expect(body.data!.searchTraces.totalCount, q).toBe(0);
     }
-    expectRejected(await graphql(`query($q: String!) { searchTraces(query: $q, from: "${from}", to: "${to}") { totalCount } }`, { q: { $ne: '' } }));
+    expectRejected(
+      await graphql(`query($q: String!) { searchTraces(query: $q, from: "${from}", to: "${to}") { totalCount } }`, { q: { $ne: '' } }),
+    );
   });
 });
 
@@ -162,13 +215,20 @@ describe('REST inputs', () => {
   });
 
   it('treats operator-looking query values as data', async () => {
-    const res = await rest<{ traces: unknown[] }>(gw, 'GET', `/v1/traces?start_time=${from}&end_time=${to}&service=${encodeURIComponent('{"$ne":null}')}`);
+    const res = await rest<{ traces: unknown[] }>(
+      gw,
+      'GET',
+      `/v1/traces?start_time=${from}&end_time=${to}&service=${encodeURIComponent('{"$ne":null}')}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.traces).toEqual([]);
   });
 
   it('rejects operator objects in JSON bodies', async () => {
-    for (const body of [{ query: { $ne: '' }, start_time: from, end_time: to }, { query: 'service.name = "checkout"', start_time: { $gt: '' }, end_time: to }]) {
+    for (const body of [
+      { query: { $ne: '' }, start_time: from, end_time: to },
+      { query: 'service.name = "checkout"', start_time: { $gt: '' }, end_time: to },
+    ]) {
       const res = await rest<{ error: { code: string } }>(gw, 'POST', '/v1/traces/search', { body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_parameter');
@@ -181,7 +241,16 @@ describe('the store after every attempt', () => {
     const before = await snapshot();
     await tracesWith({ service: { $ne: null } });
     await tracesWith({ attributes: [attribute({ key: '$set', value: '{"$set": {"org": "other"}}' })] });
-    await graphql(`query($id: String!) { trace(traceId: $id) { traceId } }`, { id: { $gt: '' } });
+    await graphql(
+      `
+        query ($id: String!) {
+          trace(traceId: $id) {
+            traceId
+          }
+        }
+      `,
+      { id: { $gt: '' } },
+    );
     await rest(gw, 'GET', `/v1/traces?service[$ne]=x`);
     expect(await snapshot()).toBe(before);
   });

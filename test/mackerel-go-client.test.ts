@@ -75,7 +75,10 @@ describe.skipIf(!goAvailable)('examples/mackerel-go (mackerel-client-go against 
 
   it('lists every trace of a service with ListTracesSeq, walking pages of 2 within the 1 request/second limit', async () => {
     const { stdout } = await client(['-service', service, '-per-page', '2']);
-    const lines = stdout.trim().split('\n').map((line) => line.split('\t'));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(lines.map((l) => l[0])).toEqual(traceIds);
     expect(lines.map((l) => l[2])).toEqual(traceIds.map((_, i) => `GET /items/${i}`));
     expect(lines.map((l) => l[3])).toEqual(traceIds.map((_, i) => `trace ${(i + 1) * 100} ms`));

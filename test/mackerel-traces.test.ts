@@ -52,7 +52,11 @@ async function readKey(): Promise<string> {
   return (await gw.app.services.auth.createKey({ org: 'default', env: 'live', permissions: ['read'] })).key;
 }
 
-async function call<T>(method: string, path: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+async function call<T>(
+  method: string,
+  path: string,
+  options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
   const key = options.key === undefined ? await readKey() : options.key;
   const headers: Record<string, string> = { ...(key !== null ? { 'x-api-key': key } : {}), ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -66,7 +70,8 @@ async function call<T>(method: string, path: string, options: { key?: string | n
 }
 
 const list = (body: unknown, key?: string | null) => call<TraceList>('POST', '/api/v0/traces', { body, key });
-const getTrace = (traceId: string, key?: string | null) => call<{ spans: Record<string, unknown>[] }>('GET', `/api/v0/traces/${traceId}`, { key });
+const getTrace = (traceId: string, key?: string | null) =>
+  call<{ spans: Record<string, unknown>[] }>('GET', `/api/v0/traces/${traceId}`, { key });
 
 /** The JSON type of every value, recursively (an array by its first element). */
 function shapeOf(value: unknown): unknown {
@@ -192,10 +197,18 @@ describe('attribute values', () => {
     const request = {
       resourceSpans: [
         {
-          resource: { attributes: [kv('service.name', { stringValue: 'every-value' }), kv('host.id', { bytesValue: BYTES })], droppedAttributesCount: 2 },
+          resource: {
+            attributes: [kv('service.name', { stringValue: 'every-value' }), kv('host.id', { bytesValue: BYTES })],
+            droppedAttributesCount: 2,
+          },
           scopeSpans: [
             {
-              scope: { name: 'value-test', version: '2.0.1', attributes: [kv('scope.int', { intValue: INT64_MIN })], droppedAttributesCount: 3 },
+              scope: {
+                name: 'value-test',
+                version: '2.0.1',
+                attributes: [kv('scope.int', { intValue: INT64_MIN })],
+                droppedAttributesCount: 3,
+              },
               spans: [
                 {
                   traceId,
@@ -221,16 +234,35 @@ describe('attribute values', () => {
                     kv('nested', {
                       arrayValue: {
                         values: [
-                          { kvlistValue: { values: [kv('deep', { arrayValue: { values: [{ intValue: INT64_MAX }, { boolValue: true }, {}] } })] } },
+                          {
+                            kvlistValue: {
+                              values: [kv('deep', { arrayValue: { values: [{ intValue: INT64_MAX }, { boolValue: true }, {}] } })],
+                            },
+                          },
                           { arrayValue: { values: [] } },
                         ],
                       },
                     }),
                   ],
                   droppedAttributesCount: 4,
-                  events: [{ timeUnixNano: String(nowNs + 1_000_000n), name: 'checkpoint', attributes: [kv('e.int', { intValue: INT64_MAX })], droppedAttributesCount: 5 }],
+                  events: [
+                    {
+                      timeUnixNano: String(nowNs + 1_000_000n),
+                      name: 'checkpoint',
+                      attributes: [kv('e.int', { intValue: INT64_MAX })],
+                      droppedAttributesCount: 5,
+                    },
+                  ],
                   droppedEventsCount: 6,
-                  links: [{ traceId: hex(16), spanId: hex(8), traceState: 'l=1', attributes: [kv('l.double', { doubleValue: -0.5 })], droppedAttributesCount: 7 }],
+                  links: [
+                    {
+                      traceId: hex(16),
+                      spanId: hex(8),
+                      traceState: 'l=1',
+                      attributes: [kv('l.double', { doubleValue: -0.5 })],
+                      droppedAttributesCount: 7,
+                    },
+                  ],
                   droppedLinksCount: 8,
                   status: { code: 2, message: 'boom' },
                 },
@@ -286,7 +318,10 @@ describe('attribute values', () => {
                 {
                   valueType: 'kvlist',
                   kvlistValue: {
-                    deep: { valueType: 'array', arrayValue: [int(INT64_MAX), { valueType: 'bool', boolValue: true }, { valueType: 'empty' }] },
+                    deep: {
+                      valueType: 'array',
+                      arrayValue: [int(INT64_MAX), { valueType: 'bool', boolValue: true }, { valueType: 'empty' }],
+                    },
                   },
                 },
                 { valueType: 'array', arrayValue: [] },
@@ -295,7 +330,14 @@ describe('attribute values', () => {
           },
         ],
         droppedAttributesCount: 4,
-        events: [{ time: new Date(start.getTime() + 1).toISOString(), name: 'checkpoint', attributes: [{ key: 'e.int', value: int(INT64_MAX) }], droppedAttributesCount: 5 }],
+        events: [
+          {
+            time: new Date(start.getTime() + 1).toISOString(),
+            name: 'checkpoint',
+            attributes: [{ key: 'e.int', value: int(INT64_MAX) }],
+            droppedAttributesCount: 5,
+          },
+        ],
         droppedEventsCount: 6,
         links: [
           {
@@ -315,7 +357,12 @@ describe('attribute values', () => {
           ],
           droppedAttributesCount: 2,
         },
-        scope: { name: 'value-test', version: '2.0.1', attributes: [{ key: 'scope.int', value: int(INT64_MIN) }], droppedAttributesCount: 3 },
+        scope: {
+          name: 'value-test',
+          version: '2.0.1',
+          attributes: [{ key: 'scope.int', value: int(INT64_MIN) }],
+          droppedAttributesCount: 3,
+        },
       },
     ]);
   });
@@ -423,7 +470,10 @@ describe('attribute filters: the operator × type matrix', () => {
   });
 
   it('checks resource attribute filters with the same table, under their own name', async () => {
-    const { status, body } = await list({ ...window, resourceAttributes: [{ key: 'host.name', value: 'a', operator: 'GT', type: 'string' }] });
+    const { status, body } = await list({
+      ...window,
+      resourceAttributes: [{ key: 'host.name', value: 'a', operator: 'GT', type: 'string' }],
+    });
     expect(status).toBe(400);
     expect((body as unknown as ErrorBody).error.param).toBe('resourceAttributes.0.operator');
   });
@@ -514,7 +564,13 @@ describe('ordering and paging', () => {
   it('reports the trace latency rounded to whole milliseconds and the start in whole seconds', async () => {
     const { body } = await list({ ...window, traceId: 'c0000000000000000000000000000009' });
     expect(body.results).toEqual([
-      expect.objectContaining({ traceLatencyMillis: 90, serviceLatencyMillis: 90, traceStartAt: nowS - 120, serviceStartAt: nowS - 120, title: 'op' }),
+      expect.objectContaining({
+        traceLatencyMillis: 90,
+        serviceLatencyMillis: 90,
+        traceStartAt: nowS - 120,
+        serviceStartAt: nowS - 120,
+        title: 'op',
+      }),
     ]);
   });
 });
@@ -532,7 +588,11 @@ describe('status codes', () => {
   });
 
   it('accepts the key as a Bearer token too', async () => {
-    const res = await call<TraceList>('POST', '/api/v0/traces', { key: null, body, headers: { authorization: `Bearer ${await readKey()}` } });
+    const res = await call<TraceList>('POST', '/api/v0/traces', {
+      key: null,
+      body,
+      headers: { authorization: `Bearer ${await readKey()}` },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -552,11 +612,14 @@ describe('status codes', () => {
     expect((await getTrace(EXAMPLE_TRACE, other)).status).toBe(404);
   });
 
-  it.each(['xyz', 'ab'.repeat(15), '0'.repeat(32), `${'ab'.repeat(16)}0`])('answers 400 on traceId for the invalid trace id %s', async (id) => {
-    const res = await getTrace(id);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'invalid_parameter', param: 'traceId' } });
-  });
+  it.each(['xyz', 'ab'.repeat(15), '0'.repeat(32), `${'ab'.repeat(16)}0`])(
+    'answers 400 on traceId for the invalid trace id %s',
+    async (id) => {
+      const res = await getTrace(id);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'invalid_parameter', param: 'traceId' } });
+    },
+  );
 
   it('accepts an upper-case trace id as the same trace', async () => {
     const res = await getTrace(EXAMPLE_TRACE.toUpperCase());

@@ -2,10 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { startTestGateway, type GraphQLBody, type TestGateway } from './helpers/gateway.js';
+import { startPeer, startTestGateway, type GatewayPeer, type TestGateway } from './helpers/gateway.js';
 import { reportHeartbeat } from './helpers/nodes.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
 import { sseSubscribe, subscriptionsOpen, wsClient, wsSubscribe } from './helpers/subscriptions.js';
@@ -20,28 +17,8 @@ const OFFLINE_AFTER_S = 2;
 
 let redis: TestRedis;
 let a: TestGateway;
-let b: Pick<TestGateway, 'app' | 'baseUrl' | 'graphql'>;
+let b: GatewayPeer;
 const clients: Client[] = [];
-
-/** A second instance over the first one's database, with the same settings and key. */
-async function startPeer(of: TestGateway, env: Record<string, string>): Promise<{ app: App; baseUrl: string; graphql: TestGateway['graphql'] }> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: of.apiKey, ...env });
-  const app = buildApp({ config, db: of.store.db, log: silentLogger });
-  const { port } = await app.start();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    baseUrl,
-    async graphql<T>(query: string, variables: Record<string, unknown> = {}, key = of.apiKey) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
-    },
-  };
-}
 
 /** SUBSCRIBE reaches Redis asynchronously: wait until every instance's subscriber connection holds the topic. */
 async function redisSubscribers(topic: string, count: number): Promise<void> {

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { NODE_HEARTBEATS_COLLECTION, NODES_COLLECTION } from '../src/domain/nodes/nodes.repository.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey, type GraphQLBody } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { reportHeartbeat } from './helpers/nodes.js';
 import { describeQuery, issuedQueries, servingIndex, shapeOf } from './helpers/index-coverage.js';
 
@@ -25,15 +25,11 @@ const apiKey = randomApiKey();
 const dbName = `t_${randomBytes(6).toString('hex')}`;
 const commands: CommandStartedEvent[] = [];
 
+/** GraphQL as the node API's client, failing the test on any error. */
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as GraphQLBody<T>;
-  expect(body.errors).toBeUndefined();
-  return { status: res.status, body };
+  const result = await graphqlClient(baseUrl, apiKey)<T>(query, variables);
+  expect(result.body.errors).toBeUndefined();
+  return result;
 }
 
 const gw = { graphql };
@@ -42,11 +38,18 @@ beforeAll(async () => {
   client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
   await client.connect();
   client.on('commandStarted', (e) => commands.push(e));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, MESH_NODE_OFFLINE_AFTER_S: '1', MESH_NODE_SWEEP_INTERVAL_MS: '100' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    MESH_BOOTSTRAP_API_KEY: apiKey,
+    MESH_NODE_OFFLINE_AFTER_S: '1',
+    MESH_NODE_SWEEP_INTERVAL_MS: '100',
+  });
   app = buildApp({ config, db: client.db(dbName), log: silentLogger });
   const { port } = await app.start();
   baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 12; i++) await reportHeartbeat(gw, `node-${i}`, { cluster: i % 2 === 0 ? 'even' : 'odd', cpuPercent: i % 3 === 0 ? 95 : 10 });
+  for (let i = 0; i < 12; i++)
+    await reportHeartbeat(gw, `node-${i}`, { cluster: i % 2 === 0 ? 'even' : 'odd', cpuPercent: i % 3 === 0 ? 95 : 10 });
 });
 
 afterAll(async () => {
@@ -72,12 +75,24 @@ describe('nodes index coverage', () => {
         await graphql(LIST, { cluster, status, after: first.body.data!.nodes.pageInfo.endCursor });
       }
     }
-    await graphql(`{ node(nodeId: "node-1") { status health { spansIngested1h } heartbeats(last: 10) { receivedAt } } }`);
+    await graphql(`
+      {
+        node(nodeId: "node-1") {
+          status
+          health {
+            spansIngested1h
+          }
+          heartbeats(last: 10) {
+            receivedAt
+          }
+        }
+      }
+    `);
     await reportHeartbeat(gw, 'node-1', { cluster: 'odd' });
     // Let the sweep run a few passes (nodes go offline after 1 s).
     await delay(1_500);
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     const seen = new Set<string>();
@@ -99,7 +114,22 @@ describe('nodes index coverage', () => {
   it('loads a page of nodes with their 1 h figures in a fixed number of round-trips', async () => {
     await delay(200);
     commands.length = 0;
-    await graphql(`{ nodes(first: 12) { edges { node { nodeId spansIngested1h health { droppedSpans1h uptimeSeconds } } } } }`);
+    await graphql(`
+      {
+        nodes(first: 12) {
+          edges {
+            node {
+              nodeId
+              spansIngested1h
+              health {
+                droppedSpans1h
+                uptimeSeconds
+              }
+            }
+          }
+        }
+      }
+    `);
     const reads = commands
       .filter((e) => ['find', 'aggregate'].includes(e.commandName))
       .map((e) => `${e.commandName}:${(e.command as Document)[e.commandName] as string}`)

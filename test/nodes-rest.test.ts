@@ -51,20 +51,61 @@ const heartbeat = (overrides: Record<string, unknown> = {}) => ({ ...examples.he
 describe('POST /v1/nodes/{node_id}/heartbeat', () => {
   it('records a heartbeat and answers the node’s status and the time it was received', async () => {
     const before = Date.now();
-    const { status, body } = await rest<Record<string, unknown>>(gw, 'POST', '/v1/nodes/node-new-1/heartbeat', { body: heartbeat({ cpu_percent: 97 }) });
+    const { status, body } = await rest<Record<string, unknown>>(gw, 'POST', '/v1/nodes/node-new-1/heartbeat', {
+      body: heartbeat({ cpu_percent: 97 }),
+    });
     expect(status).toBe(200);
-    expect(body).toEqual({ node_id: 'node-new-1', status: 'degraded', last_heartbeat: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) });
+    expect(body).toEqual({
+      node_id: 'node-new-1',
+      status: 'degraded',
+      last_heartbeat: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
     expect(Date.parse(body.last_heartbeat as string)).toBeGreaterThanOrEqual(before - 5);
   });
 
   it.each([
-    ['a missing field', (b: Record<string, unknown>) => ({ ...b, sampling_rate: undefined }), 'sampling_rate', "Parameter 'sampling_rate' must be a number from 0 to 1"],
-    ['a number sent as a string', (b: Record<string, unknown>) => ({ ...b, cpu_percent: '12.4' }), 'cpu_percent', "Parameter 'cpu_percent' must be a number from 0 to 100"],
-    ['a value out of range', (b: Record<string, unknown>) => ({ ...b, buffer_utilization_pct: 120 }), 'buffer_utilization_pct', "Parameter 'buffer_utilization_pct' must be a number from 0 to 100"],
-    ['a fractional counter', (b: Record<string, unknown>) => ({ ...b, spans_ingested_total: 1.5 }), 'spans_ingested_total', "Parameter 'spans_ingested_total' must be an integer"],
-    ['a counter beyond 2^53', (b: Record<string, unknown>) => ({ ...b, dropped_spans_total: 2 ** 60 }), 'dropped_spans_total', "Parameter 'dropped_spans_total' must be an integer"],
-    ['a boolean sent as a number', (b: Record<string, unknown>) => ({ ...b, otlp_http_active: 1 }), 'otlp_http_active', "Parameter 'otlp_http_active' must be true or false"],
-    ['a malformed cluster', (b: Record<string, unknown>) => ({ ...b, cluster: 'prod eu 1' }), 'cluster', "Parameter 'cluster' must be 1–128 characters"],
+    [
+      'a missing field',
+      (b: Record<string, unknown>) => ({ ...b, sampling_rate: undefined }),
+      'sampling_rate',
+      "Parameter 'sampling_rate' must be a number from 0 to 1",
+    ],
+    [
+      'a number sent as a string',
+      (b: Record<string, unknown>) => ({ ...b, cpu_percent: '12.4' }),
+      'cpu_percent',
+      "Parameter 'cpu_percent' must be a number from 0 to 100",
+    ],
+    [
+      'a value out of range',
+      (b: Record<string, unknown>) => ({ ...b, buffer_utilization_pct: 120 }),
+      'buffer_utilization_pct',
+      "Parameter 'buffer_utilization_pct' must be a number from 0 to 100",
+    ],
+    [
+      'a fractional counter',
+      (b: Record<string, unknown>) => ({ ...b, spans_ingested_total: 1.5 }),
+      'spans_ingested_total',
+      "Parameter 'spans_ingested_total' must be an integer",
+    ],
+    [
+      'a counter beyond 2^53',
+      (b: Record<string, unknown>) => ({ ...b, dropped_spans_total: 2 ** 60 }),
+      'dropped_spans_total',
+      "Parameter 'dropped_spans_total' must be an integer",
+    ],
+    [
+      'a boolean sent as a number',
+      (b: Record<string, unknown>) => ({ ...b, otlp_http_active: 1 }),
+      'otlp_http_active',
+      "Parameter 'otlp_http_active' must be true or false",
+    ],
+    [
+      'a malformed cluster',
+      (b: Record<string, unknown>) => ({ ...b, cluster: 'prod eu 1' }),
+      'cluster',
+      "Parameter 'cluster' must be 1–128 characters",
+    ],
     ['an unknown field', (b: Record<string, unknown>) => ({ ...b, cpu_pct: 3 }), 'cpu_pct', "Parameter 'cpu_pct'"],
   ])('rejects %s with 400 invalid_parameter naming the field', async (_case, change, param, message) => {
     const { status, body } = await rest<ErrorBody>(gw, 'POST', '/v1/nodes/node-bad/heartbeat', { body: change(heartbeat()) });

@@ -90,14 +90,26 @@ describe('nodeHeartbeat subscription', () => {
   });
 
   it('carries the heartbeat fields a chart needs, with deltas derived at ingest', async () => {
-    const sub = wsSubscribe<Beat & { spansIngested: string; status: string; receivedAt: string }>(client(gw.apiKey), 'nodeHeartbeat', HEARTBEATS, {
-      nodeId: 'sub-fields',
-    });
+    const sub = wsSubscribe<Beat & { spansIngested: string; status: string; receivedAt: string }>(
+      client(gw.apiKey),
+      'nodeHeartbeat',
+      HEARTBEATS,
+      {
+        nodeId: 'sub-fields',
+      },
+    );
     await subscriptionsOpen(gw.app, 1);
     const first = await reportHeartbeat(gw, 'sub-fields', { uptimeSeconds: 60, spansIngestedTotal: '100', cpuPercent: 97 });
     await reportHeartbeat(gw, 'sub-fields', { uptimeSeconds: 70, spansIngestedTotal: '175' });
     const [a, b] = await sub.waitFor(2);
-    expect(a).toEqual({ nodeId: 'sub-fields', cluster: 'prod-eu-1', spansIngestedTotal: '100', spansIngested: '100', status: 'DEGRADED', receivedAt: first.heartbeat.receivedAt });
+    expect(a).toEqual({
+      nodeId: 'sub-fields',
+      cluster: 'prod-eu-1',
+      spansIngestedTotal: '100',
+      spansIngested: '100',
+      status: 'DEGRADED',
+      receivedAt: first.heartbeat.receivedAt,
+    });
     expect(b).toMatchObject({ spansIngestedTotal: '175', spansIngested: '75', status: 'HEALTHY' });
     await sub.close();
   });
@@ -127,7 +139,9 @@ describe('nodeStatusChanged subscription', () => {
       STATUS_CHANGES,
       { cluster: 'status-lab' },
     );
-    const sse = await sseSubscribe<{ nodeId: string; status: string }>(gw.baseUrl, gw.apiKey, 'nodeStatusChanged', STATUS_CHANGES, { cluster: 'status-lab' });
+    const sse = await sseSubscribe<{ nodeId: string; status: string }>(gw.baseUrl, gw.apiKey, 'nodeStatusChanged', STATUS_CHANGES, {
+      cluster: 'status-lab',
+    });
     await subscriptionsOpen(gw.app, 2);
 
     await reportHeartbeat(gw, 'lab-1', { cluster: 'status-lab' }); // appears: null → HEALTHY
@@ -138,12 +152,14 @@ describe('nodeStatusChanged subscription', () => {
     await reportHeartbeat(gw, 'lab-1', { cluster: 'status-lab', otlpGrpcActive: false, otlpHttpActive: false }); // → UNHEALTHY
     await reportHeartbeat(gw, 'lab-1', { cluster: 'status-lab' }); // → HEALTHY
 
-    expect(await sub.waitFor(4)).toEqual([
-      { nodeId: 'lab-1', previousStatus: null, status: 'HEALTHY', statusReasons: [] },
-      { nodeId: 'lab-1', previousStatus: 'HEALTHY', status: 'DEGRADED', statusReasons: ['CPU_HIGH'] },
-      { nodeId: 'lab-1', previousStatus: 'DEGRADED', status: 'UNHEALTHY', statusReasons: ['RECEIVERS_INACTIVE'] },
-      { nodeId: 'lab-1', previousStatus: 'UNHEALTHY', status: 'HEALTHY', statusReasons: [] },
-    ].map((c) => expect.objectContaining({ ...c, cluster: 'status-lab' })));
+    expect(await sub.waitFor(4)).toEqual(
+      [
+        { nodeId: 'lab-1', previousStatus: null, status: 'HEALTHY', statusReasons: [] },
+        { nodeId: 'lab-1', previousStatus: 'HEALTHY', status: 'DEGRADED', statusReasons: ['CPU_HIGH'] },
+        { nodeId: 'lab-1', previousStatus: 'DEGRADED', status: 'UNHEALTHY', statusReasons: ['RECEIVERS_INACTIVE'] },
+        { nodeId: 'lab-1', previousStatus: 'UNHEALTHY', status: 'HEALTHY', statusReasons: [] },
+      ].map((c) => expect.objectContaining({ ...c, cluster: 'status-lab' })),
+    );
     expect((await sse.waitFor(4)).map((c) => c.status)).toEqual(['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'HEALTHY']);
     await delay(200);
     expect(sub.received).toHaveLength(4);
@@ -153,7 +169,14 @@ describe('nodeStatusChanged subscription', () => {
 
 describe('traceIngested subscription (live tail)', () => {
   it('streams the traces of each stored batch, filtered by service, to the ingesting org only', async () => {
-    type Row = { traceId: string; services: string[]; spanCount: number; errorCount: number; rootServiceName: string | null; rootOperation: string | null };
+    type Row = {
+      traceId: string;
+      services: string[];
+      spanCount: number;
+      errorCount: number;
+      rootServiceName: string | null;
+      rootOperation: string | null;
+    };
     const checkout = wsSubscribe<Row>(client(gw.apiKey), 'traceIngested', LIVE_TAIL, { service: 'checkout' });
     const everything = wsSubscribe<Row>(client(gw.apiKey), 'traceIngested', LIVE_TAIL);
     const otherOrg = wsSubscribe<Row>(client(otherOrgKey), 'traceIngested', LIVE_TAIL);
@@ -164,12 +187,30 @@ describe('traceIngested subscription (live tail)', () => {
     const root = hex(8);
     const batch: SimpleSpan[] = [
       { traceId: t1, spanId: root, service: 'checkout', name: 'POST /checkout', startMs: now - 50, durationMs: 40 },
-      { traceId: t1, spanId: hex(8), parentSpanId: root, service: 'payments', name: 'charge', startMs: now - 45, durationMs: 20, statusCode: 2 },
+      {
+        traceId: t1,
+        spanId: hex(8),
+        parentSpanId: root,
+        service: 'payments',
+        name: 'charge',
+        startMs: now - 45,
+        durationMs: 20,
+        statusCode: 2,
+      },
       { traceId: t2, spanId: hex(8), service: 'search', name: 'GET /search', startMs: now - 30, durationMs: 10 },
     ];
     expect((await postOtlpJson(gw.baseUrl, gw.apiKey, batch)).status).toBe(200);
 
-    expect(await checkout.waitFor(1)).toEqual([{ traceId: t1, services: ['checkout', 'payments'], spanCount: 2, errorCount: 1, rootServiceName: 'checkout', rootOperation: 'POST /checkout' }]);
+    expect(await checkout.waitFor(1)).toEqual([
+      {
+        traceId: t1,
+        services: ['checkout', 'payments'],
+        spanCount: 2,
+        errorCount: 1,
+        rootServiceName: 'checkout',
+        rootOperation: 'POST /checkout',
+      },
+    ]);
     expect((await everything.waitFor(2)).map((r) => r.traceId)).toEqual([t1, t2]);
     await delay(200);
     expect(checkout.received).toHaveLength(1);

@@ -78,7 +78,16 @@ describe('reportHeartbeat', () => {
         bufferUtilizationPct: 8.2,
       },
     });
-    expect(body.data!.node.heartbeats).toEqual([{ receivedAt: result.heartbeat.receivedAt, spansIngestedTotal: '284910', spansIngested: '0', droppedSpans: '0', restarted: false, status: 'HEALTHY' }]);
+    expect(body.data!.node.heartbeats).toEqual([
+      {
+        receivedAt: result.heartbeat.receivedAt,
+        spansIngestedTotal: '284910',
+        spansIngested: '0',
+        droppedSpans: '0',
+        restarted: false,
+        status: 'HEALTHY',
+      },
+    ]);
   });
 
   it('answers null for a node that never sent a heartbeat', async () => {
@@ -90,7 +99,12 @@ describe('reportHeartbeat', () => {
     ['cpu_percent', 'node-a', { cpuPercent: 150 }, "Parameter 'cpu_percent' must be a number from 0 to 100"],
     ['buffer_utilization_pct', 'node-a', { bufferUtilizationPct: -3 }, "Parameter 'buffer_utilization_pct' must be a number from 0 to 100"],
     ['sampling_rate', 'node-a', { samplingRate: 1.5 }, "Parameter 'sampling_rate' must be a number from 0 to 1"],
-    ['spans_ingested_total', 'node-a', { spansIngestedTotal: '-1' }, "Parameter 'spans_ingested_total' must be an integer from 0 to 9007199254740991"],
+    [
+      'spans_ingested_total',
+      'node-a',
+      { spansIngestedTotal: '-1' },
+      "Parameter 'spans_ingested_total' must be an integer from 0 to 9007199254740991",
+    ],
     ['uptime_seconds', 'node-a', { uptimeSeconds: -1 }, "Parameter 'uptime_seconds' must be an integer from 0 to 2147483647"],
     ['cluster', 'node-a', { cluster: 'prod eu' }, "Parameter 'cluster' must be 1–128 characters"],
     ['version', 'node-a', { version: '' }, "Parameter 'version' must be 1–64 characters"],
@@ -118,20 +132,33 @@ describe('reportHeartbeat', () => {
   });
 
   it('computes degraded and unhealthy from the documented thresholds, with the rules that fired', async () => {
-    expect((await reportHeartbeat(gw, 'node-hot', { cpuPercent: 95.5 })).node).toMatchObject({ status: 'DEGRADED', statusReasons: ['CPU_HIGH'] });
-    expect((await reportHeartbeat(gw, 'node-full', { bufferUtilizationPct: 85 })).node).toMatchObject({ status: 'DEGRADED', statusReasons: ['BUFFER_HIGH'] });
+    expect((await reportHeartbeat(gw, 'node-hot', { cpuPercent: 95.5 })).node).toMatchObject({
+      status: 'DEGRADED',
+      statusReasons: ['CPU_HIGH'],
+    });
+    expect((await reportHeartbeat(gw, 'node-full', { bufferUtilizationPct: 85 })).node).toMatchObject({
+      status: 'DEGRADED',
+      statusReasons: ['BUFFER_HIGH'],
+    });
     expect((await reportHeartbeat(gw, 'node-deaf', { otlpGrpcActive: false, otlpHttpActive: false })).node).toMatchObject({
       status: 'UNHEALTHY',
       statusReasons: ['RECEIVERS_INACTIVE'],
     });
-    expect((await reportHeartbeat(gw, 'node-deaf', { bufferUtilizationPct: 100 })).node).toMatchObject({ status: 'UNHEALTHY', statusReasons: ['BUFFER_FULL'] });
+    expect((await reportHeartbeat(gw, 'node-deaf', { bufferUtilizationPct: 100 })).node).toMatchObject({
+      status: 'UNHEALTHY',
+      statusReasons: ['BUFFER_FULL'],
+    });
     // Dropping spans means new drops since the previous heartbeat, not a non-zero total.
     await reportHeartbeat(gw, 'node-drops', { uptimeSeconds: 600, spansIngestedTotal: '100', droppedSpansTotal: '4' });
-    expect((await reportHeartbeat(gw, 'node-drops', { uptimeSeconds: 610, spansIngestedTotal: '150', droppedSpansTotal: '9' })).node).toMatchObject({
+    expect(
+      (await reportHeartbeat(gw, 'node-drops', { uptimeSeconds: 610, spansIngestedTotal: '150', droppedSpansTotal: '9' })).node,
+    ).toMatchObject({
       status: 'DEGRADED',
       statusReasons: ['DROPPING_SPANS'],
     });
-    expect((await reportHeartbeat(gw, 'node-drops', { uptimeSeconds: 620, spansIngestedTotal: '190', droppedSpansTotal: '9' })).node.status).toBe('HEALTHY');
+    expect(
+      (await reportHeartbeat(gw, 'node-drops', { uptimeSeconds: 620, spansIngestedTotal: '190', droppedSpansTotal: '9' })).node.status,
+    ).toBe('HEALTHY');
   });
 
   it('derives the 1 h figures from counter deltas across a restart (a counter that goes down counts from 0)', async () => {
@@ -164,7 +191,10 @@ describe('nodes', () => {
 
   beforeAll(async () => {
     for (const nodeId of fleet) {
-      await reportHeartbeat(gw, nodeId, { cluster: nodeId.startsWith('fleet-a') ? 'fleet-a' : 'fleet-b', cpuPercent: nodeId === 'fleet-a2' ? 99 : 10 });
+      await reportHeartbeat(gw, nodeId, {
+        cluster: nodeId.startsWith('fleet-a') ? 'fleet-a' : 'fleet-b',
+        cpuPercent: nodeId === 'fleet-a2' ? 99 : 10,
+      });
     }
   });
 
@@ -184,7 +214,10 @@ describe('nodes', () => {
     expect(degraded.body.data!.nodes.edges.map((e) => e.node.nodeId)).toContain('fleet-a2');
     expect(degraded.body.data!.nodes.edges.every((e) => e.node.status === 'DEGRADED')).toBe(true);
     const both = await gw.graphql<ListData>(LIST, { cluster: 'fleet-b', status: 'HEALTHY' });
-    expect(both.body.data!.nodes).toMatchObject({ totalCount: 2, edges: [{ node: { nodeId: 'fleet-b1' } }, { node: { nodeId: 'fleet-b2' } }] });
+    expect(both.body.data!.nodes).toMatchObject({
+      totalCount: 2,
+      edges: [{ node: { nodeId: 'fleet-b1' } }, { node: { nodeId: 'fleet-b2' } }],
+    });
   });
 
   it('rejects a cursor of another tenant and a page size above 500', async () => {
@@ -231,16 +264,22 @@ describe('offline detection', () => {
   it('marks a silent node offline on its own, and back to healthy with its next heartbeat', async () => {
     const { heartbeat } = await reportHeartbeat(fast, 'node-quiet');
     const status = async () =>
-      (await fast.graphql<{ node: { status: string; statusReasons: string[]; statusSince: string } }>(
-        `query { node(nodeId: "node-quiet") { status statusReasons statusSince } }`,
-      )).body.data!.node;
+      (
+        await fast.graphql<{ node: { status: string; statusReasons: string[]; statusSince: string } }>(
+          `query { node(nodeId: "node-quiet") { status statusReasons statusSince } }`,
+        )
+      ).body.data!.node;
     expect((await status()).status).toBe('HEALTHY');
     let now = await status();
     for (let i = 0; i < 50 && now.status !== 'OFFLINE'; i++) {
       await delay(100);
       now = await status();
     }
-    expect(now).toEqual({ status: 'OFFLINE', statusReasons: ['NO_HEARTBEAT'], statusSince: new Date(Date.parse(heartbeat.receivedAt) + 1000).toISOString() });
+    expect(now).toEqual({
+      status: 'OFFLINE',
+      statusReasons: ['NO_HEARTBEAT'],
+      statusSince: new Date(Date.parse(heartbeat.receivedAt) + 1000).toISOString(),
+    });
     expect((await reportHeartbeat(fast, 'node-quiet')).node.status).toBe('HEALTHY');
   });
 });

@@ -38,16 +38,31 @@ interface SpanView {
   traceState: string;
 }
 interface TraceView {
-  trace: { traceId: string; spanCount: number; rootServiceName: string; rootOperation: string; status: string; services: string[]; spans: SpanView[] } | null;
+  trace: {
+    traceId: string;
+    spanCount: number;
+    rootServiceName: string;
+    rootOperation: string;
+    status: string;
+    services: string[];
+    spans: SpanView[];
+  } | null;
 }
 
 function attr(span: SpanView, key: string): AttributeView | undefined {
   return span.attributes.find((a) => a.key === key);
 }
 
-async function exportWithSdk(exporter: SpanExporter, serviceName: string): Promise<{ traceId: string; rootSpanId: string; childSpanId: string }> {
+async function exportWithSdk(
+  exporter: SpanExporter,
+  serviceName: string,
+): Promise<{ traceId: string; rootSpanId: string; childSpanId: string }> {
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': serviceName, 'service.namespace': 'shop', 'deployment.environment.name': 'production' }),
+    resource: resourceFromAttributes({
+      'service.name': serviceName,
+      'service.namespace': 'shop',
+      'deployment.environment.name': 'production',
+    }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer('integration-test', '1.2.3');
@@ -67,7 +82,11 @@ async function exportWithSdk(exporter: SpanExporter, serviceName: string): Promi
   });
   const child = tracer.startSpan(
     'SELECT orders',
-    { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql' }, links: [{ context: root.spanContext(), attributes: { 'link.kind': 'follows' } }] },
+    {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system.name': 'postgresql' },
+      links: [{ context: root.spanContext(), attributes: { 'link.kind': 'follows' } }],
+    },
     otelTrace.setSpan(otelContext.active(), root),
   );
   child.addEvent('query.start', { 'rows.expected': 10 });
@@ -211,7 +230,13 @@ describe('OTLP/JSON with every AnyValue type', () => {
     });
     expect(span).toMatchObject({ droppedAttributesCount: 3, droppedEventsCount: 4, droppedLinksCount: 5, kind: 'SERVER' });
     expect(span.events[0]).toMatchObject({ name: 'evt', droppedAttributesCount: 6 });
-    expect(span.links[0]).toMatchObject({ traceId: '0123456789abcdef0123456789abcdef', spanId: '0123456789abcdef', traceState: 'a=b', flags: 1, droppedAttributesCount: 7 });
+    expect(span.links[0]).toMatchObject({
+      traceId: '0123456789abcdef0123456789abcdef',
+      spanId: '0123456789abcdef',
+      traceState: 'a=b',
+      flags: 1,
+      droppedAttributesCount: 7,
+    });
     expect(span.status).toEqual({ code: 'OK', message: 'fine' });
     expect(span.scope).toMatchObject({ name: 'hand', version: '0.1', droppedAttributesCount: 1, schemaUrl: '' });
     expect(span.resource).toMatchObject({ droppedAttributesCount: 2, schemaUrl: 'https://opentelemetry.io/schemas/1.26.0' });
@@ -229,12 +254,22 @@ describe('OTLP/JSON with every AnyValue type', () => {
 
 describe('POST /v1/traces rejects bad input with a clear 4xx and stores nothing', () => {
   const cases: [string, () => Promise<Response>, number, RegExp][] = [
-    ['malformed protobuf', () => post(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), 'application/x-protobuf'), 400, /Invalid OTLP protobuf/],
+    [
+      'malformed protobuf',
+      () => post(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), 'application/x-protobuf'),
+      400,
+      /Invalid OTLP protobuf/,
+    ],
     ['malformed JSON', () => post('{"resourceSpans": [', 'application/json'), 400, /Invalid OTLP JSON/],
     ['wrong content type', () => post(FULL_JSON, 'text/plain'), 415, /Unsupported Content-Type 'text\/plain'/],
     ['bad trace id', () => post(FULL_JSON.replace(TRACE_ID, 'abc'), 'application/json'), 400, /traceId/],
     ['all-zero span id', () => post(FULL_JSON.replace('eee19b7ec3c1b174', '0000000000000000'), 'application/json'), 400, /spanId/],
-    ['oversized body', () => post(`{"resourceSpans":[],"pad":"${'x'.repeat(9 * 1024 * 1024)}"}`, 'application/json'), 413, /exceeds the limit/],
+    [
+      'oversized body',
+      () => post(`{"resourceSpans":[],"pad":"${'x'.repeat(9 * 1024 * 1024)}"}`, 'application/json'),
+      413,
+      /exceeds the limit/,
+    ],
   ];
   for (const [name, send, status, message] of cases) {
     it(`answers ${status} for ${name}`, async () => {
@@ -248,7 +283,11 @@ describe('POST /v1/traces rejects bad input with a clear 4xx and stores nothing'
   }
 
   it('answers 401 without a key', async () => {
-    const res = await fetch(`${gw.baseUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: FULL_JSON });
+    const res = await fetch(`${gw.baseUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: FULL_JSON,
+    });
     expect(res.status).toBe(401);
   });
 });

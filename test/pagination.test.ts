@@ -36,7 +36,8 @@ describe('traces pagination', () => {
     it(`walks every page (${orderBy.field} ${orderBy.direction}) while another writer ingests: none twice, none skipped`, async () => {
       const now = Date.now();
       const existing = randomRoots(150, now, 7);
-      for (let i = 0; i < existing.length; i += 50) expect((await postOtlpJson(gw.baseUrl, gw.apiKey, existing.slice(i, i + 50))).status).toBe(200);
+      for (let i = 0; i < existing.length; i += 50)
+        expect((await postOtlpJson(gw.baseUrl, gw.apiKey, existing.slice(i, i + 50))).status).toBe(200);
 
       let writing = true;
       const writer = (async () => {

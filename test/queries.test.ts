@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { emitDemoTraces } from '../src/demo/demo-traffic.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey } from './helpers/gateway.js';
 import { branchShapes, describeQuery, issuedQueries, servingIndex } from './helpers/index-coverage.js';
 import { postOtlpJson } from './helpers/otlp.js';
 
@@ -23,15 +23,11 @@ const dbName = `t_${randomBytes(6).toString('hex')}`;
 const NO_CLUSTER_TRACE = randomBytes(16).toString('hex');
 const commands: CommandStartedEvent[] = [];
 
+/** GraphQL data, failing the test on any error. */
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  const { body } = await graphqlClient(baseUrl, apiKey)<T>(query, variables);
   expect(body.errors).toBeUndefined();
-  return body.data;
+  return body.data!;
 }
 
 beforeAll(async () => {
@@ -44,7 +40,9 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   await emitDemoTraces({ baseUrl, apiKey, traces: 120, seed: 7 });
   // A trace whose spans name no cluster (its completeness reads drop reports of every cluster), older than the demo traffic.
-  const res = await postOtlpJson(baseUrl, apiKey, [{ traceId: NO_CLUSTER_TRACE, service: 'no-cluster-svc', startMs: Date.now() - 20 * 3_600_000, durationMs: 5 }]);
+  const res = await postOtlpJson(baseUrl, apiKey, [
+    { traceId: NO_CLUSTER_TRACE, service: 'no-cluster-svc', startMs: Date.now() - 20 * 3_600_000, durationMs: 5 },
+  ]);
   expect(res.status).toBe(200);
 });
 
@@ -103,7 +101,9 @@ describe('index coverage', () => {
     }
     const page = await gql<{ traces: { edges: { node: { traceId: string } }[] } }>(LIST, { first: 3 });
     const traceId = page.traces.edges[0]!.node.traceId;
-    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, { id: traceId });
+    await gql(`query($id: String!) { trace(traceId: $id) { traceId rootSpan { spanId trace { traceId } } spans { spanId } } }`, {
+      id: traceId,
+    });
     // Numbered pages (the Mackerel list) with each trace's service segment, and the issues grouping.
     const window = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
     for (const filter of FILTERS) {
@@ -123,11 +123,17 @@ describe('index coverage', () => {
     await gql(SERVICE_MAP, { ...window, cluster: 'prod-eu-1' });
     // Trace analysis: critical path, comparison, completeness (clusters named, and a trace naming none).
     const second = page.traces.edges[1]!.node.traceId;
-    await gql(`query($a: String!, $b: String!) { compareTraces(a: $a, b: $b) { matchedCount a { criticalPath { spanId } completeness { status } } } }`, { a: traceId, b: second });
-    await gql(`query($f: TraceFilter) { traces(filter: $f, first: 20) { edges { node { completeness { status reports { nodeId } } } } } }`, { f: window });
+    await gql(
+      `query($a: String!, $b: String!) { compareTraces(a: $a, b: $b) { matchedCount a { criticalPath { spanId } completeness { status } } } }`,
+      { a: traceId, b: second },
+    );
+    await gql(
+      `query($f: TraceFilter) { traces(filter: $f, first: 20) { edges { node { completeness { status reports { nodeId } } } } } }`,
+      { f: window },
+    );
     await gql(`query($id: String!) { trace(traceId: $id) { completeness { status } } }`, { id: NO_CLUSTER_TRACE });
 
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const { queries, nonIdUpdates } = issuedQueries(commands);
     const unserved = [...nonIdUpdates];
     let checked = 0;
@@ -152,8 +158,14 @@ describe('DataLoader batching', () => {
     const reads = commands
       .filter((e) => ['find', 'aggregate', 'count'].includes(e.commandName))
       .map((e) => `${e.commandName}:${(e.command as Document)[e.commandName] as string}`);
-    expect(reads.filter((c) => c.endsWith(':node_heartbeats')), reads.join(', ')).toEqual(['find:node_heartbeats']);
-    expect(reads.filter((c) => c.endsWith(':nodes')), reads.join(', ')).toEqual(['find:nodes']);
+    expect(
+      reads.filter((c) => c.endsWith(':node_heartbeats')),
+      reads.join(', '),
+    ).toEqual(['find:node_heartbeats']);
+    expect(
+      reads.filter((c) => c.endsWith(':nodes')),
+      reads.join(', '),
+    ).toEqual(['find:nodes']);
   });
 
   it('loads the service segments of a page of 50 traces in one aggregation', async () => {
@@ -167,10 +179,11 @@ describe('DataLoader batching', () => {
     );
     expect(data.tracePage.results).toHaveLength(50);
     expect(data.tracePage.results.every((r) => r.serviceSegment !== null)).toBe(true);
-    const spanReads = commands.filter((e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans');
+    const spanReads = commands.filter(
+      (e) => ['find', 'aggregate'].includes(e.commandName) && (e.command as Document)[e.commandName] === 'spans',
+    );
     expect(spanReads.map((e) => e.commandName)).toEqual(['aggregate']);
   });
-
 
   it('loads 50 traces with all their spans and root spans in a bounded number of round-trips', async () => {
     commands.length = 0;

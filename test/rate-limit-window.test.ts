@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../src/auth/principal.js';
-import { RateLimits, rateLimitsCollection, type RateBudget } from '../src/auth/rate-limit.js';
+import { RateLimits, rateLimitsCollection, type RateBudget } from '../src/domain/keys/rate-limit.js';
 import { ensureIndexes } from '../src/db/collections.js';
 import { testDb, type TestDb } from './helpers/mongo.js';
 
@@ -50,7 +50,8 @@ function busiestWindow(admitted: readonly number[], windowMs: number): number {
   return Math.max(0, ...admitted.map((end) => admitted.filter((t) => t > end - windowMs && t <= end).length));
 }
 
-const burst = (at: number, n: number, spreadMs = 0) => Array.from({ length: n }, (_, i) => at + Math.floor((i * spreadMs) / Math.max(1, n)));
+const burst = (at: number, n: number, spreadMs = 0) =>
+  Array.from({ length: n }, (_, i) => at + Math.floor((i * spreadMs) / Math.max(1, n)));
 
 describe('per-key sliding window (60 s)', () => {
   it('admits exactly the limit in a burst, then refuses with remaining 0 and a Retry-After', async () => {
@@ -82,7 +83,13 @@ describe('per-key sliding window (60 s)', () => {
       await fixed.consume('k', 0);
       for (const at of schedule) {
         vi.setSystemTime(at);
-        if (await fixed.consume('k').then(() => true, () => false)) fixedAdmitted.push(at);
+        if (
+          await fixed.consume('k').then(
+            () => true,
+            () => false,
+          )
+        )
+          fixedAdmitted.push(at);
       }
     } finally {
       vi.useRealTimers();
@@ -122,7 +129,7 @@ describe('per-key sliding window (60 s)', () => {
   it('keeps the invariant under adversarial random traffic', async () => {
     const who = principal(30);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const schedule: number[] = [];
     let t = T0;
     for (let i = 0; i < 400; i++) {
@@ -145,7 +152,7 @@ describe('per-key sliding window (60 s)', () => {
   });
 });
 
-describe("Mackerel list budget (1 request per second)", () => {
+describe('Mackerel list budget (1 request per second)', () => {
   it('admits one request in any second and the next once a full second has passed', async () => {
     const who = principal(1000);
     const start = T0 + 300_000;

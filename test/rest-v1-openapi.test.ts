@@ -14,7 +14,10 @@ type Json = { [key: string]: unknown };
 
 interface OpenApi {
   openapi: string;
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, Json> }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, Json> }>
+  >;
   components: { schemas: Record<string, Json>; responses: Record<string, Json> };
 }
 
@@ -76,7 +79,15 @@ describe('GET /v1/openapi.json', () => {
 
   it('declares the documented parameters of GET /v1/traces, none required', () => {
     const parameters = doc.paths['/v1/traces']?.get?.parameters ?? [];
-    expect(parameters.map((p) => p.name).sort()).toEqual(['cursor', 'end_time', 'limit', 'min_duration_ms', 'service', 'start_time', 'status']);
+    expect(parameters.map((p) => p.name).sort()).toEqual([
+      'cursor',
+      'end_time',
+      'limit',
+      'min_duration_ms',
+      'service',
+      'start_time',
+      'status',
+    ]);
     expect(parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
   });
 
@@ -85,8 +96,9 @@ describe('GET /v1/openapi.json', () => {
     const walk = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(walk);
       else if (typeof value === 'object' && value !== null) {
-        for (const [k, v] of Object.entries(value)) if (k === '$ref' && typeof v === 'string') refs.push(v);
-        else walk(v);
+        for (const [k, v] of Object.entries(value))
+          if (k === '$ref' && typeof v === 'string') refs.push(v);
+          else walk(v);
       }
     };
     walk(doc);
@@ -94,7 +106,9 @@ describe('GET /v1/openapi.json', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         for (const status of Object.keys(operation.responses)) {
-          if ((resolve(operation.responses[status]!).content as Json | undefined) === undefined) continue;
+          // JSON answers here; the text and protobuf ones of the Tempo routes: test/jaeger-tempo-openapi.test.ts.
+          const content = resolve(operation.responses[status]!).content as Json | undefined;
+          if (content === undefined || !('application/json' in content)) continue;
           expect(() => validatorFor(method, path, Number(status)), `${method} ${path} ${status}`).not.toThrow();
         }
       }
@@ -104,7 +118,12 @@ describe('GET /v1/openapi.json', () => {
 
 describe('live answers match the OpenAPI document', () => {
   const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
-  const search = { query: 'service.name = "payment-svc" AND status = ERROR', start_time: '2026-03-15T00:00:00Z', end_time: '2026-03-15T12:00:00Z', limit: 50 };
+  const search = {
+    query: 'service.name = "payment-svc" AND status = ERROR',
+    start_time: '2026-03-15T00:00:00Z',
+    end_time: '2026-03-15T12:00:00Z',
+    limit: 50,
+  };
 
   it.each<[string, string, string, unknown, number]>([
     ['GET', '/v1/traces', '/v1/traces?start_time=2026-03-15T08:00:00Z&end_time=2026-03-15T09:00:00Z&limit=1', undefined, 200],
@@ -125,7 +144,10 @@ describe('live answers match the OpenAPI document', () => {
   });
 
   it('answers every parameterless GET route of the document as documented', async () => {
-    const routes = Object.entries(doc.paths).filter(([path, item]) => !path.includes('{') && item.get !== undefined && path !== '/v1/openapi.json');
+    // The Jaeger and Tempo routes (their own error shapes and media types) are held to the document by test/jaeger-tempo-openapi.test.ts.
+    const routes = Object.entries(doc.paths).filter(
+      ([path, item]) => /^\/(v1|api\/v0)\//.test(path) && !path.includes('{') && item.get !== undefined && path !== '/v1/openapi.json',
+    );
     expect(routes.length).toBeGreaterThan(0);
     for (const [path] of routes) await expectDocumented('GET', path, path);
   });

@@ -131,7 +131,10 @@ describe('POST /v1/traces/search: expressions and the traces they match', () => 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const { body }: { body: SearchPage } = await search('service.namespace = "shop"', { limit: 4, ...(cursor !== null ? { cursor } : {}) });
+      const { body }: { body: SearchPage } = await search('service.namespace = "shop"', {
+        limit: 4,
+        ...(cursor !== null ? { cursor } : {}),
+      });
       seen.push(...body.traces.map((t) => nameOf.get(t.trace_id)!));
       cursor = body.next_cursor;
     } while (cursor !== null);
@@ -149,7 +152,9 @@ describe('POST /v1/traces/search: expressions and the traces they match', () => 
   });
 
   it('answers a GraphQL syntax error as invalid_parameter on query', async () => {
-    const { body } = await gw.graphql('{ searchTraces(query: "kind IN (server client)", from: "2026-03-15T08:00:00Z", to: "2026-03-15T10:00:00Z") { totalCount } }');
+    const { body } = await gw.graphql(
+      '{ searchTraces(query: "kind IN (server client)", from: "2026-03-15T08:00:00Z", to: "2026-03-15T10:00:00Z") { totalCount } }',
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'invalid_parameter', param: 'query' });
     expect(body.errors?.[0]?.message).toBe("Expected ',' or ')' after 'server' at position 16, found 'client'");
   });
@@ -172,14 +177,17 @@ describe('POST /v1/traces/search: malformed expressions answer 400 on query with
     ['name STARTS "x"', "Expected 'WITH' after 'STARTS' at position 12, found '\"x\"'"],
     ['a.. = 1', "Expected a key after '.' at position 2, found '.'"],
     ['x = 1 AND (y = 2 OR)', "Expected a condition after 'OR' at position 19, found ')'"],
-    ['"field" = 1', "Expected a condition at position 0, found '\"field\"'"],
+    ['"field" = 1', 'Expected a condition at position 0, found \'"field"\''],
     ['attr.`unterminated = 1', "Expected '`' to close the key that starts at position 5, found end of input"],
     ['x = 12abc', "Expected a duration unit after '12' at position 6, found 'abc'"],
     ['status = bogus', "'status' takes one of unset, ok, error; found bogus at position 9"],
     ['http.method = GET', '\'http.method\' takes a string, number or boolean (quote text: "GET"); found GET at position 14'],
     ['kind > server', "'kind' at position 0 can only be compared with = or !="],
-    ['duration > "fast"', "'duration' takes a duration such as 100ms or a number of milliseconds; found \"fast\" at position 11"],
-    ['trace.nope = 1', "Unknown trace field 'trace.nope' at position 0; trace-level fields are trace.duration, trace.status, trace.span_count"],
+    ['duration > "fast"', '\'duration\' takes a duration such as 100ms or a number of milliseconds; found "fast" at position 11'],
+    [
+      'trace.nope = 1',
+      "Unknown trace field 'trace.nope' at position 0; trace-level fields are trace.duration, trace.status, trace.span_count",
+    ],
     [
       'service.name = "a" OR trace.duration > 1s',
       "Trace-level field 'trace.duration' at position 22 is combined with span-level conditions under OR or NOT; trace-level conditions must be joined to the rest of the expression with a top-level AND",

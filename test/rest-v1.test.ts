@@ -78,11 +78,18 @@ afterAll(async () => {
 
 describe('GET /v1/traces', () => {
   it('answers the documented example with the same keys, types and values', async () => {
-    const { status, body } = await rest<TraceListJson>(gw, 'GET', `/v1/traces?service=api-gateway&min_duration_ms=100&limit=1&${EXAMPLE_HOUR}`);
+    const { status, body } = await rest<TraceListJson>(
+      gw,
+      'GET',
+      `/v1/traces?service=api-gateway&min_duration_ms=100&limit=1&${EXAMPLE_HOUR}`,
+    );
     expect(status).toBe(200);
     expect(shapeOf(body)).toEqual(shapeOf(examples.listTraces));
     const [documented] = (examples.listTraces as unknown as TraceListJson).traces;
-    expect({ ...body.traces[0], services: body.traces[0]?.services.sort() }).toEqual({ ...documented, services: documented?.services.sort() });
+    expect({ ...body.traces[0], services: body.traces[0]?.services.sort() }).toEqual({
+      ...documented,
+      services: documented?.services.sort(),
+    });
     expect(body.total_matched).toBe(2);
   });
 
@@ -90,7 +97,11 @@ describe('GET /v1/traces', () => {
     const first = await rest<TraceListJson>(gw, 'GET', `/v1/traces?limit=1&${EXAMPLE_HOUR}`);
     expect(first.body.traces.map((t) => t.trace_id)).toEqual([EXAMPLE_TRACE]);
     expect(first.body.next_cursor).toEqual(expect.any(String));
-    const second = await rest<TraceListJson>(gw, 'GET', `/v1/traces?limit=1&${EXAMPLE_HOUR}&cursor=${encodeURIComponent(first.body.next_cursor!)}`);
+    const second = await rest<TraceListJson>(
+      gw,
+      'GET',
+      `/v1/traces?limit=1&${EXAMPLE_HOUR}&cursor=${encodeURIComponent(first.body.next_cursor!)}`,
+    );
     expect(second.body.traces.map((t) => t.trace_id)).toEqual([OLDER_TRACE]);
     expect(second.body.next_cursor).toBeNull();
     expect(second.body.total_matched).toBe(2);
@@ -124,7 +135,9 @@ describe('GET /v1/traces', () => {
 
   it('filters by status (ok, error, unset), service and min_duration_ms', async () => {
     const ids = async (query: string) =>
-      (await rest<TraceListJson>(gw, 'GET', `/v1/traces?start_time=2026-03-15T00:00:00Z&end_time=2026-03-15T12:00:00Z&${query}`)).body.traces
+      (
+        await rest<TraceListJson>(gw, 'GET', `/v1/traces?start_time=2026-03-15T00:00:00Z&end_time=2026-03-15T12:00:00Z&${query}`)
+      ).body.traces
         .map((t) => t.trace_id)
         .sort();
     expect(await ids('status=error')).toEqual([FAILED_TRACE]);
@@ -219,7 +232,12 @@ describe('POST /v1/traces/search', () => {
   });
 
   it('pages with limit and a cursor in the body', async () => {
-    const request = { query: 'service.name = "api-gateway"', start_time: '2026-03-15T00:00:00Z', end_time: '2026-03-15T12:00:00Z', limit: 2 };
+    const request = {
+      query: 'service.name = "api-gateway"',
+      start_time: '2026-03-15T00:00:00Z',
+      end_time: '2026-03-15T12:00:00Z',
+      limit: 2,
+    };
     const first = await rest<TraceListJson>(gw, 'POST', '/v1/traces/search', { body: request });
     expect(first.body.traces.map((t) => t.trace_id)).toEqual([FAILED_TRACE, EXAMPLE_TRACE]);
     expect(first.body.total_matched).toBe(3);
@@ -233,11 +251,23 @@ describe('POST /v1/traces/search', () => {
       body: { ...examples.searchRequest, query: 'service.name = ' },
     });
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ code: 'invalid_parameter', param: 'query', message: 'Expected a value after \'=\' at position 15, found end of input' });
+    expect(body.error).toMatchObject({
+      code: 'invalid_parameter',
+      param: 'query',
+      message: "Expected a value after '=' at position 15, found end of input",
+    });
   });
 });
 
-type ErrorCase = readonly [description: string, method: 'GET' | 'POST', path: string, body: unknown, status: number, param: string | null, message: string | RegExp];
+type ErrorCase = readonly [
+  description: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  status: number,
+  param: string | null,
+  message: string | RegExp,
+];
 
 const SEARCH = { query: 'status = error', start_time: '2026-03-15T00:00:00Z', end_time: '2026-03-15T12:00:00Z' };
 
@@ -245,32 +275,200 @@ describe('documented errors', () => {
   it.each<ErrorCase>([
     ['limit below 1', 'GET', '/v1/traces?limit=0', undefined, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 200"],
     ['limit above 200', 'GET', '/v1/traces?limit=201', undefined, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 200"],
-    ['a limit that is not a number', 'GET', '/v1/traces?limit=fifty', undefined, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 200"],
+    [
+      'a limit that is not a number',
+      'GET',
+      '/v1/traces?limit=fifty',
+      undefined,
+      400,
+      'limit',
+      "Parameter 'limit' must be an integer from 1 to 200",
+    ],
     ['a fractional limit', 'GET', '/v1/traces?limit=1.5', undefined, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 200"],
     ['an exponent limit', 'GET', '/v1/traces?limit=1e2', undefined, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 200"],
-    ['a start_time that is not ISO 8601', 'GET', '/v1/traces?start_time=yesterday', undefined, 400, 'start_time', "Parameter 'start_time' must be a valid ISO 8601 timestamp"],
-    ['an impossible end_time', 'GET', '/v1/traces?end_time=2026-02-30T00:00:00Z', undefined, 400, 'end_time', "Parameter 'end_time' must be a valid ISO 8601 timestamp"],
-    ['start_time after end_time', 'GET', '/v1/traces?start_time=2026-03-15T10:00:00Z&end_time=2026-03-15T09:00:00Z', undefined, 400, 'start_time', "Parameter 'start_time' must not be after 'end_time'"],
-    ['an unknown status', 'GET', '/v1/traces?status=failed', undefined, 400, 'status', "Parameter 'status' must be one of ok, error, unset"],
-    ['a negative min_duration_ms', 'GET', '/v1/traces?min_duration_ms=-5', undefined, 400, 'min_duration_ms', "Parameter 'min_duration_ms' must be a non-negative integer"],
-    ['a cursor that was never issued', 'GET', '/v1/traces?cursor=bm90LWEtY3Vyc29y', undefined, 400, 'cursor', "Parameter 'cursor' is not a valid pagination cursor for this query"],
-    ['an empty service', 'GET', '/v1/traces?service=', undefined, 400, 'service', "Parameter 'service' must be a non-empty string of at most 1024 characters"],
-    ['an operator-shaped parameter name', 'GET', '/v1/traces?service[$ne]=x', undefined, 400, 'service[$ne]', "Parameter 'service[$ne]' is not a parameter of this route"],
+    [
+      'a start_time that is not ISO 8601',
+      'GET',
+      '/v1/traces?start_time=yesterday',
+      undefined,
+      400,
+      'start_time',
+      "Parameter 'start_time' must be a valid ISO 8601 timestamp",
+    ],
+    [
+      'an impossible end_time',
+      'GET',
+      '/v1/traces?end_time=2026-02-30T00:00:00Z',
+      undefined,
+      400,
+      'end_time',
+      "Parameter 'end_time' must be a valid ISO 8601 timestamp",
+    ],
+    [
+      'start_time after end_time',
+      'GET',
+      '/v1/traces?start_time=2026-03-15T10:00:00Z&end_time=2026-03-15T09:00:00Z',
+      undefined,
+      400,
+      'start_time',
+      "Parameter 'start_time' must not be after 'end_time'",
+    ],
+    [
+      'an unknown status',
+      'GET',
+      '/v1/traces?status=failed',
+      undefined,
+      400,
+      'status',
+      "Parameter 'status' must be one of ok, error, unset",
+    ],
+    [
+      'a negative min_duration_ms',
+      'GET',
+      '/v1/traces?min_duration_ms=-5',
+      undefined,
+      400,
+      'min_duration_ms',
+      "Parameter 'min_duration_ms' must be a non-negative integer",
+    ],
+    [
+      'a cursor that was never issued',
+      'GET',
+      '/v1/traces?cursor=bm90LWEtY3Vyc29y',
+      undefined,
+      400,
+      'cursor',
+      "Parameter 'cursor' is not a valid pagination cursor for this query",
+    ],
+    [
+      'an empty service',
+      'GET',
+      '/v1/traces?service=',
+      undefined,
+      400,
+      'service',
+      "Parameter 'service' must be a non-empty string of at most 1024 characters",
+    ],
+    [
+      'an operator-shaped parameter name',
+      'GET',
+      '/v1/traces?service[$ne]=x',
+      undefined,
+      400,
+      'service[$ne]',
+      "Parameter 'service[$ne]' is not a parameter of this route",
+    ],
     ['a repeated parameter', 'GET', '/v1/traces?service=a&service=b', undefined, 400, 'service', "Parameter 'service' must be given once"],
-    ['a trace id that is not hex', 'GET', '/v1/traces/not-a-trace-id', undefined, 400, 'trace_id', "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)"],
-    ['a trace id of 31 digits', 'GET', `/v1/traces/${EXAMPLE_TRACE.slice(1)}`, undefined, 400, 'trace_id', "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)"],
-    ['the all-zero trace id', 'GET', `/v1/traces/${'0'.repeat(32)}`, undefined, 400, 'trace_id', "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)"],
-    ['a search without query', 'POST', '/v1/traces/search', { start_time: SEARCH.start_time, end_time: SEARCH.end_time }, 400, 'query', "Parameter 'query' is required"],
-    ['a search without start_time', 'POST', '/v1/traces/search', { query: SEARCH.query, end_time: SEARCH.end_time }, 400, 'start_time', "Parameter 'start_time' is required"],
-    ['a search with a bad end_time', 'POST', '/v1/traces/search', { ...SEARCH, end_time: '15/03/2026' }, 400, 'end_time', "Parameter 'end_time' must be a valid ISO 8601 timestamp"],
-    ['a search limit above 500', 'POST', '/v1/traces/search', { ...SEARCH, limit: 501 }, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 500"],
-    ['a search limit below 1', 'POST', '/v1/traces/search', { ...SEARCH, limit: 0 }, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 500"],
-    ['a search limit given as a string', 'POST', '/v1/traces/search', { ...SEARCH, limit: '50' }, 400, 'limit', "Parameter 'limit' must be an integer from 1 to 500"],
-    ['a query that is an object', 'POST', '/v1/traces/search', { ...SEARCH, query: { $ne: '' } }, 400, 'query', /^Parameter 'query' must be a non-empty string/],
-    ['an unknown body field', 'POST', '/v1/traces/search', { ...SEARCH, service: 'x' }, 400, 'service', "Parameter 'service' is not a parameter of this route"],
+    [
+      'a trace id that is not hex',
+      'GET',
+      '/v1/traces/not-a-trace-id',
+      undefined,
+      400,
+      'trace_id',
+      "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)",
+    ],
+    [
+      'a trace id of 31 digits',
+      'GET',
+      `/v1/traces/${EXAMPLE_TRACE.slice(1)}`,
+      undefined,
+      400,
+      'trace_id',
+      "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)",
+    ],
+    [
+      'the all-zero trace id',
+      'GET',
+      `/v1/traces/${'0'.repeat(32)}`,
+      undefined,
+      400,
+      'trace_id',
+      "Parameter 'trace_id' must be a 32-character hex trace ID (W3C format)",
+    ],
+    [
+      'a search without query',
+      'POST',
+      '/v1/traces/search',
+      { start_time: SEARCH.start_time, end_time: SEARCH.end_time },
+      400,
+      'query',
+      "Parameter 'query' is required",
+    ],
+    [
+      'a search without start_time',
+      'POST',
+      '/v1/traces/search',
+      { query: SEARCH.query, end_time: SEARCH.end_time },
+      400,
+      'start_time',
+      "Parameter 'start_time' is required",
+    ],
+    [
+      'a search with a bad end_time',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, end_time: '15/03/2026' },
+      400,
+      'end_time',
+      "Parameter 'end_time' must be a valid ISO 8601 timestamp",
+    ],
+    [
+      'a search limit above 500',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, limit: 501 },
+      400,
+      'limit',
+      "Parameter 'limit' must be an integer from 1 to 500",
+    ],
+    [
+      'a search limit below 1',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, limit: 0 },
+      400,
+      'limit',
+      "Parameter 'limit' must be an integer from 1 to 500",
+    ],
+    [
+      'a search limit given as a string',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, limit: '50' },
+      400,
+      'limit',
+      "Parameter 'limit' must be an integer from 1 to 500",
+    ],
+    [
+      'a query that is an object',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, query: { $ne: '' } },
+      400,
+      'query',
+      /^Parameter 'query' must be a non-empty string/,
+    ],
+    [
+      'an unknown body field',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, service: 'x' },
+      400,
+      'service',
+      "Parameter 'service' is not a parameter of this route",
+    ],
     ['a body that is not JSON', 'POST', '/v1/traces/search', '{"query": ', 400, 'body', 'Request body must be valid JSON'],
     ['a body that is not an object', 'POST', '/v1/traces/search', [SEARCH], 400, 'body', 'Request body must be a JSON object'],
-    ['an unknown trace-level field in the query', 'POST', '/v1/traces/search', { ...SEARCH, query: 'trace.bogus > 1' }, 400, 'query', /^Unknown trace field 'trace.bogus' at position 0/],
+    [
+      'an unknown trace-level field in the query',
+      'POST',
+      '/v1/traces/search',
+      { ...SEARCH, query: 'trace.bogus > 1' },
+      400,
+      'query',
+      /^Unknown trace field 'trace.bogus' at position 0/,
+    ],
   ])('rejects %s', async (_description, method, path, body, status, param, message) => {
     const res = await rest<ErrorBody>(gw, method, path, { body });
     expect(res.status).toBe(status);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, collectionSpecs, type App } from '../src/app.js';
+import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DRIVER_OPTIONS } from '../src/db/client.js';
 import { silentLogger } from '../src/logger.js';
@@ -26,9 +26,15 @@ beforeAll(async () => {
   client = new MongoClient(inject('mongoUri'), { ...DRIVER_OPTIONS, monitorCommands: true });
   await client.connect();
   client.on('commandStarted', (e) => commands.push(e));
-  app = buildApp({ config: loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, ...EXAMPLE_RETENTION }), db: client.db(dbName), log: silentLogger });
+  app = buildApp({
+    config: loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, ...EXAMPLE_RETENTION }),
+    db: client.db(dbName),
+    log: silentLogger,
+  });
   baseUrl = `http://127.0.0.1:${(await app.start()).port}`;
-  const fixture = JSON.parse(await readFile(new URL('./fixtures/search-language.otlp.json', import.meta.url), 'utf8')) as { request: unknown };
+  const fixture = JSON.parse(await readFile(new URL('./fixtures/search-language.otlp.json', import.meta.url), 'utf8')) as {
+    request: unknown;
+  };
   const res = await fetch(`${baseUrl}/v1/traces`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
@@ -61,15 +67,23 @@ describe('search index coverage', () => {
     commands.length = 0;
     for (const query of EXPRESSIONS) {
       const body = { query, start_time: '2026-03-15T08:00:00Z', end_time: '2026-03-15T10:00:00Z', limit: 1 };
-      const first = await fetch(`${baseUrl}/v1/traces/search`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}` }, body: JSON.stringify(body) });
+      const first = await fetch(`${baseUrl}/v1/traces/search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify(body),
+      });
       expect(first.status, query).toBe(200);
       const { next_cursor } = (await first.json()) as { next_cursor: string | null };
       if (next_cursor !== null) {
-        const next = await fetch(`${baseUrl}/v1/traces/search`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}` }, body: JSON.stringify({ ...body, cursor: next_cursor }) });
+        const next = await fetch(`${baseUrl}/v1/traces/search`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}` },
+          body: JSON.stringify({ ...body, cursor: next_cursor }),
+        });
         expect(next.status, query).toBe(200);
       }
     }
-    const specs = new Map(collectionSpecs({ retentionHours: 168 }).map((s) => [s.name, s]));
+    const specs = new Map(app.collections.map((s) => [s.name, s]));
     const unserved: string[] = [];
     let checked = 0;
     for (const q of issuedQueries(commands).queries) {

@@ -48,7 +48,15 @@ describe('GET /v1/services', () => {
     expect(body.total).toBe(10);
     expect(body.services).toHaveLength(10);
     for (const service of body.services) {
-      expect(Object.keys(service).sort()).toEqual(['cluster', 'error_rate_24h', 'first_seen', 'name', 'namespace', 'p99_latency_ms', 'span_count_24h']);
+      expect(Object.keys(service).sort()).toEqual([
+        'cluster',
+        'error_rate_24h',
+        'first_seen',
+        'name',
+        'namespace',
+        'p99_latency_ms',
+        'span_count_24h',
+      ]);
       expect(service.first_seen).toMatch(ISO_MILLIS);
       expect(Number.isInteger(service.p99_latency_ms)).toBe(true);
       expect(service.error_rate_24h).toBeGreaterThanOrEqual(0);
@@ -82,7 +90,9 @@ describe('GET /v1/topology', () => {
     expect(type('stripe-api')).toBe('external');
     for (const edge of body.edges) {
       expect(Object.keys(edge).sort()).toEqual(['error_rate', 'p50_latency_ms', 'p99_latency_ms', 'request_count', 'source', 'target']);
-      expect(Number.isInteger(edge.request_count) && Number.isInteger(edge.p50_latency_ms) && Number.isInteger(edge.p99_latency_ms)).toBe(true);
+      expect(Number.isInteger(edge.request_count) && Number.isInteger(edge.p50_latency_ms) && Number.isInteger(edge.p99_latency_ms)).toBe(
+        true,
+      );
       expect(edge.p99_latency_ms).toBeGreaterThanOrEqual(edge.p50_latency_ms);
     }
     expect(body.edges.find((e) => e.source === 'api-gateway' && e.target === 'order-svc')).toBeDefined();

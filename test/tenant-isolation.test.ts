@@ -80,15 +80,35 @@ beforeAll(async () => {
     };
     const now = Date.now() - 5 * 60_000;
     const ingested = await postOtlpJson(gw.baseUrl, key, [
-      { traceId: tenant.traceId, spanId: tenant.spanId, service: tenant.service, name: `op-${slug}`, startMs: now, durationMs: 40, kind: 2 },
-      { traceId: tenant.traceId, parentSpanId: tenant.spanId, service: tenant.service, name: `db-${slug}`, startMs: now + 1, durationMs: 10, kind: 3, attributes: { 'db.system': 'postgresql', 'peer.service': `db-${slug}` } },
+      {
+        traceId: tenant.traceId,
+        spanId: tenant.spanId,
+        service: tenant.service,
+        name: `op-${slug}`,
+        startMs: now,
+        durationMs: 40,
+        kind: 2,
+      },
+      {
+        traceId: tenant.traceId,
+        parentSpanId: tenant.spanId,
+        service: tenant.service,
+        name: `db-${slug}`,
+        startMs: now + 1,
+        durationMs: 10,
+        kind: 3,
+        attributes: { 'db.system': 'postgresql', 'peer.service': `db-${slug}` },
+      },
       { traceId: SHARED_TRACE, service: tenant.service, name: `shared-${slug}`, startMs: now + 2, durationMs: 20 },
       { traceId: hex(16), service: tenant.service, name: `second-${slug}`, startMs: now + 3, durationMs: 20 },
     ]);
     expect(ingested.status).toBe(200);
     expect((await postErrorSpan(key, tenant.service, `${slug}Error`)).status).toBe(200);
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster }, key);
-    expect((await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now(), durationMs: 5 }])).status).toBe(200);
+    expect(
+      (await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now(), durationMs: 5 }]))
+        .status,
+    ).toBe(200);
     await reportHeartbeat(gw, SHARED_NODE, { cluster: tenant.cluster }, key);
     // Each tenant's node reports a different number of dropped spans, counted since its heartbeat before the fresh trace.
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster, droppedSpansTotal: String(tenant.dropped) }, key);
@@ -142,7 +162,11 @@ function postErrorSpan(key: string, service: string, exceptionType: string): Pro
       },
     ],
   };
-  return fetch(`${gw.baseUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+  return fetch(`${gw.baseUrl}/v1/traces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Each tenant's email channel points at its own (never contacted) SMTP port. */
@@ -154,16 +178,25 @@ async function setUpAlerting(key: string, slug: string, service: string, port: n
     input: { from: `alerts@${slug}.example`, host: '127.0.0.1', port, to: [`ops@${slug}.example`] },
   });
   expect(channel.errors).toBeUndefined();
-  const rule = await gql<{ createAlertRule: { id: string } }>(key, `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`, {
-    input: { name: `rule-${slug}`, channels: ['EMAIL'], condition: { metric: 'ERROR_RATE', operator: 'GT', threshold: 0.5, window: '5m', service } },
-  });
+  const rule = await gql<{ createAlertRule: { id: string } }>(
+    key,
+    `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`,
+    {
+      input: {
+        name: `rule-${slug}`,
+        channels: ['EMAIL'],
+        condition: { metric: 'ERROR_RATE', operator: 'GT', threshold: 0.5, window: '5m', service },
+      },
+    },
+  );
   expect(rule.errors).toBeUndefined();
   return rule.data!.createAlertRule.id;
 }
 
 /** Every (viewer, owner) pair of distinct tenants. */
 const PAIRS = TENANTS.flatMap((_, v) => TENANTS.map((__, o) => [v, o] as const)).filter(([v, o]) => v !== o);
-const pairName = ([v, o]: readonly [number, number]) => `${TENANTS[v]!.org}/${TENANTS[v]!.env} asking for ${TENANTS[o]!.org}/${TENANTS[o]!.env}'s data`;
+const pairName = ([v, o]: readonly [number, number]) =>
+  `${TENANTS[v]!.org}/${TENANTS[v]!.env} asking for ${TENANTS[o]!.org}/${TENANTS[o]!.env}'s data`;
 
 /**
  * One row per read path: given the viewer and the owner of the data, assert
@@ -176,9 +209,13 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     async check(viewer, owner) {
       const q = `query($id: String!) { trace(traceId: $id) { traceId services spanCount } }`;
       expect((await gql(viewer.key, q, { id: owner.traceId })).data).toEqual({ trace: null });
-      expect((await gql(viewer.key, q, { id: viewer.traceId })).data).toEqual({ trace: { traceId: viewer.traceId, services: [viewer.service], spanCount: 2 } });
+      expect((await gql(viewer.key, q, { id: viewer.traceId })).data).toEqual({
+        trace: { traceId: viewer.traceId, services: [viewer.service], spanCount: 2 },
+      });
       // The id all tenants used resolves to the viewer's own trace only.
-      expect((await gql(viewer.key, q, { id: SHARED_TRACE })).data).toEqual({ trace: { traceId: SHARED_TRACE, services: [viewer.service], spanCount: 1 } });
+      expect((await gql(viewer.key, q, { id: SHARED_TRACE })).data).toEqual({
+        trace: { traceId: SHARED_TRACE, services: [viewer.service], spanCount: 1 },
+      });
     },
   },
   {
@@ -186,7 +223,9 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     async check(viewer, owner) {
       const q = `query($t: String!, $s: String!) { span(traceId: $t, spanId: $s) { spanId serviceName trace { traceId } } }`;
       expect((await gql(viewer.key, q, { t: owner.traceId, s: owner.spanId })).data).toEqual({ span: null });
-      expect((await gql(viewer.key, q, { t: viewer.traceId, s: viewer.spanId })).data).toMatchObject({ span: { serviceName: viewer.service } });
+      expect((await gql(viewer.key, q, { t: viewer.traceId, s: viewer.spanId })).data).toMatchObject({
+        span: { serviceName: viewer.service },
+      });
     },
   },
   {
@@ -195,11 +234,17 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
       const q = `query($filter: TraceFilter, $after: String) {
         traces(first: 100, filter: $filter, after: $after) { totalCount edges { node { traceId services spans { serviceName } } } }
       }`;
-      const all = await gql<{ traces: { totalCount: number; edges: { node: { traceId: string; services: string[]; spans: { serviceName: string }[] } }[] } }>(viewer.key, q, { filter: { from, to } });
+      const all = await gql<{
+        traces: { totalCount: number; edges: { node: { traceId: string; services: string[]; spans: { serviceName: string }[] } }[] };
+      }>(viewer.key, q, { filter: { from, to } });
       expect(all.data!.traces.totalCount).toBe(OWN_TRACES);
       const services = all.data!.traces.edges.flatMap((e) => [...e.node.services, ...e.node.spans.map((s) => s.serviceName)]);
       expect(new Set(services)).toEqual(new Set([viewer.service]));
-      for (const filter of [{ from, to, traceId: owner.traceId }, { from, to, service: owner.service }, { from, to, spanName: `op-${owner.name.replace('/', '-')}` }]) {
+      for (const filter of [
+        { from, to, traceId: owner.traceId },
+        { from, to, service: owner.service },
+        { from, to, spanName: `op-${owner.name.replace('/', '-')}` },
+      ]) {
         expect((await gql<{ traces: { totalCount: number } }>(viewer.key, q, { filter })).data!.traces.totalCount).toBe(0);
       }
       const stolen = await gql(viewer.key, q, { filter: { from, to }, after: owner.traceCursor });
@@ -237,12 +282,19 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
       const theirsB = await gql(viewer.key, q, { a: viewer.traceId, b: owner.traceId });
       expect(theirsB.errors?.[0]?.extensions).toMatchObject({ code: 'not_found', param: 'b' });
       // The id all tenants used compares the viewer's own trace.
-      const shared = await gql<{ compareTraces: { a: { services: string[] }; nodes: { serviceName: string }[] } }>(viewer.key, q, { a: SHARED_TRACE, b: viewer.traceId });
+      const shared = await gql<{ compareTraces: { a: { services: string[] }; nodes: { serviceName: string }[] } }>(viewer.key, q, {
+        a: SHARED_TRACE,
+        b: viewer.traceId,
+      });
       expect(shared.data!.compareTraces.a.services).toEqual([viewer.service]);
       expect(new Set(shared.data!.compareTraces.nodes.map((n) => n.serviceName))).toEqual(new Set([viewer.service]));
       const analysis = `query($id: String!) { trace(traceId: $id) { criticalPath { span { serviceName } } completeness { status droppedSpans reports { nodeId cluster droppedSpans } } } }`;
       expect((await gql(viewer.key, analysis, { id: owner.freshTraceId })).data).toEqual({ trace: null });
-      const mine = await gql<{ trace: { criticalPath: { span: { serviceName: string } }[]; completeness: unknown } }>(viewer.key, analysis, { id: viewer.freshTraceId });
+      const mine = await gql<{ trace: { criticalPath: { span: { serviceName: string } }[]; completeness: unknown } }>(
+        viewer.key,
+        analysis,
+        { id: viewer.freshTraceId },
+      );
       expect(mine.data!.trace.criticalPath.map((e) => e.span.serviceName)).toEqual([viewer.service]);
       // The trace names no cluster, so every cluster's nodes count: only the viewer's own node, with its own figure.
       expect(mine.data!.trace.completeness).toEqual({
@@ -255,13 +307,23 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
   {
     path: 'Query.alertRules / Query.alertRule / Query.alertEvents / Query.alertChannels',
     async check(viewer, owner) {
-      const rules = await gql<{ alertRules: { edges: { node: { id: string } }[] } }>(viewer.key, `{ alertRules(first: 50) { edges { node { id } } } }`);
+      const rules = await gql<{ alertRules: { edges: { node: { id: string } }[] } }>(
+        viewer.key,
+        `{ alertRules(first: 50) { edges { node { id } } } }`,
+      );
       expect(rules.data!.alertRules.edges.map((e) => e.node.id)).toEqual([viewer.alertRuleId]);
       const one = `query($id: ID!) { alertRule(id: $id) { id name } }`;
       expect((await gql(viewer.key, one, { id: owner.alertRuleId })).data).toEqual({ alertRule: null });
-      const events = await gql<{ alertEvents: { totalCount: number } }>(viewer.key, `query($id: ID) { alertEvents(first: 10, ruleId: $id) { totalCount } }`, { id: owner.alertRuleId });
+      const events = await gql<{ alertEvents: { totalCount: number } }>(
+        viewer.key,
+        `query($id: ID) { alertEvents(first: 10, ruleId: $id) { totalCount } }`,
+        { id: owner.alertRuleId },
+      );
       expect(events.data?.alertEvents.totalCount ?? 0).toBe(0);
-      const channels = await gql<{ alertChannels: { kind: string; port?: number }[] }>(viewer.key, `{ alertChannels { kind ... on EmailAlertChannel { port } } }`);
+      const channels = await gql<{ alertChannels: { kind: string; port?: number }[] }>(
+        viewer.key,
+        `{ alertChannels { kind ... on EmailAlertChannel { port } } }`,
+      );
       expect(channels.data!.alertChannels).toEqual([{ kind: 'EMAIL', port: smtpPort(tenants.indexOf(viewer)) }]);
     },
   },
@@ -271,18 +333,28 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
       const q = `query($query: String!, $after: String) { searchTraces(query: $query, from: "${from}", to: "${to}", first: 50, after: $after) { totalCount edges { cursor node { traceId services } } } }`;
       const theirs = await gql<{ searchTraces: { totalCount: number } }>(viewer.key, q, { query: `service.name = "${owner.service}"` });
       expect(theirs.data!.searchTraces.totalCount).toBe(0);
-      const mine = await gql<{ searchTraces: { edges: { cursor: string; node: { services: string[] } }[] } }>(viewer.key, q, { query: `service.name = "${viewer.service}"` });
+      const mine = await gql<{ searchTraces: { edges: { cursor: string; node: { services: string[] } }[] } }>(viewer.key, q, {
+        query: `service.name = "${viewer.service}"`,
+      });
       expect(mine.data!.searchTraces.edges).toHaveLength(OWN_TRACES);
       // A cursor from the owner's own search is no position in the viewer's.
-      const ownerPage = await gql<{ searchTraces: { edges: { cursor: string }[] } }>(owner.key, q, { query: `service.name = "${owner.service}"` });
-      const stolen = await gql(viewer.key, q, { query: `service.name = "${owner.service}"`, after: ownerPage.data!.searchTraces.edges[0]!.cursor });
+      const ownerPage = await gql<{ searchTraces: { edges: { cursor: string }[] } }>(owner.key, q, {
+        query: `service.name = "${owner.service}"`,
+      });
+      const stolen = await gql(viewer.key, q, {
+        query: `service.name = "${owner.service}"`,
+        after: ownerPage.data!.searchTraces.edges[0]!.cursor,
+      });
       expect(stolen.errors?.[0]?.extensions).toMatchObject({ code: 'invalid_parameter' });
     },
   },
   {
     path: 'Query.services / Query.service',
     async check(viewer, owner) {
-      const list = await gql<{ services: { services: { name: string }[] } }>(viewer.key, `{ services(from: "${from}", to: "${to}") { services { name } } }`);
+      const list = await gql<{ services: { services: { name: string }[] } }>(
+        viewer.key,
+        `{ services(from: "${from}", to: "${to}") { services { name } } }`,
+      );
       expect(list.errors).toBeUndefined();
       expect(list.data!.services.services.map((s) => s.name)).toEqual([viewer.service]);
       const one = `query($name: String!) { service(name: $name, from: "${from}", to: "${to}") { name requestCount } }`;
@@ -306,7 +378,10 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
   {
     path: 'Query.nodes / Query.node',
     async check(viewer, owner) {
-      const list = await gql<{ nodes: { edges: { node: { nodeId: string; cluster: string } }[] } }>(viewer.key, `{ nodes(first: 50) { edges { node { nodeId cluster } } } }`);
+      const list = await gql<{ nodes: { edges: { node: { nodeId: string; cluster: string } }[] } }>(
+        viewer.key,
+        `{ nodes(first: 50) { edges { node { nodeId cluster } } } }`,
+      );
       expect(list.data!.nodes.edges.map((e) => e.node).sort((a, b) => a.nodeId.localeCompare(b.nodeId))).toEqual(
         [
           { nodeId: viewer.node, cluster: viewer.cluster },
@@ -332,16 +407,82 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     },
   },
   {
+    path: 'Query.tracesByIds',
+    async check(viewer, owner) {
+      const q = `query($ids: [String!]!) { tracesByIds(traceIds: $ids) { traceId services } }`;
+      expect((await gql(viewer.key, q, { ids: [owner.traceId, SHARED_TRACE, viewer.traceId] })).data).toEqual({
+        tracesByIds: [null, { traceId: SHARED_TRACE, services: [viewer.service] }, { traceId: viewer.traceId, services: [viewer.service] }],
+      });
+    },
+  },
+  {
+    path: 'Query.spanAttributeKeys / Query.spanFieldValues',
+    async check(viewer, owner) {
+      const q = `query($from: DateTime!, $to: DateTime!) {
+        keys: spanAttributeKeys(scope: SPAN, from: $from, to: $to)
+        services: spanFieldValues(field: "service.name", from: $from, to: $to) { ... on StringValue { stringValue } }
+        peers: spanFieldValues(field: "peer.service", from: $from, to: $to) { ... on StringValue { stringValue } }
+        theirs: spanFieldValues(field: "name", where: "service.name = \\"${owner.service}\\"", from: $from, to: $to) { __typename }
+      }`;
+      const body = await gql<{ keys: string[]; services: { stringValue: string }[]; peers: { stringValue: string }[]; theirs: unknown[] }>(
+        viewer.key,
+        q,
+        { from, to },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.keys).toEqual(['db.system', 'peer.service']);
+      expect(body.data!.services).toEqual([{ stringValue: viewer.service }]);
+      expect(body.data!.peers).toEqual([{ stringValue: `db-${viewer.name.replace('/', '-')}` }]);
+      expect(body.data!.theirs).toEqual([]);
+    },
+  },
+  {
+    path: 'Jaeger /api/services, /api/traces/{traceID}, /api/operations and Tempo /tempo/api/v2/search/tag/{tag}/values',
+    async check(viewer, owner) {
+      const services = await rest<{ data: string[] }>(gw, 'GET', '/api/services', { key: viewer.key });
+      expect(services.body.data).toEqual([viewer.service]);
+      expect((await rest(gw, 'GET', `/api/traces/${owner.traceId}`, { key: viewer.key })).status).toBe(404);
+      expect((await rest(gw, 'GET', `/api/operations?service=${owner.service}`, { key: viewer.key })).body).toMatchObject({
+        data: [],
+        total: 0,
+      });
+      const shared = await rest<{ data: { processes: Record<string, { serviceName: string }> }[] }>(
+        gw,
+        'GET',
+        `/api/traces/${SHARED_TRACE}`,
+        { key: viewer.key },
+      );
+      expect(Object.values(shared.body.data[0]!.processes).map((p) => p.serviceName)).toEqual([viewer.service]);
+      const values = await rest<{ tagValues: { value: string }[] }>(gw, 'GET', '/tempo/api/v2/search/tag/resource.service.name/values', {
+        key: viewer.key,
+      });
+      expect(values.body.tagValues.map((v) => v.value)).toEqual([viewer.service]);
+      const theirs = await fetch(`${gw.baseUrl}/tempo/api/v2/traces/${owner.traceId}`, {
+        headers: { authorization: `Bearer ${viewer.key}` },
+      });
+      expect([theirs.status, await theirs.text()]).toEqual([404, 'trace not found\n']);
+    },
+  },
+  {
     path: 'GET /v1/traces and /v1/traces/{trace_id}',
     async check(viewer, owner) {
-      const list = await rest<{ traces: { trace_id: string; services: string[] }[] }>(gw, 'GET', `/v1/traces?limit=200&start_time=${from}&end_time=${to}`, { key: viewer.key });
+      const list = await rest<{ traces: { trace_id: string; services: string[] }[] }>(
+        gw,
+        'GET',
+        `/v1/traces?limit=200&start_time=${from}&end_time=${to}`,
+        { key: viewer.key },
+      );
       expect(list.status).toBe(200);
       expect(new Set(list.body.traces.flatMap((t) => t.services))).toEqual(new Set([viewer.service]));
-      expect((await rest(gw, 'GET', `/v1/traces?service=${owner.service}&start_time=${from}&end_time=${to}`, { key: viewer.key })).body).toMatchObject({ traces: [] });
+      expect(
+        (await rest(gw, 'GET', `/v1/traces?service=${owner.service}&start_time=${from}&end_time=${to}`, { key: viewer.key })).body,
+      ).toMatchObject({ traces: [] });
       expect((await rest(gw, 'GET', `/v1/traces/${owner.traceId}`, { key: viewer.key })).status).toBe(404);
       const shared = await rest<{ spans: { service_name: string }[] }>(gw, 'GET', `/v1/traces/${SHARED_TRACE}`, { key: viewer.key });
       expect(shared.body.spans.map((s) => s.service_name)).toEqual([viewer.service]);
-      const stolen = await rest<{ error: { code: string; param: string } }>(gw, 'GET', `/v1/traces?cursor=${owner.restCursor}`, { key: viewer.key });
+      const stolen = await rest<{ error: { code: string; param: string } }>(gw, 'GET', `/v1/traces?cursor=${owner.restCursor}`, {
+        key: viewer.key,
+      });
       expect(stolen.status).toBe(400);
       expect(stolen.body.error).toMatchObject({ code: 'invalid_parameter', param: 'cursor' });
     },
@@ -350,7 +491,10 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     path: 'POST /v1/traces/search',
     async check(viewer, owner) {
       const search = (query: string) =>
-        rest<{ traces: { trace_id: string }[] }>(gw, 'POST', '/v1/traces/search', { key: viewer.key, body: { query, start_time: from, end_time: to, limit: 50 } });
+        rest<{ traces: { trace_id: string }[] }>(gw, 'POST', '/v1/traces/search', {
+          key: viewer.key,
+          body: { query, start_time: from, end_time: to, limit: 50 },
+        });
       const theirs = await search(`service.name = "${owner.service}"`);
       expect(theirs.status).toBe(200);
       expect(theirs.body.traces).toEqual([]);
@@ -380,20 +524,30 @@ describe('tenant isolation: two organizations × live and sandbox', () => {
   }
 
   it('covers every root query field of the schema', async () => {
-    const body = await gql<{ __schema: { queryType: { fields: { name: string }[] } } }>(tenants[0]!.key, `{ __schema { queryType { fields { name } } } }`);
+    const body = await gql<{ __schema: { queryType: { fields: { name: string }[] } } }>(
+      tenants[0]!.key,
+      `{ __schema { queryType { fields { name } } } }`,
+    );
     const covered = READ_PATHS.flatMap((r) => [...r.path.matchAll(/Query\.(\w+)/g)].map((m) => m[1]));
     expect(body.data!.__schema.queryType.fields.map((f) => f.name).filter((f) => !covered.includes(f))).toEqual([]);
   });
 
   it('delivers subscription events of one tenant to none of the others', async () => {
     const clients = tenants.map((t) => wsClient(gw.baseUrl, t.key));
-    const traceSubs = clients.map((c) => wsSubscribe<{ traceId: string; services: string[] }>(c, 'traceIngested', `subscription { traceIngested { traceId services } }`));
-    const beatSubs = clients.map((c) => wsSubscribe<{ nodeId: string; cluster: string }>(c, 'nodeHeartbeat', `subscription { nodeHeartbeat { nodeId cluster } }`));
+    const traceSubs = clients.map((c) =>
+      wsSubscribe<{ traceId: string; services: string[] }>(c, 'traceIngested', `subscription { traceIngested { traceId services } }`),
+    );
+    const beatSubs = clients.map((c) =>
+      wsSubscribe<{ nodeId: string; cluster: string }>(c, 'nodeHeartbeat', `subscription { nodeHeartbeat { nodeId cluster } }`),
+    );
     try {
       // Give every server-side subscription time to start before publishing.
       await new Promise((resolve) => setTimeout(resolve, 300));
       for (const t of tenants) {
-        expect((await postOtlpJson(gw.baseUrl, t.key, [{ traceId: SHARED_TRACE, service: t.service, startMs: Date.now(), durationMs: 3 }])).status).toBe(200);
+        expect(
+          (await postOtlpJson(gw.baseUrl, t.key, [{ traceId: SHARED_TRACE, service: t.service, startMs: Date.now(), durationMs: 3 }]))
+            .status,
+        ).toBe(200);
         await reportHeartbeat(gw, SHARED_NODE, { cluster: t.cluster }, t.key);
       }
       for (const [i, t] of tenants.entries()) {
@@ -415,7 +569,13 @@ describe('tenant isolation: two organizations × live and sandbox', () => {
 
   it('keeps a write with another tenant’s trace id inside the writer’s own partition', async () => {
     const [a, b] = [tenants[0]!, tenants[3]!];
-    expect((await postOtlpJson(gw.baseUrl, a.key, [{ traceId: b.traceId, spanId: b.spanId, service: 'intruder', startMs: Date.now() - 60_000, durationMs: 1 }])).status).toBe(200);
+    expect(
+      (
+        await postOtlpJson(gw.baseUrl, a.key, [
+          { traceId: b.traceId, spanId: b.spanId, service: 'intruder', startMs: Date.now() - 60_000, durationMs: 1 },
+        ])
+      ).status,
+    ).toBe(200);
     const q = `query($id: String!) { trace(traceId: $id) { services spanCount } }`;
     expect((await gql(b.key, q, { id: b.traceId })).data).toEqual({ trace: { services: [b.service], spanCount: 2 } });
     expect((await gql(a.key, q, { id: b.traceId })).data).toEqual({ trace: { services: ['intruder'], spanCount: 1 } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELATIVE_ACCURACY } from '../src/domain/rollups/latency-histogram.js';
+import { RELATIVE_ACCURACY } from '../src/domain/services/latency-histogram.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { reportHeartbeat } from './helpers/nodes.js';
 import { hex, postOtlpJson, type SimpleSpan } from './helpers/otlp.js';
@@ -16,7 +16,9 @@ let otherKey: string;
 
 beforeAll(async () => {
   gw = await startTestGateway({ MESH_STORE_TIMEOUT_MS: '60000' });
-  otherKey = (await gw.app.services.auth.createKey({ org: 'analysis-other', env: 'live', permissions: ['read', 'write'], name: 'other org' })).key;
+  otherKey = (
+    await gw.app.services.auth.createKey({ org: 'analysis-other', env: 'live', permissions: ['read', 'write'], name: 'other org' })
+  ).key;
 });
 
 afterAll(async () => {
@@ -37,16 +39,43 @@ async function query<T>(q: string, variables: Record<string, unknown> = {}, key?
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A checkout trace: gateway → orders (two SELECTs) → payments; options vary it. */
-function checkout(traceId: string, t0: number, opts: { payMs: number; payError?: boolean; retry?: boolean; email?: boolean }): SimpleSpan[] {
+function checkout(
+  traceId: string,
+  t0: number,
+  opts: { payMs: number; payError?: boolean; retry?: boolean; email?: boolean },
+): SimpleSpan[] {
   const id = (name: string) => `${traceId.slice(0, 8)}${name.padEnd(8, '0')}`.slice(0, 16);
   return [
     { traceId, spanId: id('a1'), service: 'gateway', name: 'POST /checkout', startMs: t0, durationMs: 200 },
     { traceId, spanId: id('b1'), parentSpanId: id('a1'), service: 'orders', name: 'createOrder', startMs: t0 + 5, durationMs: 190 },
     { traceId, spanId: id('c1'), parentSpanId: id('b1'), service: 'orders', name: 'SELECT', kind: 3, startMs: t0 + 10, durationMs: 5 },
     { traceId, spanId: id('c2'), parentSpanId: id('b1'), service: 'orders', name: 'SELECT', kind: 3, startMs: t0 + 20, durationMs: 8 },
-    { traceId, spanId: id('d1'), parentSpanId: id('b1'), service: 'payments', name: 'charge', startMs: t0 + 30, durationMs: opts.payMs, statusCode: opts.payError ? 2 : 0 },
-    ...(opts.retry ? [{ traceId, spanId: id('d2'), parentSpanId: id('b1'), service: 'payments', name: 'charge', startMs: t0 + 40 + opts.payMs, durationMs: 20 }] : []),
-    ...(opts.email ? [{ traceId, spanId: id('e1'), parentSpanId: id('a1'), service: 'notify', name: 'send', startMs: t0 + 196, durationMs: 3 }] : []),
+    {
+      traceId,
+      spanId: id('d1'),
+      parentSpanId: id('b1'),
+      service: 'payments',
+      name: 'charge',
+      startMs: t0 + 30,
+      durationMs: opts.payMs,
+      statusCode: opts.payError ? 2 : 0,
+    },
+    ...(opts.retry
+      ? [
+          {
+            traceId,
+            spanId: id('d2'),
+            parentSpanId: id('b1'),
+            service: 'payments',
+            name: 'charge',
+            startMs: t0 + 40 + opts.payMs,
+            durationMs: 20,
+          },
+        ]
+      : []),
+    ...(opts.email
+      ? [{ traceId, spanId: id('e1'), parentSpanId: id('a1'), service: 'notify', name: 'send', startMs: t0 + 196, durationMs: 3 }]
+      : []),
   ];
 }
 
@@ -56,11 +85,45 @@ describe('Trace.criticalPath', () => {
     const t0 = Date.now() - 60_000;
     await ingest([
       { traceId, spanId: 'aaaaaaaaaaaaaaa1', service: 'gateway', name: 'root', startMs: t0, durationMs: 100 },
-      { traceId, spanId: 'aaaaaaaaaaaaaaa2', parentSpanId: 'aaaaaaaaaaaaaaa1', service: 'orders', name: 'fast', startMs: t0 + 10, durationMs: 20 },
-      { traceId, spanId: 'aaaaaaaaaaaaaaa3', parentSpanId: 'aaaaaaaaaaaaaaa1', service: 'orders', name: 'slow', startMs: t0 + 10, durationMs: 80 },
-      { traceId, spanId: 'aaaaaaaaaaaaaaa4', parentSpanId: 'aaaaaaaaaaaaaaa3', service: 'db', name: 'query', startMs: t0 + 20, durationMs: 50 },
+      {
+        traceId,
+        spanId: 'aaaaaaaaaaaaaaa2',
+        parentSpanId: 'aaaaaaaaaaaaaaa1',
+        service: 'orders',
+        name: 'fast',
+        startMs: t0 + 10,
+        durationMs: 20,
+      },
+      {
+        traceId,
+        spanId: 'aaaaaaaaaaaaaaa3',
+        parentSpanId: 'aaaaaaaaaaaaaaa1',
+        service: 'orders',
+        name: 'slow',
+        startMs: t0 + 10,
+        durationMs: 80,
+      },
+      {
+        traceId,
+        spanId: 'aaaaaaaaaaaaaaa4',
+        parentSpanId: 'aaaaaaaaaaaaaaa3',
+        service: 'db',
+        name: 'query',
+        startMs: t0 + 20,
+        durationMs: 50,
+      },
     ]);
-    const data = await query<{ trace: { criticalPath: { spanId: string; selfTimeMs: number; share: number; span: { name: string }; segments: { startOffsetMs: number; endOffsetMs: number; startTimeUnixNano: string }[] }[] } }>(
+    const data = await query<{
+      trace: {
+        criticalPath: {
+          spanId: string;
+          selfTimeMs: number;
+          share: number;
+          span: { name: string };
+          segments: { startOffsetMs: number; endOffsetMs: number; startTimeUnixNano: string }[];
+        }[];
+      };
+    }>(
       `query($id: String!) { trace(traceId: $id) { spans { spanId } criticalPath { spanId selfTimeMs share span { name } segments { startOffsetMs endOffsetMs startTimeUnixNano } } } }`,
       { id: traceId },
     );
@@ -123,7 +186,9 @@ describe('compareTraces', () => {
     const { compareTraces: c } = await query<Comparison>(COMPARE, { a, b });
     expect([c.a.traceId, c.b.traceId]).toEqual([a, b]);
     expect([c.matchedCount, c.onlyInACount, c.onlyInBCount, c.errorsAddedCount, c.errorsRemovedCount]).toEqual([5, 1, 1, 1, 0]);
-    expect(c.nodes.map((n) => [n.depth, `${n.serviceName}:${n.operation}#${n.occurrence}`, n.presence, n.durationDeltaMs, n.errorChange])).toEqual([
+    expect(
+      c.nodes.map((n) => [n.depth, `${n.serviceName}:${n.operation}#${n.occurrence}`, n.presence, n.durationDeltaMs, n.errorChange]),
+    ).toEqual([
       [0, 'gateway:POST /checkout#0', 'BOTH', 0, 'NONE'],
       [1, 'orders:createOrder#0', 'BOTH', 0, 'NONE'],
       [2, 'orders:SELECT#0', 'BOTH', 0, 'NONE'],
@@ -174,7 +239,14 @@ describe('Trace.completeness', () => {
     reportingNodes: number;
     from: string;
     to: string;
-    reports: { nodeId: string; cluster: string; droppedSpans: string; heartbeats: number; firstReportedAt: string; lastReportedAt: string }[];
+    reports: {
+      nodeId: string;
+      cluster: string;
+      droppedSpans: string;
+      heartbeats: number;
+      firstReportedAt: string;
+      lastReportedAt: string;
+    }[];
   }
 
   beforeAll(async () => {
@@ -184,7 +256,14 @@ describe('Trace.completeness', () => {
     await sleep(20);
     const t0 = Date.now();
     window = { from: new Date(t0 - 60_000).toISOString(), to: new Date(t0 + 60_000).toISOString() };
-    const spanOf = (traceId: string, resource: Record<string, string>): SimpleSpan => ({ traceId, service: 'edge', name: 'GET /', startMs: t0, durationMs: 30, resource });
+    const spanOf = (traceId: string, resource: Record<string, string>): SimpleSpan => ({
+      traceId,
+      service: 'edge',
+      name: 'GET /',
+      startMs: t0,
+      durationMs: 30,
+      resource,
+    });
     await ingest([
       spanOf(eu, { 'k8s.cluster.name': 'c-eu' }),
       spanOf(us, { 'k8s.cluster.name': 'c-us' }),
@@ -200,7 +279,10 @@ describe('Trace.completeness', () => {
   });
 
   async function completenessOf(traceId: string): Promise<Completeness> {
-    const data = await query<{ trace: { completeness: Completeness } }>(`query($id: String!) { trace(traceId: $id) { completeness { ${COMPLETENESS} } } }`, { id: traceId });
+    const data = await query<{ trace: { completeness: Completeness } }>(
+      `query($id: String!) { trace(traceId: $id) { completeness { ${COMPLETENESS} } } }`,
+      { id: traceId },
+    );
     return data.trace.completeness;
   }
 
@@ -216,7 +298,12 @@ describe('Trace.completeness', () => {
   });
 
   it('is UNKNOWN for a trace of a cluster without collector nodes', async () => {
-    expect(await completenessOf(nowhere)).toMatchObject({ status: 'UNKNOWN', unknownReason: 'NO_REPORTING_NODE', clusters: ['c-none'], reportingNodes: 0 });
+    expect(await completenessOf(nowhere)).toMatchObject({
+      status: 'UNKNOWN',
+      unknownReason: 'NO_REPORTING_NODE',
+      clusters: ['c-none'],
+      reportingNodes: 0,
+    });
   });
 
   it('checks every cluster for a trace whose spans name none', async () => {
@@ -245,9 +332,30 @@ describe('Trace.completeness', () => {
   });
 
   it('shows another tenant none of this tenant’s drop reports', async () => {
-    await ingest([{ traceId: eu, service: 'edge', name: 'GET /', startMs: Date.now() - 1_000, durationMs: 5, resource: { 'k8s.cluster.name': 'c-eu' } }], otherKey);
-    const data = await query<{ trace: { completeness: Completeness } }>(`query($id: String!) { trace(traceId: $id) { completeness { ${COMPLETENESS} } } }`, { id: eu }, otherKey);
-    expect(data.trace.completeness).toMatchObject({ status: 'UNKNOWN', unknownReason: 'NO_REPORTING_NODE', droppedSpans: '0', reports: [] });
+    await ingest(
+      [
+        {
+          traceId: eu,
+          service: 'edge',
+          name: 'GET /',
+          startMs: Date.now() - 1_000,
+          durationMs: 5,
+          resource: { 'k8s.cluster.name': 'c-eu' },
+        },
+      ],
+      otherKey,
+    );
+    const data = await query<{ trace: { completeness: Completeness } }>(
+      `query($id: String!) { trace(traceId: $id) { completeness { ${COMPLETENESS} } } }`,
+      { id: eu },
+      otherKey,
+    );
+    expect(data.trace.completeness).toMatchObject({
+      status: 'UNKNOWN',
+      unknownReason: 'NO_REPORTING_NODE',
+      droppedSpans: '0',
+      reports: [],
+    });
   });
 });
 
@@ -261,7 +369,13 @@ describe('Service.series', () => {
 
   beforeAll(async () => {
     const spans = BUCKETS.flatMap((start, b) =>
-      durations(b).map((durationMs, i) => ({ service: 'series-svc', name: 'GET /x', startMs: start + 1_000 + i * 30_000, durationMs, statusCode: (i % 7 === 0 ? 2 : 0) as 0 | 2 })),
+      durations(b).map((durationMs, i) => ({
+        service: 'series-svc',
+        name: 'GET /x',
+        startMs: start + 1_000 + i * 30_000,
+        durationMs,
+        statusCode: (i % 7 === 0 ? 2 : 0) as 0 | 2,
+      })),
     );
     for (let i = 0; i < spans.length; i += 60) await ingest(spans.slice(i, i + 60));
   });
@@ -271,7 +385,18 @@ describe('Service.series', () => {
   it('gives requests, error rate, p50, p95 and p99 per bucket over the whole retention (7 days), from rollups', async () => {
     const from = new Date(nowMs - 7 * 24 * HOUR).toISOString();
     const to = new Date(nowMs).toISOString();
-    const data = await query<{ service: { series: { start: string; requestCount: string; errorRate: number; p50LatencyMs: number | null; p95LatencyMs: number | null; p99LatencyMs: number | null }[] } }>(
+    const data = await query<{
+      service: {
+        series: {
+          start: string;
+          requestCount: string;
+          errorRate: number;
+          p50LatencyMs: number | null;
+          p95LatencyMs: number | null;
+          p99LatencyMs: number | null;
+        }[];
+      };
+    }>(
       `query($from: DateTime!, $to: DateTime!) { service(name: "series-svc", from: $from, to: $to) { series { start requestCount errorRate p50LatencyMs p95LatencyMs p99LatencyMs } } }`,
       { from, to },
     );
@@ -286,9 +411,15 @@ describe('Service.series', () => {
       const values = durations(b);
       expect(p.requestCount).toBe('60');
       expect(p.errorRate).toBeCloseTo(9 / 60, 12);
-      for (const [q, reported] of [[0.5, p.p50LatencyMs], [0.95, p.p95LatencyMs], [0.99, p.p99LatencyMs]] as const) {
+      for (const [q, reported] of [
+        [0.5, p.p50LatencyMs],
+        [0.95, p.p95LatencyMs],
+        [0.99, p.p99LatencyMs],
+      ] as const) {
         const want = exact(values, q);
-        expect(Math.abs(reported! - want), `bucket ${b} p${q * 100}: ${reported} vs ${want}`).toBeLessThanOrEqual(want * RELATIVE_ACCURACY + 1e-9);
+        expect(Math.abs(reported! - want), `bucket ${b} p${q * 100}: ${reported} vs ${want}`).toBeLessThanOrEqual(
+          want * RELATIVE_ACCURACY + 1e-9,
+        );
       }
     });
     expect(series.filter((p) => p.requestCount === '0').every((p) => p.p50LatencyMs === null && p.errorRate === 0)).toBe(true);
@@ -320,7 +451,9 @@ describe('Service.series beyond 31 days', () => {
 
   it('reads any window up to the retention (60 days here), and refuses a longer one naming from', async () => {
     const q = `query($from: DateTime!) { service(name: "old-svc", from: $from) { series(step: 86400) { requestCount p50LatencyMs } } }`;
-    const ok = await longGw.graphql<{ service: { series: { requestCount: string; p50LatencyMs: number | null }[] } }>(q, { from: new Date(Date.now() - 45 * 24 * 3_600_000).toISOString() });
+    const ok = await longGw.graphql<{ service: { series: { requestCount: string; p50LatencyMs: number | null }[] } }>(q, {
+      from: new Date(Date.now() - 45 * 24 * 3_600_000).toISOString(),
+    });
     expect(ok.body.errors).toBeUndefined();
     const points = ok.body.data!.service.series.filter((p) => p.requestCount !== '0');
     expect(points).toHaveLength(1);

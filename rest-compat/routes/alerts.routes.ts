@@ -27,8 +27,18 @@ const SEVERITIES = ['critical', 'warning', 'info'] as const;
 const STATUSES = ['active', 'paused'] as const;
 const STATES = ['ok', 'pending', 'firing'] as const;
 
-const OPERATOR_ENUM: Readonly<Record<(typeof OPERATORS)[number], AlertOperator>> = { '>': 'GT', '>=': 'GTE', '<': 'LT', '<=': 'LTE', '==': 'EQ', '!=': 'NEQ' };
-const OPERATOR_TEXT = Object.fromEntries(Object.entries(OPERATOR_ENUM).map(([text, value]) => [value, text])) as Record<AlertOperator, (typeof OPERATORS)[number]>;
+const OPERATOR_ENUM: Readonly<Record<(typeof OPERATORS)[number], AlertOperator>> = {
+  '>': 'GT',
+  '>=': 'GTE',
+  '<': 'LT',
+  '<=': 'LTE',
+  '==': 'EQ',
+  '!=': 'NEQ',
+};
+const OPERATOR_TEXT = Object.fromEntries(Object.entries(OPERATOR_ENUM).map(([text, value]) => [value, text])) as Record<
+  AlertOperator,
+  (typeof OPERATORS)[number]
+>;
 
 const upper = <T extends string>(value: string) => value.toUpperCase() as T;
 const lower = <T extends string>(value: string) => value.toLowerCase() as T;
@@ -59,7 +69,9 @@ graphql(`
   }
 `);
 
-const threshold = z.number({ error: 'must be a number' }).meta({ description: 'error_rate: a fraction from 0 to 1 (0.05 = 5 %); latencies in ms; counts' });
+const threshold = z
+  .number({ error: 'must be a number' })
+  .meta({ description: 'error_rate: a fraction from 0 to 1 (0.05 = 5 %); latencies in ms; counts' });
 const duration = (description: string) => text(description, 16);
 
 const EdgeJson = z
@@ -85,7 +97,9 @@ const CreateRuleBody = z
   .strictObject({
     name: text('Human-readable alert name', 200),
     condition: ConditionBody,
-    channels: z.array(oneOf(CHANNELS, 'A notification channel')).meta({ description: 'Notification channels: slack, email, pagerduty, webhook' }),
+    channels: z
+      .array(oneOf(CHANNELS, 'A notification channel'))
+      .meta({ description: 'Notification channels: slack, email, pagerduty, webhook' }),
     severity: oneOf(SEVERITIES, 'critical, warning, or info. Default: warning').optional(),
   })
   .meta({ id: 'CreateAlertRule' });
@@ -152,7 +166,8 @@ export const createAlertRule = defineRoute({
   path: '/v1/alerts/rules',
   tag: 'Alerts',
   summary: 'Create an alert rule',
-  description: 'Creates an active rule (admin permission). It is evaluated every MESH_ALERT_EVAL_INTERVAL_S from the rollups; see docs/alerts.md.',
+  description:
+    'Creates an active rule (admin permission). It is evaluated every MESH_ALERT_EVAL_INTERVAL_S from the rollups; see docs/alerts.md.',
   operation: graphql(`
     mutation RestCreateAlertRule($input: CreateAlertRuleInput!) {
       createAlertRule(input: $input) {
@@ -186,7 +201,12 @@ export const createAlertRule = defineRoute({
   response: {
     status: 201,
     schema: z
-      .strictObject({ id: z.string().meta({ examples: ['alert_rule_7f3a8b2e'] }), name: z.string(), status: z.enum(STATUSES), created_at: isoMillis('When the rule was created') })
+      .strictObject({
+        id: z.string().meta({ examples: ['alert_rule_7f3a8b2e'] }),
+        name: z.string(),
+        status: z.enum(STATUSES),
+        created_at: isoMillis('When the rule was created'),
+      })
       .meta({ id: 'CreatedAlertRule' }),
   },
   errors: [400],
@@ -197,7 +217,8 @@ export const listAlertRules = defineRoute({
   path: '/v1/alerts/rules',
   tag: 'Alerts',
   summary: 'List alert rules',
-  description: 'Rules in creation order. When more rules exist than `limit`, the next page is announced in a `Link: <…?cursor=…>; rel="next"` header.',
+  description:
+    'Rules in creation order. When more rules exist than `limit`, the next page is announced in a `Link: <…?cursor=…>; rel="next"` header.',
   operation: graphql(`
     query RestListAlertRules($first: Int!, $after: String) {
       alertRules(first: $first, after: $after) {
@@ -233,7 +254,12 @@ export const listAlertRules = defineRoute({
   },
   response: {
     status: 200,
-    schema: z.strictObject({ rules: z.array(RuleJson), total: z.number().int().meta({ description: 'Rules of the organization, over all pages' }) }).meta({ id: 'AlertRuleList' }),
+    schema: z
+      .strictObject({
+        rules: z.array(RuleJson),
+        total: z.number().int().meta({ description: 'Rules of the organization, over all pages' }),
+      })
+      .meta({ id: 'AlertRuleList' }),
   },
   errorParams: { after: 'cursor', first: 'limit' },
   errors: [400],

@@ -36,7 +36,12 @@ function nonNegativeMillis(description: string) {
 
 function wholeNumber(min: number, max: number, description: string) {
   const message = `must be an integer from ${min} to ${max}`;
-  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).meta({ description });
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .meta({ description });
 }
 
 const OPERATORS = ['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'STARTS_WITH', 'CONTAINS'] as const;
@@ -70,11 +75,15 @@ const ListTracesBody = z.strictObject({
   spanName: optionalText('Span name of a span of the service'),
   version: optionalText('service.version of a span of the service'),
   issueFingerprint: optionalText('Issue fingerprint of a span of the service'),
-  statusCode: z.enum(['OK', 'ERROR']).nullish().meta({ description: "Status code of a span of the service: OK or ERROR" }),
+  statusCode: z.enum(['OK', 'ERROR']).nullish().meta({ description: 'Status code of a span of the service: OK or ERROR' }),
   minLatencyMillis: nonNegativeMillis('Minimum trace latency (milliseconds, inclusive)').nullish(),
   maxLatencyMillis: nonNegativeMillis('Maximum trace latency (milliseconds, inclusive)').nullish(),
   attributes: z.array(AttributeFilterJson).max(MAX_ATTRIBUTE_FILTERS).nullish().meta({ description: 'Span attribute conditions' }),
-  resourceAttributes: z.array(AttributeFilterJson).max(MAX_ATTRIBUTE_FILTERS).nullish().meta({ description: 'Resource attribute conditions' }),
+  resourceAttributes: z
+    .array(AttributeFilterJson)
+    .max(MAX_ATTRIBUTE_FILTERS)
+    .nullish()
+    .meta({ description: 'Resource attribute conditions' }),
   page: wholeNumber(1, 10_000, 'Page number (starts from 1). Default: 1').nullish(),
   perPage: wholeNumber(1, 100, 'Items per page (1–100). Default: 20').nullish(),
   order: z
@@ -151,7 +160,10 @@ const TraceResultJson = z
     traceStartAt: z.number().int().meta({ description: 'Trace start (earliest span start), epoch seconds, truncated' }),
     traceLatencyMillis: z.number().int().meta({ description: 'Earliest span start to latest span end, milliseconds, rounded' }),
     serviceStartAt: z.number().int().meta({ description: "Earliest start of the service's spans, epoch seconds, truncated" }),
-    serviceLatencyMillis: z.number().int().meta({ description: "Earliest start to latest end of the service's spans, milliseconds, rounded" }),
+    serviceLatencyMillis: z
+      .number()
+      .int()
+      .meta({ description: "Earliest start to latest end of the service's spans, milliseconds, rounded" }),
   })
   .meta({ id: 'MackerelTraceResult' });
 
@@ -176,7 +188,12 @@ function traceResultJson(trace: TraceResultData, serviceName: string): z.input<t
   // Every listed trace has a span of the service (the filter requires one); a
   // segment is missing only if retention removed those spans since, and then
   // the trace's own figures are the best remaining answer.
-  const segment = trace.serviceSegment ?? { serviceNamespace: null, environment: null, startTimeUnixNano: trace.startTimeUnixNano, durationNs: trace.durationNs };
+  const segment = trace.serviceSegment ?? {
+    serviceNamespace: null,
+    environment: null,
+    startTimeUnixNano: trace.startTimeUnixNano,
+    durationNs: trace.durationNs,
+  };
   return {
     traceId: trace.traceId,
     serviceName,
@@ -375,7 +392,12 @@ const SpanJson = z
     droppedAttributesCount: z.number().int(),
     events: z.array(
       z
-        .strictObject({ time: timestamp('Event time'), name: z.string(), attributes: z.array(AttributeJson), droppedAttributesCount: z.number().int() })
+        .strictObject({
+          time: timestamp('Event time'),
+          name: z.string(),
+          attributes: z.array(AttributeJson),
+          droppedAttributesCount: z.number().int(),
+        })
         .meta({ id: 'MackerelSpanEvent' }),
     ),
     droppedEventsCount: z.number().int(),
@@ -393,7 +415,12 @@ const SpanJson = z
     droppedLinksCount: z.number().int(),
     status: z.strictObject({ message: z.string(), code: z.enum(['unset', 'ok', 'error']) }),
     resource: z.strictObject({ attributes: z.array(AttributeJson), droppedAttributesCount: z.number().int() }),
-    scope: z.strictObject({ name: z.string(), version: z.string(), attributes: z.array(AttributeJson), droppedAttributesCount: z.number().int() }),
+    scope: z.strictObject({
+      name: z.string(),
+      version: z.string(),
+      attributes: z.array(AttributeJson),
+      droppedAttributesCount: z.number().int(),
+    }),
   })
   .meta({ id: 'MackerelSpan' });
 

@@ -48,26 +48,33 @@ function flag(description: string) {
 
 const NodeIdPath = z.strictObject({ node_id: pattern(NODE_ID, NODE_ID_RULE, 'Unique node identifier') });
 
-const HeartbeatBody = z.strictObject({
-  cluster: pattern(CLUSTER, CLUSTER_RULE, 'Cluster the node runs in'),
-  version: pattern(VERSION, VERSION_RULE, 'Collector version'),
-  cpu_percent: bounded('cpu_percent', 'CPU use across all cores, 0–100'),
-  memory_mb: bounded('memory_mb', 'Resident memory in MiB'),
-  uptime_seconds: bounded('uptime_seconds', 'Seconds since the node process started'),
-  ingestion_rate_sps: bounded('ingestion_rate_sps', 'Current ingestion rate, spans per second'),
-  spans_ingested_total: bounded('spans_ingested_total', 'Spans ingested since the node started (monotonic; lower than before means a restart)'),
-  dropped_spans_total: bounded('dropped_spans_total', 'Spans dropped since the node started (monotonic)'),
-  otlp_grpc_active: flag('Whether the OTLP/gRPC receiver is accepting data'),
-  otlp_http_active: flag('Whether the OTLP/HTTP receiver is accepting data'),
-  sampling_rate: bounded('sampling_rate', 'Head sampling rate, 0–1'),
-  buffer_utilization_pct: bounded('buffer_utilization_pct', 'Export buffer utilization, 0–100'),
-}).meta({ id: 'Heartbeat' });
+const HeartbeatBody = z
+  .strictObject({
+    cluster: pattern(CLUSTER, CLUSTER_RULE, 'Cluster the node runs in'),
+    version: pattern(VERSION, VERSION_RULE, 'Collector version'),
+    cpu_percent: bounded('cpu_percent', 'CPU use across all cores, 0–100'),
+    memory_mb: bounded('memory_mb', 'Resident memory in MiB'),
+    uptime_seconds: bounded('uptime_seconds', 'Seconds since the node process started'),
+    ingestion_rate_sps: bounded('ingestion_rate_sps', 'Current ingestion rate, spans per second'),
+    spans_ingested_total: bounded(
+      'spans_ingested_total',
+      'Spans ingested since the node started (monotonic; lower than before means a restart)',
+    ),
+    dropped_spans_total: bounded('dropped_spans_total', 'Spans dropped since the node started (monotonic)'),
+    otlp_grpc_active: flag('Whether the OTLP/gRPC receiver is accepting data'),
+    otlp_http_active: flag('Whether the OTLP/HTTP receiver is accepting data'),
+    sampling_rate: bounded('sampling_rate', 'Head sampling rate, 0–1'),
+    buffer_utilization_pct: bounded('buffer_utilization_pct', 'Export buffer utilization, 0–100'),
+  })
+  .meta({ id: 'Heartbeat' });
 
-const HeartbeatAckJson = z.strictObject({
-  node_id: z.string(),
-  status: StatusJson,
-  last_heartbeat: isoMillis('When the gateway received this heartbeat'),
-}).meta({ id: 'HeartbeatAck' });
+const HeartbeatAckJson = z
+  .strictObject({
+    node_id: z.string(),
+    status: StatusJson,
+    last_heartbeat: isoMillis('When the gateway received this heartbeat'),
+  })
+  .meta({ id: 'HeartbeatAck' });
 
 export const postHeartbeat = defineRoute({
   method: 'POST',
@@ -112,21 +119,25 @@ export const postHeartbeat = defineRoute({
   errors: [400, 409],
 });
 
-const NodeSummaryJson = z.strictObject({
-  node_id: z.string(),
-  cluster: z.string(),
-  version: z.string(),
-  status: StatusJson,
-  spans_ingested_1h: z.number().int().meta({ description: 'Spans ingested in the last hour, from counter deltas across restarts' }),
-  cpu_percent: z.number(),
-  memory_mb: z.number(),
-  last_heartbeat: isoMillis('When the latest heartbeat was received'),
-}).meta({ id: 'NodeSummary' });
+const NodeSummaryJson = z
+  .strictObject({
+    node_id: z.string(),
+    cluster: z.string(),
+    version: z.string(),
+    status: StatusJson,
+    spans_ingested_1h: z.number().int().meta({ description: 'Spans ingested in the last hour, from counter deltas across restarts' }),
+    cpu_percent: z.number(),
+    memory_mb: z.number(),
+    last_heartbeat: isoMillis('When the latest heartbeat was received'),
+  })
+  .meta({ id: 'NodeSummary' });
 
-const NodeListJson = z.strictObject({
-  nodes: z.array(NodeSummaryJson),
-  total: z.number().int().meta({ description: 'Nodes matching the filters, over all pages' }),
-}).meta({ id: 'NodeList' });
+const NodeListJson = z
+  .strictObject({
+    nodes: z.array(NodeSummaryJson),
+    total: z.number().int().meta({ description: 'Nodes matching the filters, over all pages' }),
+  })
+  .meta({ id: 'NodeList' });
 
 export const listNodes = defineRoute({
   method: 'GET',
@@ -202,17 +213,19 @@ export const listNodes = defineRoute({
   errors: [400],
 });
 
-const NodeHealthJson = z.strictObject({
-  node_id: z.string(),
-  status: StatusJson,
-  uptime_seconds: z.number().int(),
-  ingestion_rate_sps: z.number(),
-  dropped_spans_1h: z.number().int().meta({ description: 'Spans dropped in the last hour, from counter deltas across restarts' }),
-  otlp_grpc_active: z.boolean(),
-  otlp_http_active: z.boolean(),
-  sampling_rate: z.number(),
-  buffer_utilization_pct: z.number(),
-}).meta({ id: 'NodeHealth' });
+const NodeHealthJson = z
+  .strictObject({
+    node_id: z.string(),
+    status: StatusJson,
+    uptime_seconds: z.number().int(),
+    ingestion_rate_sps: z.number(),
+    dropped_spans_1h: z.number().int().meta({ description: 'Spans dropped in the last hour, from counter deltas across restarts' }),
+    otlp_grpc_active: z.boolean(),
+    otlp_http_active: z.boolean(),
+    sampling_rate: z.number(),
+    buffer_utilization_pct: z.number(),
+  })
+  .meta({ id: 'NodeHealth' });
 
 export const getNodeHealth = defineRoute({
   method: 'GET',

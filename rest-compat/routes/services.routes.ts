@@ -30,8 +30,15 @@ const ServiceJson = z
     cluster: z.string().nullable().meta({ description: 'k8s.cluster.name (or the configured fallback attribute); null when absent' }),
     first_seen: isoMillis('Start of the earliest span seen from this deployment'),
     span_count_24h: z.number().int().meta({ description: 'Spans of the service that started in the last 24 hours' }),
-    error_rate_24h: z.number().meta({ description: 'Failed requests / requests over the last 24 hours (requests: server, consumer and local-root spans); 0 without requests' }),
-    p99_latency_ms: z.number().int().nullable().meta({ description: 'p99 request latency over the last 24 hours, within 2 %, rounded; null without requests' }),
+    error_rate_24h: z.number().meta({
+      description:
+        'Failed requests / requests over the last 24 hours (requests: server, consumer and local-root spans); 0 without requests',
+    }),
+    p99_latency_ms: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'p99 request latency over the last 24 hours, within 2 %, rounded; null without requests' }),
   })
   .meta({ id: 'Service' });
 

@@ -25,22 +25,26 @@ graphql(`
   }
 `);
 
-const TraceSummaryJson = z.strictObject({
-  trace_id: z.string().meta({ description: '32-character lowercase hex trace ID' }),
-  root_service: z.string().nullable().meta({ description: 'Service of the root span; null until the root span has arrived' }),
-  root_operation: z.string().nullable().meta({ description: 'Name of the root span; null until the root span has arrived' }),
-  duration_ms: z.number().int().meta({ description: 'Trace duration in milliseconds, rounded to the nearest integer' }),
-  span_count: z.number().int(),
-  status: z.enum(['ok', 'error', 'unset']).meta({ description: 'error when any span failed, else ok when any span is OK, else unset' }),
-  started_at: isoMillis('Start of the earliest span'),
-  services: z.array(z.string()),
-}).meta({ id: 'TraceSummary' });
+const TraceSummaryJson = z
+  .strictObject({
+    trace_id: z.string().meta({ description: '32-character lowercase hex trace ID' }),
+    root_service: z.string().nullable().meta({ description: 'Service of the root span; null until the root span has arrived' }),
+    root_operation: z.string().nullable().meta({ description: 'Name of the root span; null until the root span has arrived' }),
+    duration_ms: z.number().int().meta({ description: 'Trace duration in milliseconds, rounded to the nearest integer' }),
+    span_count: z.number().int(),
+    status: z.enum(['ok', 'error', 'unset']).meta({ description: 'error when any span failed, else ok when any span is OK, else unset' }),
+    started_at: isoMillis('Start of the earliest span'),
+    services: z.array(z.string()),
+  })
+  .meta({ id: 'TraceSummary' });
 
-const TraceListJson = z.strictObject({
-  traces: z.array(TraceSummaryJson),
-  next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
-  total_matched: z.number().int().meta({ description: 'Traces matching the filters in the window, over all pages' }),
-}).meta({ id: 'TraceList' });
+const TraceListJson = z
+  .strictObject({
+    traces: z.array(TraceSummaryJson),
+    next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+    total_matched: z.number().int().meta({ description: 'Traces matching the filters in the window, over all pages' }),
+  })
+  .meta({ id: 'TraceList' });
 
 const STATUS = { ok: 'OK', error: 'ERROR', unset: 'UNSET' } as const;
 
@@ -123,30 +127,36 @@ export const listTraces = defineRoute({
   errors: [400],
 });
 
-const SpanEventJson = z.strictObject({
-  name: z.string(),
-  timestamp: isoMillis('Time of the event'),
-  attributes: AttributeMapJson,
-}).meta({ id: 'SpanEvent' });
+const SpanEventJson = z
+  .strictObject({
+    name: z.string(),
+    timestamp: isoMillis('Time of the event'),
+    attributes: AttributeMapJson,
+  })
+  .meta({ id: 'SpanEvent' });
 
-const SpanJson = z.strictObject({
-  span_id: z.string().meta({ description: '16-character lowercase hex span ID' }),
-  parent_span_id: z.string().nullable().meta({ description: 'null for a root span' }),
-  operation_name: z.string(),
-  service_name: z.string(),
-  duration_ms: z.number().int().meta({ description: 'Span duration in milliseconds, rounded to the nearest integer' }),
-  status_code: z.enum(['OK', 'ERROR', 'UNSET']),
-  attributes: AttributeMapJson,
-  started_at: isoMillis('Span start'),
-  events: z.array(SpanEventJson),
-}).meta({ id: 'Span' });
+const SpanJson = z
+  .strictObject({
+    span_id: z.string().meta({ description: '16-character lowercase hex span ID' }),
+    parent_span_id: z.string().nullable().meta({ description: 'null for a root span' }),
+    operation_name: z.string(),
+    service_name: z.string(),
+    duration_ms: z.number().int().meta({ description: 'Span duration in milliseconds, rounded to the nearest integer' }),
+    status_code: z.enum(['OK', 'ERROR', 'UNSET']),
+    attributes: AttributeMapJson,
+    started_at: isoMillis('Span start'),
+    events: z.array(SpanEventJson),
+  })
+  .meta({ id: 'Span' });
 
-const TraceJson = z.strictObject({
-  trace_id: z.string(),
-  duration_ms: z.number().int().meta({ description: 'Trace duration in milliseconds, rounded to the nearest integer' }),
-  span_count: z.number().int(),
-  spans: z.array(SpanJson).meta({ description: 'Every span of the trace, in start order' }),
-}).meta({ id: 'Trace' });
+const TraceJson = z
+  .strictObject({
+    trace_id: z.string(),
+    duration_ms: z.number().int().meta({ description: 'Trace duration in milliseconds, rounded to the nearest integer' }),
+    span_count: z.number().int(),
+    spans: z.array(SpanJson).meta({ description: 'Every span of the trace, in start order' }),
+  })
+  .meta({ id: 'Trace' });
 
 export const getTrace = defineRoute({
   method: 'GET',

@@ -60,7 +60,8 @@ export class StoreHealth {
     try {
       return await Promise.race([work, deadline]);
     } catch (error) {
-      if (isStoreUnavailable(error)) throw unavailable(`The trace store cannot be reached (${errorMessage(error)}); retry after the indicated delay`);
+      if (isStoreUnavailable(error))
+        throw unavailable(`The trace store cannot be reached (${errorMessage(error)}); retry after the indicated delay`);
       throw error;
     } finally {
       clearTimeout(timer);

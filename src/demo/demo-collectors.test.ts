@@ -19,10 +19,14 @@ describe('demo collectors', () => {
       await expect
         .poll(
           async () => {
-            const { body } = await gw.graphql<{ nodes: { edges: { node: { nodeId: string; cluster: string; health: { droppedSpans1h: string } } }[] } }>(
-              `{ nodes(first: 10) { edges { node { nodeId cluster health { droppedSpans1h } } } } }`,
-            );
-            return body.data!.nodes.edges.map(({ node }) => ({ nodeId: node.nodeId, cluster: node.cluster, droppedSpans1h: node.health.droppedSpans1h }));
+            const { body } = await gw.graphql<{
+              nodes: { edges: { node: { nodeId: string; cluster: string; health: { droppedSpans1h: string } } }[] };
+            }>(`{ nodes(first: 10) { edges { node { nodeId cluster health { droppedSpans1h } } } } }`);
+            return body.data!.nodes.edges.map(({ node }) => ({
+              nodeId: node.nodeId,
+              cluster: node.cluster,
+              droppedSpans1h: node.health.droppedSpans1h,
+            }));
           },
           { timeout: 20_000, interval: 200 },
         )

@@ -193,12 +193,20 @@ describe('emitDemoTraces', () => {
 
   it('produces the same traces and spans for the same seed', async () => {
     const first = await emitDemoTraces({ baseUrl, apiKey: API_KEY, traces: 20, seed: 42, now: NOW });
-    const firstNames = sink.spans().map((span) => span.name).sort();
+    const firstNames = sink
+      .spans()
+      .map((span) => span.name)
+      .sort();
     sink.requests.length = 0;
     const second = await emitDemoTraces({ baseUrl, apiKey: API_KEY, traces: 20, seed: 42, now: NOW });
 
     expect(second).toEqual(first);
-    expect(sink.spans().map((span) => span.name).sort()).toEqual(firstNames);
+    expect(
+      sink
+        .spans()
+        .map((span) => span.name)
+        .sort(),
+    ).toEqual(firstNames);
   });
 
   it('rejects with the HTTP status when the endpoint refuses the key', async () => {

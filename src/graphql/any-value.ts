@@ -1,4 +1,4 @@
-import type { AnyValue, KeyValue } from '../ingest/otlp.types.js';
+import type { AnyValue, KeyValue } from '../otlp/otlp.types.js';
 import { builder } from './builder.js';
 
 type Variant<T extends AnyValue['type']> = Extract<AnyValue, { type: T }>;
@@ -35,7 +35,10 @@ const DoubleValue = builder.objectRef<Variant<'double'>>('DoubleValue').implemen
       description: 'The value; null for NaN and ±Infinity, which GraphQL Float cannot carry (see `text`).',
       resolve: (v) => (Number.isFinite(v.value) ? v.value : null),
     }),
-    text: t.string({ description: 'The value as text, exact for every double including NaN and ±Infinity.', resolve: (v) => String(v.value) }),
+    text: t.string({
+      description: 'The value as text, exact for every double including NaN and ±Infinity.',
+      resolve: (v) => String(v.value),
+    }),
   }),
 });
 

@@ -3,7 +3,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { can } from '../auth/policy.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors.js';
 
 export interface SchemaTypes {

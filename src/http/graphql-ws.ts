@@ -4,9 +4,10 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
-import { rateLimitedError, type RateDecision } from '../auth/rate-limit.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
+import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { UnavailableError } from '../errors.js';
+import { domainErrorExtensions } from '../graphql/errors.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
@@ -64,7 +65,8 @@ interface RootValue {
 function headerGetter(payload: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) {
   return {
     get(name: string): string | null {
-      const fromPayload = payload?.[name] ?? payload?.[name.toLowerCase()] ?? (name === 'authorization' ? payload?.Authorization : undefined);
+      const fromPayload =
+        payload?.[name] ?? payload?.[name.toLowerCase()] ?? (name === 'authorization' ? payload?.Authorization : undefined);
       if (typeof fromPayload === 'string') return fromPayload;
       const header = request.headers[name];
       return typeof header === 'string' ? header : null;
@@ -149,11 +151,15 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
             decision = await deps.rateLimit(auth.principal);
           } catch (error) {
             if (!storeUnavailable(error)) throw error;
-            return [new GraphQLError('Service temporarily unavailable: the trace store cannot be reached', { extensions: { code: 'unavailable' } })];
+            return [
+              new GraphQLError('Service temporarily unavailable: the trace store cannot be reached', {
+                extensions: { code: 'unavailable', retry_after: STORE_RETRY_AFTER_S },
+              }),
+            ];
           }
           if (!decision.allowed) {
             const error = rateLimitedError(decision, 'requests');
-            return [new GraphQLError(error.message, { extensions: { code: error.code, retry_after: error.retryAfterS } })];
+            return [new GraphQLError(error.message, { extensions: domainErrorExtensions(error) })];
           }
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = deps.yoga.getEnveloped({

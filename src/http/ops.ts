@@ -77,7 +77,12 @@ export class Operations {
   async sendReadiness(res: ServerResponse): Promise<void> {
     if (this.draining) return sendJson(res, 503, { status: 'draining' }, { 'retry-after': '1' });
     const ready = this.health.available && (await storeReachable(this.deps.db, READY_TIMEOUT_MS));
-    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' }, ready ? {} : { 'retry-after': String(STORE_RETRY_AFTER_S) });
+    sendJson(
+      res,
+      ready ? 200 : 503,
+      { status: ready ? 'ready' : 'unavailable' },
+      ready ? {} : { 'retry-after': String(STORE_RETRY_AFTER_S) },
+    );
   }
 
   /** GET /metrics in the Prometheus text format. Unauthenticated by design: no label names a tenant (docs/operations.md). */

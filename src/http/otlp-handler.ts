@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertCan } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
-import type { IngestService } from '../ingest/ingest.service.js';
-import { OtlpDecodeError } from '../ingest/otlp-errors.js';
-import { decodeOtlpJson } from '../ingest/otlp-json.js';
-import { decodeOtlpProtobuf, encodeExportTraceResponse, encodeRpcStatus } from '../ingest/otlp-protobuf.js';
-import type { ExportTraceRequest } from '../ingest/otlp.types.js';
+import type { IngestService } from '../domain/traces/ingest.service.js';
+import { OtlpDecodeError } from '../otlp/otlp-errors.js';
+import { decodeOtlpJson } from '../otlp/otlp-json.js';
+import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
+import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
+import type { ExportTraceRequest } from '../otlp/otlp.types.js';
 import type { StoreHealth } from '../db/store-health.js';
 import type { GatewayMetrics, ShedReason } from '../observability/metrics.js';
 import { errorResponse, readBody } from './respond.js';
@@ -98,13 +99,22 @@ function decode(encoding: Encoding, body: Buffer): ExportTraceRequest {
   } catch (error) {
     if (error instanceof OtlpDecodeError) {
       const where = error.path === '' ? '' : ` at ${error.path}`;
-      throw new ValidationError(`Invalid OTLP ${encoding === 'protobuf' ? 'protobuf' : 'JSON'} payload${where}: ${error.message}`, error.path || 'body');
+      throw new ValidationError(
+        `Invalid OTLP ${encoding === 'protobuf' ? 'protobuf' : 'JSON'} payload${where}: ${error.message}`,
+        error.path || 'body',
+      );
     }
     throw error;
   }
 }
 
-function sendOtlp(res: ServerResponse, encoding: Encoding, status: number, body: Uint8Array | string, headers: Record<string, string> = {}): void {
+function sendOtlp(
+  res: ServerResponse,
+  encoding: Encoding,
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string> = {},
+): void {
   const contentType = encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json';
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
@@ -154,7 +164,9 @@ export async function handleOtlpTraces(
     const payload =
       encoding === 'protobuf'
         ? encodeExportTraceResponse(partial)
-        : JSON.stringify(partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {});
+        : JSON.stringify(
+            partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {},
+          );
     sendOtlp(res, encoding, 200, payload);
   } catch (error) {
     if (decoded !== null) {

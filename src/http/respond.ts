@@ -105,7 +105,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) finish(new PayloadTooLargeError(`Request body exceeds the limit of ${limit} bytes${inflate === null ? '' : ' after decompression'}`));
+      if (size > limit)
+        finish(
+          new PayloadTooLargeError(`Request body exceeds the limit of ${limit} bytes${inflate === null ? '' : ' after decompression'}`),
+        );
       else chunks.push(chunk);
     };
     // A compressed body is bounded on the wire too (a chunked upload declares no length).
@@ -115,7 +118,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     };
     const onEnd = () => finish(null);
     const onError = () =>
-      finish(new ValidationError(`Request body could not be read: ${inflate === null ? 'connection error' : `invalid ${encoding} data`}`, 'body'));
+      finish(
+        new ValidationError(
+          `Request body could not be read: ${inflate === null ? 'connection error' : `invalid ${encoding} data`}`,
+          'body',
+        ),
+      );
     const onAborted = () => finish(new ValidationError('Request body could not be read: connection error', 'body'));
     source.on('data', onData);
     source.once('end', onEnd);

@@ -3,16 +3,35 @@ import { sendOtlpError } from './otlp-handler.js';
 import { errorResponse, sendError, sendJson } from './respond.js';
 
 /**
+ * Writes an error in the shape of an API family whose clients parse their
+ * own (the Jaeger and Tempo routes of rest-compat/families.ts): the router
+ * is given it, since this layer does not know those families.
+ */
+export type RouteErrorWriter = (res: ServerResponse, error: unknown, requestId: string) => void;
+
+/**
  * Answers an error raised before a route's own handler took over (store
  * unavailable, store deadline, authentication failure) in the shape the
  * client of that path parses: an OTLP `google.rpc.Status` on POST /v1/traces,
- * a GraphQL response on the GraphQL endpoint, the REST envelope elsewhere.
- * An unread request body is drained so the connection can be reused.
+ * a GraphQL response on the GraphQL endpoint, the family's own shape where
+ * `writeFamilyError` is given, the REST envelope elsewhere. An unread
+ * request body is drained so the connection can be reused.
  */
-export function sendRouteError(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, graphqlEndpoint: string): void {
+export function sendRouteError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+  graphqlEndpoint: string,
+  writeFamilyError?: RouteErrorWriter,
+): void {
   if (!req.readableEnded) req.resume();
   if (res.headersSent) {
     sendError(res, error, requestId);
+    return;
+  }
+  if (writeFamilyError !== undefined) {
+    writeFamilyError(res, error, requestId);
     return;
   }
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -21,7 +40,14 @@ export function sendRouteError(req: IncomingMessage, res: ServerResponse, error:
   } else if (path === graphqlEndpoint) {
     const { status, body, headers } = errorResponse(error, requestId);
     const { code, message, param } = body.error;
-    sendJson(res, status, { errors: [{ message, extensions: { code, ...(param === null ? {} : { param }), request_id: requestId } }] }, headers);
+    const retryAfter = headers['retry-after'];
+    const extensions = {
+      code,
+      ...(param === null ? {} : { param }),
+      ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }),
+      request_id: requestId,
+    };
+    sendJson(res, status, { errors: [{ message, extensions }] }, headers);
   } else {
     sendError(res, error, requestId);
   }

@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
-import { createContext, type Context, type Services } from '../context.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
-import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../graphql/limits.js';
-import { schema } from '../graphql/schema.js';
+import { domainErrorExtensions, graphQLErrorOf } from '../graphql/errors.js';
+import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
+import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../schema.limits.js';
+import { schema } from '../schema.js';
 
 /** What each transport hands to yoga before the context is built. */
 export interface ServerContext {
@@ -33,25 +34,23 @@ const YOGA_CODES: Readonly<Record<string, { code: string; param?: string }>> = {
 
 /**
  * Error masking stays on: domain errors keep their message and gain the same
- * `code` (and `param`) as the REST envelope; store outages become
- * `unavailable`; everything else is reduced to a generic message, so no stack,
+ * `code` (and `param`, and `retry_after`) as the REST envelope; store outages
+ * become `unavailable`, retryable after STORE_RETRY_AFTER_S; everything else is reduced to a generic message, so no stack,
  * driver message or path reaches a client outside development.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  if (error instanceof DomainError) {
-    // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
-    return new GraphQLError(error.message, {
-      originalError: error,
-      extensions: { code: error.code, ...(error.param !== null ? { param: error.param } : {}), http: { status: error.status } },
-    });
-  }
+  // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
+  if (error instanceof DomainError) return graphQLErrorOf(error);
   if (!(error instanceof GraphQLError)) return new GraphQLError(message, { extensions: { code: 'internal_error' } });
   const original = error.originalError;
   if (original instanceof DomainError) {
-    return withCode(error, original.message, { code: original.code, ...(original.param !== null ? { param: original.param } : {}) });
+    return withCode(error, original.message, domainErrorExtensions(original));
   }
   if (original !== undefined && original !== null && isStoreUnavailable(original)) {
-    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', { code: 'unavailable' });
+    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', {
+      code: 'unavailable',
+      retry_after: STORE_RETRY_AFTER_S,
+    });
   }
   if (original === undefined || original === null || original instanceof GraphQLError) {
     // Parse, validation and input-coercion errors: the client's own mistake, safe to show.
@@ -65,9 +64,11 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
 
 export function createGraphQLServer(
   services: Services,
+  loaders: LoaderFactories<Loaders>,
   options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
+  const createContext = contextFactory(services, loaders);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -78,6 +79,6 @@ export function createGraphQLServer(
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError, isDev: options.development },
-    context: ({ requestId, principal }) => createContext(services, { requestId, principal }),
+    context: ({ requestId, principal }) => createContext({ requestId, principal }),
   });
 }

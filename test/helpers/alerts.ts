@@ -1,12 +1,9 @@
 import { expect } from 'vitest';
-import type { GraphQLBody } from './gateway.js';
+import type { GatewayPeer } from './gateway.js';
 import { postOtlpJson, type SimpleSpan } from './otlp.js';
 
 /** What the alerting helpers need of a gateway (a TestGateway, or a second instance over its database). */
-export interface GatewayClient {
-  readonly baseUrl: string;
-  graphql<T = unknown>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; body: GraphQLBody<T> }>;
-}
+export type GatewayClient = Pick<GatewayPeer, 'baseUrl' | 'graphql'>;
 
 /** GraphQL data, failing the test on any error. */
 export async function gqlData<T>(gw: GatewayClient, query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> {
@@ -85,7 +82,10 @@ export async function eventsOf(gw: GatewayClient, ruleId: string): Promise<Event
   return data.alertEvents.edges.map((e) => e.node).reverse();
 }
 
-export async function ruleState(gw: GatewayClient, id: string): Promise<{ state: string; lastEvaluatedAt: string | null; lastValue: number | null }> {
+export async function ruleState(
+  gw: GatewayClient,
+  id: string,
+): Promise<{ state: string; lastEvaluatedAt: string | null; lastValue: number | null }> {
   const data = await gqlData<{ alertRule: { state: string; lastEvaluatedAt: string | null; lastValue: number | null } }>(
     gw,
     `query($id: ID!) { alertRule(id: $id) { state lastEvaluatedAt lastValue } }`,

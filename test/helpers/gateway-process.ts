@@ -60,7 +60,10 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
 export function descendantsOf(pid: number): number[] {
   let direct: number[];
   try {
-    direct = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    direct = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     direct = [];
   }

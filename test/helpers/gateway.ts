@@ -4,14 +4,25 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { testDb, type TestDb } from './mongo.js';
 
-export interface TestGateway {
+/** GraphQL over HTTP (POST /graphql) with a key: the given one, or the client's own. */
+export type GraphQLClient = <T = unknown>(
+  query: string,
+  variables?: Record<string, unknown>,
+  key?: string,
+) => Promise<{ status: number; body: GraphQLBody<T> }>;
+
+/** A gateway instance reached over its port. */
+export interface GatewayPeer {
   readonly app: App;
+  readonly baseUrl: string;
+  readonly graphql: GraphQLClient;
+}
+
+export interface TestGateway extends GatewayPeer {
   readonly config: Config;
   readonly store: TestDb;
-  readonly baseUrl: string;
   /** A live key of org `default` with read, write and admin. */
   readonly apiKey: string;
-  graphql<T = unknown>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; body: GraphQLBody<T> }>;
   close(): Promise<void>;
 }
 
@@ -22,6 +33,17 @@ export interface GraphQLBody<T> {
 
 export function randomApiKey(env: 'live' | 'test' = 'live'): string {
   return `mtk_${env}_${randomBytes(24).toString('base64url')}`;
+}
+
+export function graphqlClient(baseUrl: string, defaultKey: string): GraphQLClient {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, key = defaultKey) => {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
+  };
 }
 
 /** A real gateway on a real loopback port over its own database on the shared test server. */
@@ -38,17 +60,19 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     store,
     baseUrl,
     apiKey,
-    async graphql<T>(query: string, variables: Record<string, unknown> = {}, key = apiKey) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLBody<T> };
-    },
+    graphql: graphqlClient(baseUrl, apiKey),
     async close() {
       await app.stop();
       await store.close();
     },
   };
+}
+
+/** A second instance over the first one's database, with the same key and `env` as its settings; stop it with `app.stop()`. */
+export async function startPeer(of: TestGateway, env: Record<string, string>): Promise<GatewayPeer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: of.apiKey, ...env });
+  const app = buildApp({ config, db: of.store.db, log: silentLogger });
+  const { port } = await app.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return { app, baseUrl, graphql: graphqlClient(baseUrl, of.apiKey) };
 }

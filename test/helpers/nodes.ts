@@ -28,7 +28,15 @@ export const REPORT_HEARTBEAT = `mutation Report($nodeId: String!, $input: Heart
 export interface ReportedHeartbeat {
   reportHeartbeat: {
     node: { nodeId: string; cluster: string; status: string; statusReasons: string[]; lastHeartbeat: string };
-    heartbeat: { nodeId: string; receivedAt: string; spansIngested: string; droppedSpans: string; restarted: boolean; status: string; statusReasons: string[] };
+    heartbeat: {
+      nodeId: string;
+      receivedAt: string;
+      spansIngested: string;
+      droppedSpans: string;
+      restarted: boolean;
+      status: string;
+      statusReasons: string[];
+    };
   };
 }
 
@@ -39,7 +47,11 @@ export async function reportHeartbeat(
   overrides: Partial<HeartbeatVariables> = {},
   key?: string,
 ): Promise<ReportedHeartbeat['reportHeartbeat']> {
-  const { status, body } = await gw.graphql<ReportedHeartbeat>(REPORT_HEARTBEAT, { nodeId, input: { ...EXAMPLE_HEARTBEAT, ...overrides } }, key);
+  const { status, body } = await gw.graphql<ReportedHeartbeat>(
+    REPORT_HEARTBEAT,
+    { nodeId, input: { ...EXAMPLE_HEARTBEAT, ...overrides } },
+    key,
+  );
   if (status !== 200 || body.errors !== undefined || body.data === undefined) {
     throw new Error(`reportHeartbeat(${nodeId}) failed: ${status} ${JSON.stringify(body.errors)}`);
   }

@@ -27,7 +27,10 @@ export function otlpJson(spans: readonly SimpleSpan[]): string {
   return JSON.stringify({
     resourceSpans: spans.map((s) => ({
       resource: {
-        attributes: Object.entries({ 'service.name': s.service ?? 'test-svc', ...s.resource }).map(([key, v]) => ({ key, value: anyValue(v) })),
+        attributes: Object.entries({ 'service.name': s.service ?? 'test-svc', ...s.resource }).map(([key, v]) => ({
+          key,
+          value: anyValue(v),
+        })),
       },
       scopeSpans: [
         {

@@ -49,7 +49,13 @@ export async function startHttpReceiver(path: string, statuses: readonly number[
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const answered = statuses[Math.min(requests.length, statuses.length - 1)] ?? 200;
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered,
+      });
       res.writeHead(answered, { 'content-type': 'application/json' });
       res.end(answered < 300 ? '{"status":"success"}' : '{"error":"receiver failing on purpose"}');
     });
@@ -64,11 +70,19 @@ export async function startHttpReceiver(path: string, statuses: readonly number[
       return accepted();
     },
     async waitForAccepted(count, timeoutMs = 15_000) {
-      await waitUntil(() => accepted().length >= count, () => `${count} accepted requests at ${path} (got ${accepted().length})`, timeoutMs);
+      await waitUntil(
+        () => accepted().length >= count,
+        () => `${count} accepted requests at ${path} (got ${accepted().length})`,
+        timeoutMs,
+      );
       return accepted().slice(0, count);
     },
     async waitForRequests(count, timeoutMs = 15_000) {
-      await waitUntil(() => requests.length >= count, () => `${count} requests at ${path} (got ${requests.length})`, timeoutMs);
+      await waitUntil(
+        () => requests.length >= count,
+        () => `${count} requests at ${path} (got ${requests.length})`,
+        timeoutMs,
+      );
       return requests.slice(0, count);
     },
     close: () =>
@@ -85,7 +99,15 @@ export async function startHangingReceiver(path: string): Promise<Pick<HttpRecei
   const server = createServer((req) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: 0 }));
+    req.on('end', () =>
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered: 0,
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -93,7 +115,11 @@ export async function startHangingReceiver(path: string): Promise<Pick<HttpRecei
     url: `http://127.0.0.1:${port}${path}`,
     requests,
     async waitForRequests(count, timeoutMs = 15_000) {
-      await waitUntil(() => requests.length >= count, () => `${count} requests at ${path} (got ${requests.length})`, timeoutMs);
+      await waitUntil(
+        () => requests.length >= count,
+        () => `${count} requests at ${path} (got ${requests.length})`,
+        timeoutMs,
+      );
       return requests.slice(0, count);
     },
     close: () =>
@@ -140,7 +166,11 @@ export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject'
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   const text =
-    encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : body;
   return { headers, subject: headers.get('subject') ?? '', text: text.replace(/\r\n/g, '\n') };
 }
 
@@ -172,7 +202,11 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     port,
     messages,
     async waitForMessages(count, timeoutMs = 15_000) {
-      await waitUntil(() => messages.length >= count, () => `${count} emails (got ${messages.length})`, timeoutMs);
+      await waitUntil(
+        () => messages.length >= count,
+        () => `${count} emails (got ${messages.length})`,
+        timeoutMs,
+      );
       return messages.slice(0, count);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -21,7 +21,12 @@ export interface RestOptions {
 }
 
 /** One HTTP request to the gateway's REST API, answered as status, headers and parsed JSON. */
-export async function rest<T = unknown>(gw: TestGateway, method: string, path: string, options: RestOptions = {}): Promise<RestResponse<T>> {
+export async function rest<T = unknown>(
+  gw: TestGateway,
+  method: string,
+  path: string,
+  options: RestOptions = {},
+): Promise<RestResponse<T>> {
   const key = options.key === undefined ? gw.apiKey : options.key;
   const headers: Record<string, string> = { ...(key !== null ? { authorization: `Bearer ${key}` } : {}), ...options.headers };
   let body: string | undefined;

@@ -98,8 +98,14 @@ export async function sseSubscribe<T>(
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const lines = block.split('\n').filter((l) => !l.startsWith(':'));
-          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+          const event = lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim();
+          const data = lines
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('\n');
           if (event !== 'next' || data === '') continue;
           const payload = JSON.parse(data) as { data?: Record<string, T>; errors?: unknown[] };
           if (payload.errors) collector.errors.push(...payload.errors);

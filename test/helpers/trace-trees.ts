@@ -21,7 +21,13 @@ export interface TestSpanOptions {
 }
 
 /** A span starting `startMs` after T0 and lasting `durationMs`; its operation defaults to its id. */
-export function span(spanId: string, parentSpanId: string | null, startMs: number, durationMs: number, options: TestSpanOptions = {}): TestSpan {
+export function span(
+  spanId: string,
+  parentSpanId: string | null,
+  startMs: number,
+  durationMs: number,
+  options: TestSpanOptions = {},
+): TestSpan {
   const start = T0 + BigInt(Math.round(startMs * 1e6));
   return {
     spanId,
@@ -62,7 +68,13 @@ export function randomTrace(count: number, seed: number, prefix = 's'): TestSpan
     const duration = Math.min(next() * p.duration * 0.5, 10_000 - start);
     bounds.push({ start, duration });
     const service = `svc-${Math.floor(next() * 5)}`;
-    spans.push(span(`${prefix}${i}`, `${prefix}${parent}`, start, duration, { service, name: `op-${Math.floor(next() * 12)}`, error: next() < 0.03 }));
+    spans.push(
+      span(`${prefix}${i}`, `${prefix}${parent}`, start, duration, {
+        service,
+        name: `op-${Math.floor(next() * 12)}`,
+        error: next() < 0.03,
+      }),
+    );
   }
   return shuffled(spans, seed + 1);
 }

@@ -41,11 +41,14 @@ interface RawClient {
 async function rawClient(protocols: string[] = ['graphql-transport-ws']): Promise<RawClient> {
   let tcp: Socket | undefined;
   const ws = new WebSocket(wsUrl(gw.baseUrl), protocols, {
-    createConnection: (options: ClientRequestArgs) => (tcp = connect({ port: Number(options.port), host: options.hostname ?? options.host ?? '127.0.0.1' })),
+    createConnection: (options: ClientRequestArgs) =>
+      (tcp = connect({ port: Number(options.port), host: options.hostname ?? options.host ?? '127.0.0.1' })),
   });
   const messages: RawClient['messages'] = [];
   ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as RawClient['messages'][number]));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await once(ws, 'open');
   return {
     ws,
@@ -155,7 +158,17 @@ describe('graphql-ws per-connection bounds', () => {
     client.tcp.pause();
     // Live-tail rows of ~100 KB each (many service names), far more than the socket and kernel buffers take.
     const services = Array.from({ length: 2_000 }, (_, i) => `service-${i}-${'x'.repeat(40)}`);
-    const row = { traceId: 'a'.repeat(32), services, spanCount: 1, errorCount: 0, rootServiceName: null, rootOperation: null, startTimeMs: 0, endTimeMs: 1, ingestedAtMs: 1 };
+    const row = {
+      traceId: 'a'.repeat(32),
+      services,
+      spanCount: 1,
+      errorCount: 0,
+      rootServiceName: null,
+      rootOperation: null,
+      startTimeMs: 0,
+      endTimeMs: 1,
+      ingestedAtMs: 1,
+    };
     for (let i = 0; i < 200 && gw.app.services.pubsub.stats().subscriptions > 0; i++) {
       gw.app.services.pubsub.publish('trace:ingested', 'default:live', { traces: [row] });
       await delay(20);

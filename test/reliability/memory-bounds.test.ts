@@ -99,8 +99,13 @@ describe('memory bounds under hostile bodies', () => {
       Array.from({ length: 200 }, (_, i) => post(oversized, { 'content-type': 'application/x-protobuf' }, i % 2 === 1)),
     );
     const statuses = new Set(results.map((r) => r.status));
-    expect([...statuses].every((s) => s === 413 || s === 429 || s === 503), JSON.stringify([...statuses])).toBe(true);
-    console.log(`oversized flood: ${JSON.stringify(Object.fromEntries([...statuses].map((s) => [s, results.filter((r) => r.status === s).length])))}, peak RSS ${Math.round(memoryOf(gw.pid).peak / 2 ** 20)} MiB`);
+    expect(
+      [...statuses].every((s) => s === 413 || s === 429 || s === 503),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
+    console.log(
+      `oversized flood: ${JSON.stringify(Object.fromEntries([...statuses].map((s) => [s, results.filter((r) => r.status === s).length])))}, peak RSS ${Math.round(memoryOf(gw.pid).peak / 2 ** 20)} MiB`,
+    );
     expect(results.filter((r) => r.status === 413).length).toBeGreaterThan(100);
     const { rss, peak } = memoryOf(gw.pid);
     expect(peak, `peak RSS ${Math.round(peak / 2 ** 20)} MiB`).toBeLessThan(RSS_BOUND);

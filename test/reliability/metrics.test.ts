@@ -32,13 +32,21 @@ describe('GET /metrics', () => {
     const traceId = hex(16);
     const spanId = hex(8);
     const now = Date.now();
-    expect((await postOtlpJson(gw.baseUrl, gw.apiKey, [{ traceId, spanId, startMs: now, durationMs: 5 }, { traceId, startMs: now, durationMs: 3 }])).status).toBe(200);
+    expect(
+      (
+        await postOtlpJson(gw.baseUrl, gw.apiKey, [
+          { traceId, spanId, startMs: now, durationMs: 5 },
+          { traceId, startMs: now, durationMs: 3 },
+        ])
+      ).status,
+    ).toBe(200);
     // The same span again: stored once, counted as a duplicate.
     expect((await postOtlpJson(gw.baseUrl, gw.apiKey, [{ traceId, spanId, startMs: now, durationMs: 5 }])).status).toBe(200);
     expect((await fetch(`${gw.baseUrl}/v1/traces/${traceId}`, { headers: { authorization: `Bearer ${gw.apiKey}` } })).status).toBe(200);
     // The key's budget is 6 requests a minute: the rest are refused.
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${gw.baseUrl}/v1/traces/${traceId}`, { headers: { authorization: `Bearer ${gw.apiKey}` } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await fetch(`${gw.baseUrl}/v1/traces/${traceId}`, { headers: { authorization: `Bearer ${gw.apiKey}` } })).status);
     expect(statuses).toContain(429);
 
     const text = await scrape(`${gw.baseUrl}/metrics`);
@@ -47,8 +55,12 @@ describe('GET /metrics', () => {
     expect(sample(text, 'mesh_ingest_batch_duration_seconds_count{result="ok"}')).toBe(2);
     expect(sample(text, 'mesh_http_request_duration_seconds_count{method="POST",route="/v1/traces",status="200"}')).toBe(2);
     // Route templates, never raw paths (trace ids would make the series unbounded).
-    expect(sample(text, 'mesh_http_request_duration_seconds_count{method="GET",route="/v1/traces/{trace_id}",status="200"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'mesh_http_request_duration_seconds_count{method="GET",route="/v1/traces/{trace_id}",status="429"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'mesh_http_request_duration_seconds_count{method="GET",route="/v1/traces/{trace_id}",status="200"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'mesh_http_request_duration_seconds_count{method="GET",route="/v1/traces/{trace_id}",status="429"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(traceId);
     expect(sample(text, 'mesh_rate_limit_rejections_total{budget="requests"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'mesh_store_command_duration_seconds_count{command="insert",outcome="ok"}')).toBeGreaterThanOrEqual(1);

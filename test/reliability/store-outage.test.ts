@@ -101,7 +101,10 @@ describe('store outage', () => {
       expect(graphql.ms).toBeLessThan(2_000);
       expect(graphql.value.status).toBe(503);
       const body = (await graphql.value.json()) as { errors: { extensions: { code: string } }[] };
-      expect(body.errors[0]!.extensions.code).toBe('unavailable');
+      expect(body.errors[0]!.extensions).toMatchObject({
+        code: 'unavailable',
+        retry_after: Number(graphql.value.headers.get('retry-after')),
+      });
 
       const rest = await timed(() => fetch(`${gw.baseUrl}/v1/traces`, { headers: { authorization: `Bearer ${gw.apiKey}` } }));
       expect(rest.ms).toBeLessThan(2_000);

@@ -10,6 +10,7 @@ import { ServiceMap } from './views/map/service-map';
 import { ServicePage } from './views/services/service-page';
 import { ServicesView } from './views/services/services-view';
 import { TraceCompareView } from './views/compare/trace-compare-view';
+import { SettingsView } from './views/settings/settings-view';
 import { TraceSearch } from './views/search/trace-search';
 import { TraceDetail } from './views/trace/trace-detail';
 
@@ -19,6 +20,7 @@ const NAV = [
   { to: '/map', label: 'Service map' },
   { to: '/nodes', label: 'Collector nodes' },
   { to: '/alerts', label: 'Alerts' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
 export function App() {
@@ -127,6 +129,8 @@ function View({ route }: { route: Route }) {
       return <NodesBoard />;
     case 'alerts':
       return <AlertsView />;
+    case 'settings':
+      return <SettingsView route={route} />;
     case undefined:
     case '':
       return null;

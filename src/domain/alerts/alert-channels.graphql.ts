@@ -12,7 +12,9 @@ import { AlertChannelKindEnum } from './alerts.graphql.js';
 const AlertChannel = builder.interfaceRef<ChannelSettings>('AlertChannel').implement({
   description: 'Where the notifications of rules naming this channel kind go.',
   resolveType: (settings) =>
-    ({ webhook: 'WebhookAlertChannel', slack: 'SlackAlertChannel', pagerduty: 'PagerDutyAlertChannel', email: 'EmailAlertChannel' })[settings.config.kind],
+    ({ webhook: 'WebhookAlertChannel', slack: 'SlackAlertChannel', pagerduty: 'PagerDutyAlertChannel', email: 'EmailAlertChannel' })[
+      settings.config.kind
+    ],
   fields: (t) => ({
     kind: t.field({ type: AlertChannelKindEnum, resolve: (s) => s.config.kind }),
     updatedAt: t.field({ type: 'DateTime', resolve: (s) => s.updatedAt }),
@@ -30,7 +32,10 @@ const WebhookAlertChannel = builder.objectRef<ChannelSettingsOf<'webhook'>>('Web
 const SlackAlertChannel = builder.objectRef<ChannelSettingsOf<'slack'>>('SlackAlertChannel').implement({
   interfaces: [AlertChannel],
   fields: (t) => ({
-    webhookUrlHint: t.string({ description: 'The incoming-webhook origin; its path is a secret.', resolve: (s) => `${new URL(s.config.webhookUrl).origin}/…` }),
+    webhookUrlHint: t.string({
+      description: 'The incoming-webhook origin; its path is a secret.',
+      resolve: (s) => `${new URL(s.config.webhookUrl).origin}/…`,
+    }),
   }),
 });
 
@@ -38,7 +43,10 @@ const PagerDutyAlertChannel = builder.objectRef<ChannelSettingsOf<'pagerduty'>>(
   interfaces: [AlertChannel],
   fields: (t) => ({
     endpoint: t.string({ resolve: (s) => s.config.endpoint }),
-    routingKeyHint: t.string({ description: 'The last 4 characters of the routing key.', resolve: (s) => `…${s.config.routingKey.slice(-4)}` }),
+    routingKeyHint: t.string({
+      description: 'The last 4 characters of the routing key.',
+      resolve: (s) => `…${s.config.routingKey.slice(-4)}`,
+    }),
   }),
 });
 
@@ -47,7 +55,10 @@ const EmailAlertChannel = builder.objectRef<ChannelSettingsOf<'email'>>('EmailAl
   fields: (t) => ({
     host: t.string({ resolve: (s) => s.config.host }),
     port: t.int({ resolve: (s) => s.config.port }),
-    secure: t.boolean({ description: 'TLS from the first byte (SMTPS); otherwise STARTTLS when the server offers it.', resolve: (s) => s.config.secure }),
+    secure: t.boolean({
+      description: 'TLS from the first byte (SMTPS); otherwise STARTTLS when the server offers it.',
+      resolve: (s) => s.config.secure,
+    }),
     username: t.string({ nullable: true, resolve: (s) => s.config.username }),
     from: t.string({ resolve: (s) => s.config.from }),
     to: t.stringList({ resolve: (s) => [...s.config.to] }),
@@ -56,7 +67,10 @@ const EmailAlertChannel = builder.objectRef<ChannelSettingsOf<'email'>>('EmailAl
 
 const ConfigureWebhookChannelInput = builder.inputType('ConfigureWebhookChannelInput', {
   fields: (t) => ({
-    url: t.string({ required: true, description: 'http(s) URL; private, loopback and link-local addresses are refused unless MESH_OUTBOUND_ALLOW allows them.' }),
+    url: t.string({
+      required: true,
+      description: 'http(s) URL; private, loopback and link-local addresses are refused unless MESH_OUTBOUND_ALLOW allows them.',
+    }),
     secret: t.string({ required: true, description: '16–256 characters: the HMAC-SHA256 key of X-Mesh-Signature.' }),
   }),
 });

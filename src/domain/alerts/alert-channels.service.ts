@@ -63,7 +63,8 @@ async function checkHost(policy: OutboundPolicy, resolve: (policy: OutboundPolic
 }
 
 function email(value: string, param: string): string {
-  if (value.length > 254 || !EMAIL.test(value)) throw new ValidationError(`Parameter '${param}' must be an email address (name@domain)`, param);
+  if (value.length > 254 || !EMAIL.test(value))
+    throw new ValidationError(`Parameter '${param}' must be an email address (name@domain)`, param);
   return value;
 }
 
@@ -103,7 +104,10 @@ export class AlertChannelsService {
   async configurePagerDuty(principal: Principal | null, input: PagerDutyChannelInput): Promise<ChannelSettingsOf<'pagerduty'>> {
     const { tenant } = assertCan(principal, 'alerts:admin');
     if (!ROUTING_KEY.test(input.routingKey)) {
-      throw new ValidationError("Parameter 'routingKey' must be a PagerDuty integration key (1–128 letters, digits, '-' or '_')", 'routingKey');
+      throw new ValidationError(
+        "Parameter 'routingKey' must be a PagerDuty integration key (1–128 letters, digits, '-' or '_')",
+        'routingKey',
+      );
     }
     const config: PagerDutyChannelConfig = {
       kind: 'pagerduty',
@@ -116,7 +120,8 @@ export class AlertChannelsService {
   async configureEmail(principal: Principal | null, input: EmailChannelInput): Promise<ChannelSettingsOf<'email'>> {
     const { tenant } = assertCan(principal, 'alerts:admin');
     const host = input.host.trim();
-    if (!HOST_NAME.test(host) && !IP_LITERAL.test(host)) throw new ValidationError("Parameter 'host' must be a host name or an IP address", 'host');
+    if (!HOST_NAME.test(host) && !IP_LITERAL.test(host))
+      throw new ValidationError("Parameter 'host' must be a host name or an IP address", 'host');
     if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65_535) {
       throw new ValidationError("Parameter 'port' must be an integer from 1 to 65535", 'port');
     }

@@ -22,7 +22,12 @@ export function alertDeliveriesCollection(retentionSeconds: number): CollectionS
     indexes: [
       { name: 'due', key: { status: 1, due: 1 }, serves: 'delivery workers across tenants: pending deliveries whose next attempt is due' },
       { name: 'by_event', key: { org: 1, env: 1, eventId: 1 }, serves: 'deliveries of a page of events (AlertEvent.deliveries)' },
-      { name: 'retention_ttl', key: { createdAt: 1 }, expireAfterSeconds: retentionSeconds, serves: 'history retention (MESH_RETENTION_HOURS)' },
+      {
+        name: 'retention_ttl',
+        key: { createdAt: 1 },
+        expireAfterSeconds: retentionSeconds,
+        serves: 'history retention (MESH_RETENTION_HOURS)',
+      },
     ],
   };
 }
@@ -153,13 +158,10 @@ export class AlertDeliveriesRepository {
   /** Records an attempt made under a claim; false when the claim had lapsed and another instance owns the delivery now. */
   async record(claim: ClaimedDelivery, owner: string, outcome: AttemptOutcome): Promise<boolean> {
     const { attempt } = outcome;
-    const result = await this.deliveries.updateOne(
-      { _id: claim.id, owner, due: claim.claimedUntil } as Filter<DeliveryDocument>,
-      {
-        $push: { attempts: { n: attempt.attempt, ok: attempt.ok, error: attempt.error, at: attempt.at } },
-        $set: { status: outcome.status, due: outcome.nextAttemptAt, owner: null },
-      },
-    );
+    const result = await this.deliveries.updateOne({ _id: claim.id, owner, due: claim.claimedUntil } as Filter<DeliveryDocument>, {
+      $push: { attempts: { n: attempt.attempt, ok: attempt.ok, error: attempt.error, at: attempt.at } },
+      $set: { status: outcome.status, due: outcome.nextAttemptAt, owner: null },
+    });
     return result.matchedCount === 1;
   }
 

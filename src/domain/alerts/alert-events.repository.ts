@@ -1,7 +1,7 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { AlertCursor } from './alert-cursor.js';
+import type { TimeIdPosition } from '../paging.js';
 import type { AlertEvent } from './alert-event.js';
 
 export const ALERT_EVENTS_COLLECTION = 'alert_events';
@@ -33,7 +33,12 @@ function toEvent(doc: EventDocument): AlertEvent {
     ...rest,
     id: _id,
     value: rest.value === null ? null : num(rest.value),
-    condition: { ...rest.condition, threshold: num(rest.condition.threshold), windowS: num(rest.condition.windowS), forS: rest.condition.forS === null ? null : num(rest.condition.forS) },
+    condition: {
+      ...rest.condition,
+      threshold: num(rest.condition.threshold),
+      windowS: num(rest.condition.windowS),
+      forS: rest.condition.forS === null ? null : num(rest.condition.forS),
+    },
   };
 }
 
@@ -67,8 +72,12 @@ export class AlertEventsRepository {
   }
 
   /** A page newest first, strictly after `after`. */
-  async list(tenant: Tenant, filter: EventListFilter, after: AlertCursor | null, limit: number): Promise<AlertEvent[]> {
-    const query: Filter<EventDocument> = { org: tenant.org, env: tenant.env, ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}) };
+  async list(tenant: Tenant, filter: EventListFilter, after: TimeIdPosition | null, limit: number): Promise<AlertEvent[]> {
+    const query: Filter<EventDocument> = {
+      org: tenant.org,
+      env: tenant.env,
+      ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
+    };
     if (after !== null) {
       const at = new Date(after.atMs);
       query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: after.id } }];
@@ -78,6 +87,10 @@ export class AlertEventsRepository {
   }
 
   count(tenant: Tenant, filter: EventListFilter): Promise<number> {
-    return this.events.countDocuments({ org: tenant.org, env: tenant.env, ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}) });
+    return this.events.countDocuments({
+      org: tenant.org,
+      env: tenant.env,
+      ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { Tenant } from '../../auth/tenant.js';
-import { RedAccumulator, type RedStats } from '../rollups/red-stats.js';
-import type { RollupsRepository } from '../rollups/rollups.repository.js';
-import { planWindow } from '../rollups/time-buckets.js';
+import { RedAccumulator, type RedStats } from '../services/red-stats.js';
+import type { RollupsRepository } from '../services/rollups.repository.js';
+import { planWindow } from '../services/time-buckets.js';
 import type { AlertCondition, AlertMetric } from './alert-rule.js';
 
 const METRIC_OF: Readonly<Record<AlertMetric, (stats: RedStats) => number | null>> = {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors.js';
-import { conditionMet, formatDuration, parseDuration, parseRuleInput, parseRulePatch, parseWindow, type AlertRule, type AlertRuleInput } from './alert-rule.js';
+import {
+  conditionMet,
+  formatDuration,
+  parseDuration,
+  parseRuleInput,
+  parseRulePatch,
+  parseWindow,
+  type AlertRule,
+  type AlertRuleInput,
+} from './alert-rule.js';
 
 const VALID: AlertRuleInput = {
   name: 'Payment service high error rate',
@@ -48,7 +57,14 @@ describe('parseRuleInput', () => {
   it('accepts the documented example and defaults nothing it was given', () => {
     expect(parseRuleInput(VALID)).toEqual({
       name: 'Payment service high error rate',
-      condition: { metric: 'error_rate', target: { kind: 'service', service: 'payment-svc' }, operator: '>', threshold: 0.05, windowS: 300, forS: null },
+      condition: {
+        metric: 'error_rate',
+        target: { kind: 'service', service: 'payment-svc' },
+        operator: '>',
+        threshold: 0.05,
+        windowS: 300,
+        forS: null,
+      },
       channels: ['slack', 'pagerduty'],
       severity: 'critical',
     });
@@ -59,7 +75,10 @@ describe('parseRuleInput', () => {
   });
 
   it('takes an edge instead of a service', () => {
-    const rule = parseRuleInput({ ...VALID, condition: { ...VALID.condition, service: null, edge: { source: 'order-svc', target: 'payment-svc' } } });
+    const rule = parseRuleInput({
+      ...VALID,
+      condition: { ...VALID.condition, service: null, edge: { source: 'order-svc', target: 'payment-svc' } },
+    });
     expect(rule.condition.target).toEqual({ kind: 'edge', source: 'order-svc', target: 'payment-svc' });
   });
 
@@ -68,13 +87,21 @@ describe('parseRuleInput', () => {
     ['an unknown metric', (i) => ({ ...i, condition: { ...i.condition, metric: 'cpu' } }), 'condition.metric'],
     ['an unknown operator', (i) => ({ ...i, condition: { ...i.condition, operator: '=>' } }), 'condition.operator'],
     ['an error rate above 1', (i) => ({ ...i, condition: { ...i.condition, threshold: 5 } }), 'condition.threshold'],
-    ['a negative latency', (i) => ({ ...i, condition: { ...i.condition, metric: 'p99_latency_ms', threshold: -1 } }), 'condition.threshold'],
+    [
+      'a negative latency',
+      (i) => ({ ...i, condition: { ...i.condition, metric: 'p99_latency_ms', threshold: -1 } }),
+      'condition.threshold',
+    ],
     ['a non-finite threshold', (i) => ({ ...i, condition: { ...i.condition, threshold: Number.NaN } }), 'condition.threshold'],
     ['a window of 30s', (i) => ({ ...i, condition: { ...i.condition, window: '30s' } }), 'condition.window'],
     ['a for of 0s', (i) => ({ ...i, condition: { ...i.condition, for: '0s' } }), 'condition.for'],
     ['both service and edge', (i) => ({ ...i, condition: { ...i.condition, edge: { source: 'a', target: 'b' } } }), 'condition.service'],
     ['neither service nor edge', (i) => ({ ...i, condition: { ...i.condition, service: null } }), 'condition.service'],
-    ['an empty edge source', (i) => ({ ...i, condition: { ...i.condition, service: null, edge: { source: '', target: 'b' } } }), 'condition.edge.source'],
+    [
+      'an empty edge source',
+      (i) => ({ ...i, condition: { ...i.condition, service: null, edge: { source: '', target: 'b' } } }),
+      'condition.edge.source',
+    ],
     ['no channel', (i) => ({ ...i, channels: [] }), 'channels'],
     ['an unknown channel', (i) => ({ ...i, channels: ['slack', 'sms'] }), 'channels.1'],
     ['a repeated channel', (i) => ({ ...i, channels: ['slack', 'slack'] }), 'channels'],
@@ -86,7 +113,13 @@ describe('parseRuleInput', () => {
 
 describe('parseRulePatch', () => {
   const at = new Date('2026-03-15T09:45:00Z');
-  const rule: AlertRule = { ...parseRuleInput({ ...VALID, condition: { ...VALID.condition, for: '2m' } }), id: 'alert_rule_7f3a8b2e', status: 'active', createdAt: at, updatedAt: at };
+  const rule: AlertRule = {
+    ...parseRuleInput({ ...VALID, condition: { ...VALID.condition, for: '2m' } }),
+    id: 'alert_rule_7f3a8b2e',
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+  };
 
   it('changes only what it names', () => {
     expect(parseRulePatch(rule, { name: 'Renamed' })).toEqual({ name: 'Renamed' });

@@ -7,7 +7,14 @@ import { ValidationError } from '../../errors.js';
  * CreateAlertRuleInput mirrors field for field.
  */
 
-export const ALERT_METRICS = ['error_rate', 'p50_latency_ms', 'p90_latency_ms', 'p95_latency_ms', 'p99_latency_ms', 'request_count'] as const;
+export const ALERT_METRICS = [
+  'error_rate',
+  'p50_latency_ms',
+  'p90_latency_ms',
+  'p95_latency_ms',
+  'p99_latency_ms',
+  'request_count',
+] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 export const ALERT_OPERATORS = ['>', '>=', '<', '<=', '==', '!='] as const;
@@ -23,7 +30,8 @@ export const RULE_STATUSES = ['active', 'paused'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 /** What a rule watches: one service's requests, or the calls on one edge of the topology. */
-export type AlertTarget = { readonly kind: 'service'; readonly service: string } | { readonly kind: 'edge'; readonly source: string; readonly target: string };
+export type AlertTarget =
+  { readonly kind: 'service'; readonly service: string } | { readonly kind: 'edge'; readonly source: string; readonly target: string };
 
 export interface AlertCondition {
   readonly metric: AlertMetric;
@@ -61,7 +69,8 @@ export function newRuleId(): string {
 }
 
 export function assertRuleId(id: string, param = 'id'): string {
-  if (!RULE_ID.test(id)) throw new ValidationError(`Parameter '${param}' must be an alert rule id (alert_rule_ followed by 8 hex digits)`, param);
+  if (!RULE_ID.test(id))
+    throw new ValidationError(`Parameter '${param}' must be an alert rule id (alert_rule_ followed by 8 hex digits)`, param);
   return id;
 }
 
@@ -167,7 +176,10 @@ function parseTarget(service: string | null | undefined, edge: AlertEdgeInput | 
   const hasService = service !== null && service !== undefined;
   const hasEdge = edge !== null && edge !== undefined;
   if (hasService === hasEdge) {
-    throw new ValidationError("Parameter 'condition.service' must be given, or else 'condition.edge' (exactly one of them)", 'condition.service');
+    throw new ValidationError(
+      "Parameter 'condition.service' must be given, or else 'condition.edge' (exactly one of them)",
+      'condition.service',
+    );
   }
   if (hasService) return { kind: 'service', service: boundedText(service, 'condition.service', MAX_SERVICE_LENGTH) };
   return {
@@ -216,7 +228,9 @@ export function parseRuleInput(input: AlertRuleInput): NewRuleFields {
 export function conditionInput(condition: AlertCondition): AlertConditionInput {
   return {
     metric: condition.metric,
-    ...(condition.target.kind === 'service' ? { service: condition.target.service } : { edge: { source: condition.target.source, target: condition.target.target } }),
+    ...(condition.target.kind === 'service'
+      ? { service: condition.target.service }
+      : { edge: { source: condition.target.source, target: condition.target.target } }),
     operator: condition.operator,
     threshold: condition.threshold,
     window: formatDuration(condition.windowS),

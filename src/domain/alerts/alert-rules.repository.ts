@@ -1,7 +1,7 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { AlertCursor } from './alert-cursor.js';
+import type { TimeIdPosition } from '../paging.js';
 import type { AlertEvent } from './alert-event.js';
 import type { AlertCondition, AlertRule, AlertSeverity, ChannelKind, RuleStatus } from './alert-rule.js';
 import { INITIAL_EVALUATION, type AlertState, type Incident, type RuleEvaluation } from './alert-state.js';
@@ -26,7 +26,11 @@ export const alertRulesCollection: CollectionSpec = {
   name: ALERT_RULES_COLLECTION,
   indexes: [
     { name: 'by_created', key: { org: 1, env: 1, createdAt: 1, _id: 1 }, serves: 'list and count the rules of a tenant in creation order' },
-    { name: 'active_by_id', key: { status: 1, _id: 1 }, serves: 'evaluator scan across tenants: active rules not yet evaluated in the current slot' },
+    {
+      name: 'active_by_id',
+      key: { status: 1, _id: 1 },
+      serves: 'evaluator scan across tenants: active rules not yet evaluated in the current slot',
+    },
   ],
 };
 
@@ -88,7 +92,12 @@ function toRule(doc: RuleDocument): AlertRule {
   return {
     id: doc._id,
     name: doc.name,
-    condition: { ...doc.condition, threshold: num(doc.condition.threshold), windowS: num(doc.condition.windowS), forS: doc.condition.forS === null ? null : num(doc.condition.forS) },
+    condition: {
+      ...doc.condition,
+      threshold: num(doc.condition.threshold),
+      windowS: num(doc.condition.windowS),
+      forS: doc.condition.forS === null ? null : num(doc.condition.forS),
+    },
     channels: doc.channels,
     severity: doc.severity,
     status: doc.status,
@@ -149,7 +158,7 @@ export class AlertRulesRepository {
   }
 
   /** A page in creation order, strictly after `after`. */
-  async list(tenant: Tenant, after: AlertCursor | null, limit: number): Promise<AlertRuleRecord[]> {
+  async list(tenant: Tenant, after: TimeIdPosition | null, limit: number): Promise<AlertRuleRecord[]> {
     const query: Filter<RuleDocument> = { org: tenant.org, env: tenant.env };
     if (after !== null) {
       const at = new Date(after.atMs);
@@ -171,7 +180,11 @@ export class AlertRulesRepository {
     if (changes.channels !== undefined) set.channels = [...changes.channels];
     if (changes.severity !== undefined) set.severity = changes.severity;
     if (changes.status !== undefined) set.status = changes.status;
-    const doc = await this.rules.findOneAndUpdate({ _id: id, org: tenant.org, env: tenant.env }, { $set: set }, { returnDocument: 'after' });
+    const doc = await this.rules.findOneAndUpdate(
+      { _id: id, org: tenant.org, env: tenant.env },
+      { $set: set },
+      { returnDocument: 'after' },
+    );
     return doc === null ? null : toRecord(doc);
   }
 
@@ -189,7 +202,11 @@ export class AlertRulesRepository {
   async dueRuleIds(slot: Date, afterId: string | null, limit: number): Promise<string[]> {
     const query: Filter<RuleDocument> = { status: 'active', 'lease.slot': { $lt: slot } };
     if (afterId !== null) query._id = { $gt: afterId };
-    const docs = await this.rules.find(query, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(limit).toArray();
+    const docs = await this.rules
+      .find(query, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
     return docs.map((d) => d._id);
   }
 
@@ -206,7 +223,13 @@ export class AlertRulesRepository {
       { returnDocument: 'after' },
     );
     if (doc === null) return null;
-    return { tenant: { org: doc.org, env: doc.env }, rule: toRule(doc), evaluation: toEvaluation(doc.eval), rev: num(doc.eval.rev), outbox: doc.outbox };
+    return {
+      tenant: { org: doc.org, env: doc.env },
+      rule: toRule(doc),
+      evaluation: toEvaluation(doc.eval),
+      rev: num(doc.eval.rev),
+      outbox: doc.outbox,
+    };
   }
 
   /**

@@ -43,12 +43,22 @@ describe('alert state machine', () => {
   });
 
   it('opens a new incident for each episode', () => {
-    expect(run([met(0), clear(30), met(60)], null).trail).toEqual(['firing!firing:incident-1', 'ok!resolved:incident-1', 'firing!firing:incident-2']);
+    expect(run([met(0), clear(30), met(60)], null).trail).toEqual([
+      'firing!firing:incident-1',
+      'ok!resolved:incident-1',
+      'firing!firing:incident-2',
+    ]);
   });
 
   it('records the observed value and time of every evaluation', () => {
     const { state } = run([met(0, 0.3), met(30, 0.4)], null);
-    expect(state).toMatchObject({ state: 'firing', since: at(0), lastEvaluatedAt: at(30), lastValue: 0.4, incident: { id: 'incident-1', firedAt: at(0) } });
+    expect(state).toMatchObject({
+      state: 'firing',
+      since: at(0),
+      lastEvaluatedAt: at(30),
+      lastValue: 0.4,
+      incident: { id: 'incident-1', firedAt: at(0) },
+    });
   });
 
   it('treats "no data" as not met: a firing rule whose service went idle resolves', () => {

@@ -128,7 +128,11 @@ export class DeliveryWorker {
     if (!(await this.deliveries.record(claim, instanceId, outcome))) {
       this.options.log.warn('alert delivery attempt outlived its claim', { deliveryId: id, attempt: outcome.attempt.attempt });
     } else if (outcome.status === 'failed') {
-      this.options.log.warn('alert notification failed', { deliveryId: id, attempts: outcome.attempt.attempt, error: outcome.attempt.error });
+      this.options.log.warn('alert notification failed', {
+        deliveryId: id,
+        attempts: outcome.attempt.attempt,
+        error: outcome.attempt.error,
+      });
     }
   }
 
@@ -154,6 +158,10 @@ export class DeliveryWorker {
     const attempt = { channel: claim.channel, attempt: number, ok: error === null, error: error?.message ?? null, at };
     if (error === null) return { attempt, status: 'delivered', nextAttemptAt: null };
     if (!error.retriable || number >= this.options.maxAttempts) return { attempt, status: 'failed', nextAttemptAt: null };
-    return { attempt, status: 'pending', nextAttemptAt: new Date(at.getTime() + retryDelayMs(number, this.options.retryBaseMs, this.random)) };
+    return {
+      attempt,
+      status: 'pending',
+      nextAttemptAt: new Date(at.getTime() + retryDelayMs(number, this.options.retryBaseMs, this.random)),
+    };
   }
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Tenant } from '../../auth/tenant.js';
-import { createMeshPubSub, type MeshPubSub } from '../../graphql/pubsub.js';
+import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
+import type { AlertEvents } from './alerts.events.js';
 import { silentLogger } from '../../logger.js';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
-import { RollupsRepository } from '../rollups/rollups.repository.js';
+import { RollupsRepository } from '../services/rollups.repository.js';
 import { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { newEventId, type AlertEvent } from './alert-event.js';
 import { AlertEventsRepository } from './alert-events.repository.js';
@@ -24,7 +25,7 @@ const slot = (k: number) => new Date(T0 + k * INTERVAL_MS);
 const tenant: Tenant = { org: 'lease-org', env: 'live' };
 
 let store: TestDb;
-let pubsub: MeshPubSub;
+let pubsub: MeshPubSub<AlertEvents>;
 let rules: AlertRulesRepository;
 let events: AlertEventsRepository;
 let deliveries: AlertDeliveriesRepository;
@@ -59,7 +60,7 @@ async function turn(k: number, ...instances: (readonly [AlertEvaluator, { now: D
 
 beforeAll(async () => {
   store = await testDb();
-  pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
+  pubsub = createMeshPubSub<AlertEvents>({ redisUrl: undefined, bufferSize: 16, log: silentLogger });
   rules = new AlertRulesRepository(store.db);
   events = new AlertEventsRepository(store.db);
   deliveries = new AlertDeliveriesRepository(store.db);
@@ -148,7 +149,13 @@ describe('recording transitions', () => {
       firedAt: slot(1),
       channels: rule.channels,
     };
-    const firingState = { state: 'firing' as const, since: slot(1), incident: { id: 'incident-1', firedAt: slot(1) }, lastEvaluatedAt: slot(1), lastValue: 0 };
+    const firingState = {
+      state: 'firing' as const,
+      since: slot(1),
+      incident: { id: 'incident-1', firedAt: slot(1) },
+      lastEvaluatedAt: slot(1),
+      lastValue: 0,
+    };
     expect(await rules.commit(rule.id, 'A', claimed!.rev, firingState, event)).toBe(true);
 
     const live = pubsub.subscribe('alert:event', `${tenant.org}:${tenant.env}`, (m) => [m.id]);

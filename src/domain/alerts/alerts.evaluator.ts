@@ -1,11 +1,12 @@
 import { tenantKey, type Tenant } from '../../auth/tenant.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/pubsub.js';
 import type { Logger } from '../../logger.js';
 import { PeriodicTask } from '../../periodic-task.js';
-import { floorTo } from '../rollups/time-buckets.js';
+import { floorTo } from '../services/time-buckets.js';
 import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { newEventId, toMessage, type AlertEvent } from './alert-event.js';
 import type { AlertEventsRepository } from './alert-events.repository.js';
+import type { AlertEvents } from './alerts.events.js';
 import type { AlertMetrics } from './alert-metrics.js';
 import { conditionMet } from './alert-rule.js';
 import type { AlertRulesRepository, ClaimedRule } from './alert-rules.repository.js';
@@ -71,7 +72,7 @@ export class AlertEvaluator {
     private readonly events: AlertEventsRepository,
     private readonly deliveries: AlertDeliveriesRepository,
     private readonly metrics: AlertMetrics,
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<AlertEvents>,
     private readonly options: EvaluatorOptions,
   ) {
     this.now = options.now ?? (() => new Date());
@@ -135,7 +136,11 @@ export class AlertEvaluator {
   private async evaluateClaimed(claimed: ClaimedRule, now: Date): Promise<void> {
     const { rule, tenant } = claimed;
     const value = await this.metrics.observe(tenant, rule.condition, now);
-    const { next, transition } = step(claimed.evaluation, { met: conditionMet(rule.condition, value), value, at: now }, rule.condition.forS);
+    const { next, transition } = step(
+      claimed.evaluation,
+      { met: conditionMet(rule.condition, value), value, at: now },
+      rule.condition.forS,
+    );
     const event: AlertEvent | null =
       transition === null
         ? null

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import type { AlertEvent as AlertEventModel, Delivery, DeliveryAttempt } from './alert-event.js';
 import { formatDuration, type AlertCondition as AlertConditionModel } from './alert-rule.js';
 import type { AlertRuleRecord } from './alert-rules.repository.js';
@@ -41,7 +41,12 @@ export const AlertSeverityEnum = builder.enumType('AlertSeverity', {
 
 export const AlertChannelKindEnum = builder.enumType('AlertChannelKind', {
   description: "A notification channel; its settings are the organization's (configureWebhookChannel and friends).",
-  values: { SLACK: { value: 'slack' }, EMAIL: { value: 'email' }, PAGERDUTY: { value: 'pagerduty' }, WEBHOOK: { value: 'webhook' } } as const,
+  values: {
+    SLACK: { value: 'slack' },
+    EMAIL: { value: 'email' },
+    PAGERDUTY: { value: 'pagerduty' },
+    WEBHOOK: { value: 'webhook' },
+  } as const,
 });
 
 const AlertRuleStatusEnum = builder.enumType('AlertRuleStatus', {
@@ -81,13 +86,26 @@ const AlertEdge = builder.objectRef<{ source: string; target: string }>('AlertEd
 const AlertCondition = builder.objectRef<AlertConditionModel>('AlertCondition').implement({
   fields: (t) => ({
     metric: t.field({ type: AlertMetricEnum, resolve: (c) => c.metric }),
-    service: t.string({ nullable: true, description: 'The watched service (null for an edge rule).', resolve: (c) => (c.target.kind === 'service' ? c.target.service : null) }),
-    edge: t.field({ type: AlertEdge, nullable: true, description: 'The watched edge (null for a service rule).', resolve: (c) => (c.target.kind === 'edge' ? c.target : null) }),
+    service: t.string({
+      nullable: true,
+      description: 'The watched service (null for an edge rule).',
+      resolve: (c) => (c.target.kind === 'service' ? c.target.service : null),
+    }),
+    edge: t.field({
+      type: AlertEdge,
+      nullable: true,
+      description: 'The watched edge (null for a service rule).',
+      resolve: (c) => (c.target.kind === 'edge' ? c.target : null),
+    }),
     operator: t.field({ type: AlertOperatorEnum, resolve: (c) => c.operator }),
     threshold: t.exposeFloat('threshold'),
     window: t.string({ description: 'E.g. "5m", "1h".', resolve: (c) => formatDuration(c.windowS) }),
     windowSeconds: t.exposeInt('windowS'),
-    for: t.string({ nullable: true, description: 'How long the condition must hold before firing.', resolve: (c) => (c.forS === null ? null : formatDuration(c.forS)) }),
+    for: t.string({
+      nullable: true,
+      description: 'How long the condition must hold before firing.',
+      resolve: (c) => (c.forS === null ? null : formatDuration(c.forS)),
+    }),
     forSeconds: t.exposeInt('forS', { nullable: true }),
   }),
 });
@@ -101,9 +119,18 @@ export const AlertRule = builder.objectRef<AlertRuleRecord>('AlertRule').impleme
     severity: t.field({ type: AlertSeverityEnum, resolve: (r) => r.severity }),
     status: t.field({ type: AlertRuleStatusEnum, resolve: (r) => r.status }),
     state: t.field({ type: AlertStateEnum, resolve: (r) => r.evaluation.state }),
-    stateSince: t.field({ type: 'DateTime', nullable: true, description: 'Null until the first evaluation.', resolve: (r) => r.evaluation.since }),
+    stateSince: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Null until the first evaluation.',
+      resolve: (r) => r.evaluation.since,
+    }),
     lastEvaluatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.evaluation.lastEvaluatedAt }),
-    lastValue: t.float({ nullable: true, description: 'The metric at the last evaluation; null without data.', resolve: (r) => r.evaluation.lastValue }),
+    lastValue: t.float({
+      nullable: true,
+      description: 'The metric at the last evaluation; null without data.',
+      resolve: (r) => r.evaluation.lastValue,
+    }),
     createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
   }),
@@ -143,7 +170,11 @@ export const AlertEvent = builder.objectRef<AlertEventModel>('AlertEvent').imple
     ruleName: t.exposeString('ruleName'),
     severity: t.field({ type: AlertSeverityEnum, resolve: (e) => e.severity }),
     condition: t.field({ type: AlertCondition, resolve: (e) => e.condition }),
-    value: t.float({ nullable: true, description: 'The metric observed by the evaluation that made the transition; null without data.', resolve: (e) => e.value }),
+    value: t.float({
+      nullable: true,
+      description: 'The metric observed by the evaluation that made the transition; null without data.',
+      resolve: (e) => e.value,
+    }),
     incidentId: t.exposeString('incidentId', { description: 'Shared by the firing event and the resolved event that closes it.' }),
     at: t.field({ type: 'DateTime', description: 'When the transition was observed.', resolve: (e) => e.at }),
     firedAt: t.field({ type: 'DateTime', description: 'When the incident began.', resolve: (e) => e.firedAt }),
@@ -226,7 +257,10 @@ builder.queryFields((t) => ({
         return connectionOf(await ctx.services.alerts.listRules(ctx.principal, { first: args.first ?? 100, after: args.after ?? null }));
       },
     },
-    { name: 'AlertRuleConnection', fields: (c) => ({ totalCount: c.int(totalCountField('Number of rules (a separate count; select it only when needed).')) }) },
+    {
+      name: 'AlertRuleConnection',
+      fields: (c) => ({ totalCount: c.int(totalCountField('Number of rules (a separate count; select it only when needed).')) }),
+    },
     { name: 'AlertRuleEdge' },
   ),
   alertRule: t.field({
@@ -253,7 +287,10 @@ builder.queryFields((t) => ({
         return connectionOf(page);
       },
     },
-    { name: 'AlertEventConnection', fields: (c) => ({ totalCount: c.int(totalCountField('Number of events matching (a separate count).')) }) },
+    {
+      name: 'AlertEventConnection',
+      fields: (c) => ({ totalCount: c.int(totalCountField('Number of events matching (a separate count).')) }),
+    },
     { name: 'AlertEventEdge' },
   ),
 }));
@@ -306,7 +343,8 @@ builder.subscriptionFields((t) => ({
     authScopes: { read: true },
     description: "Each firing and resolved event of your organization's rules (this partition), once, as it is announced.",
     args: { ruleId: t.arg.id() },
-    subscribe: (_root, args, ctx) => ctx.services.alerts.subscribe(ctx.principal, { ruleId: args.ruleId == null ? null : String(args.ruleId) }),
+    subscribe: (_root, args, ctx) =>
+      ctx.services.alerts.subscribe(ctx.principal, { ruleId: args.ruleId == null ? null : String(args.ruleId) }),
     resolve: (event) => event,
   }),
 }));

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '../../auth/principal.js';
+import type { LoaderFactories } from '../../graphql/context.js';
 import type { Delivery } from './alert-event.js';
 import type { AlertsService } from './alerts.service.js';
 
@@ -9,11 +9,12 @@ export interface AlertLoaders {
 }
 
 /** Per-request loaders bound to the caller; results are mapped back to their keys (`$in` keeps no order). */
-export function createAlertLoaders(service: AlertsService, principal: Principal | null): AlertLoaders {
+export function alertLoaders(service: AlertsService): LoaderFactories<AlertLoaders> {
   return {
-    alertDeliveries: new DataLoader(async (eventIds) => {
-      const byEvent = await service.deliveriesFor(principal, eventIds);
-      return eventIds.map((id) => byEvent.get(id) ?? []);
-    }),
+    alertDeliveries: (principal) =>
+      new DataLoader(async (eventIds) => {
+        const byEvent = await service.deliveriesFor(principal, eventIds);
+        return eventIds.map((id) => byEvent.get(id) ?? []);
+      }),
   };
 }

@@ -2,13 +2,21 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { tenantKey } from '../../auth/tenant.js';
 import { NotFoundError } from '../../errors.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
-import { assertPageSize } from '../traces/traces.service.js';
-import { decodeAlertCursor, encodeAlertCursor } from './alert-cursor.js';
+import type { EventBus } from '../../events/pubsub.js';
+import { assertPageSize, pageOf, sealedCursor, type CursorCodec, type Page, type TimeIdPosition } from '../paging.js';
 import type { AlertDeliveriesRepository } from './alert-deliveries.repository.js';
 import { fromMessage, type AlertEvent, type Delivery } from './alert-event.js';
 import type { AlertEventsRepository } from './alert-events.repository.js';
-import { assertRuleId, newRuleId, parseRuleInput, parseRulePatch, type AlertRuleInput, type AlertRulePatch, type RuleStatus } from './alert-rule.js';
+import type { AlertEvents } from './alerts.events.js';
+import {
+  assertRuleId,
+  newRuleId,
+  parseRuleInput,
+  parseRulePatch,
+  type AlertRuleInput,
+  type AlertRulePatch,
+  type RuleStatus,
+} from './alert-rule.js';
 import type { AlertRuleRecord, AlertRulesRepository } from './alert-rules.repository.js';
 import { INITIAL_EVALUATION } from './alert-state.js';
 
@@ -17,12 +25,26 @@ export const MAX_EVENT_PAGE = 500;
 /** Ids are 32 random bits; a clash with an existing rule is drawn again. */
 const ID_ATTEMPTS = 5;
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly cursors: readonly string[];
-  readonly hasNextPage: boolean;
-  readonly totalCount: () => Promise<number>;
+/**
+ * Keyset cursors of the alert lists: (time, id) of the last item seen. Rules
+ * are listed in creation order and events newest first; a cursor of one list
+ * is refused by the other.
+ */
+function alertCursor(list: 'rules' | 'events'): CursorCodec<TimeIdPosition> {
+  return sealedCursor({
+    scope: ['alerts', list],
+    fields: 2,
+    write: ({ atMs, id }) => [atMs, id],
+    read: ([at, id]) => {
+      const atMs = Number(at);
+      if (!/^\d{1,16}$/.test(at!) || !Number.isSafeInteger(atMs) || !/^alert_(rule|event)_[0-9a-f]{8,16}$/.test(id!)) return null;
+      return { atMs, id: id! };
+    },
+  });
 }
+
+export const RULE_CURSOR = alertCursor('rules');
+export const EVENT_CURSOR = alertCursor('events');
 
 export interface PageArgs {
   readonly first: number;
@@ -40,22 +62,21 @@ export class AlertsService {
     private readonly rules: AlertRulesRepository,
     private readonly events: AlertEventsRepository,
     private readonly deliveries: AlertDeliveriesRepository,
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<AlertEvents>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async listRules(principal: Principal | null, args: PageArgs): Promise<Page<AlertRuleRecord>> {
     const { tenant } = assertCan(principal, 'alerts:admin');
     assertPageSize(args.first, 'first', MAX_RULE_PAGE);
-    const after = args.after === null ? null : decodeAlertCursor(tenant, 'rules', args.after, 'after');
+    const after = args.after === null ? null : RULE_CURSOR.decode(tenant, args.after, 'after');
     const rows = await this.rules.list(tenant, after, args.first + 1);
-    const items = rows.slice(0, args.first);
-    return {
-      items,
-      cursors: items.map((r) => encodeAlertCursor(tenant, 'rules', { atMs: r.createdAt.getTime(), id: r.id })),
-      hasNextPage: rows.length > args.first,
-      totalCount: () => this.rules.count(tenant),
-    };
+    return pageOf(
+      rows,
+      args.first,
+      (r) => RULE_CURSOR.encode(tenant, { atMs: r.createdAt.getTime(), id: r.id }),
+      () => this.rules.count(tenant),
+    );
   }
 
   async getRule(principal: Principal | null, id: string): Promise<AlertRuleRecord | null> {
@@ -106,15 +127,14 @@ export class AlertsService {
     const { tenant } = assertCan(principal, 'alerts:read');
     assertPageSize(args.first, 'first', MAX_EVENT_PAGE);
     const filter = args.ruleId === null ? {} : { ruleId: assertRuleId(args.ruleId, 'ruleId') };
-    const after = args.after === null ? null : decodeAlertCursor(tenant, 'events', args.after, 'after');
+    const after = args.after === null ? null : EVENT_CURSOR.decode(tenant, args.after, 'after');
     const rows = await this.events.list(tenant, filter, after, args.first + 1);
-    const items = rows.slice(0, args.first);
-    return {
-      items,
-      cursors: items.map((e) => encodeAlertCursor(tenant, 'events', { atMs: e.at.getTime(), id: e.id })),
-      hasNextPage: rows.length > args.first,
-      totalCount: () => this.events.count(tenant, filter),
-    };
+    return pageOf(
+      rows,
+      args.first,
+      (e) => EVENT_CURSOR.encode(tenant, { atMs: e.at.getTime(), id: e.id }),
+      () => this.events.count(tenant, filter),
+    );
   }
 
   /** Deliveries (with every attempt) of several events, by event id. */
@@ -129,7 +149,9 @@ export class AlertsService {
   subscribe(principal: Principal | null, filter: { ruleId?: string | null }): AsyncIterableIterator<AlertEvent> {
     const { tenant } = assertCan(principal, 'alerts:read');
     const ruleId = filter.ruleId == null ? null : assertRuleId(filter.ruleId, 'ruleId');
-    return this.pubsub.subscribe('alert:event', tenantKey(tenant), (message) => (ruleId === null || message.ruleId === ruleId ? [fromMessage(message)] : []));
+    return this.pubsub.subscribe('alert:event', tenantKey(tenant), (message) =>
+      ruleId === null || message.ruleId === ruleId ? [fromMessage(message)] : [],
+    );
   }
 }
 

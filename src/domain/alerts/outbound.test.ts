@@ -66,8 +66,15 @@ describe('OutboundPolicy (SSRF guard)', () => {
   });
 
   it('refuses a name when any of its addresses is refused, whichever comes first', async () => {
-    const policy = new OutboundPolicy([], fixedResolver({ 'hooks.example.com': ['93.184.216.34'], 'split.example.com': ['93.184.216.34', '10.0.0.7'] }));
-    await expect(policy.resolveHost('hooks.example.com')).resolves.toEqual({ host: 'hooks.example.com', address: '93.184.216.34', family: 4 });
+    const policy = new OutboundPolicy(
+      [],
+      fixedResolver({ 'hooks.example.com': ['93.184.216.34'], 'split.example.com': ['93.184.216.34', '10.0.0.7'] }),
+    );
+    await expect(policy.resolveHost('hooks.example.com')).resolves.toEqual({
+      host: 'hooks.example.com',
+      address: '93.184.216.34',
+      family: 4,
+    });
     await expect(policy.resolveHost('split.example.com')).rejects.toThrow(/private-network address \(10\.0\.0\.7\)/);
   });
 
@@ -82,6 +89,9 @@ describe('OutboundPolicy (SSRF guard)', () => {
     await expect(strict.resolveUrl(new URL('ftp://93.184.216.34/x'))).rejects.toThrow(/http or https/);
     await expect(strict.resolveUrl(new URL('https://user:pw@93.184.216.34/'))).rejects.toThrow(/credentials/);
     await expect(strict.resolveUrl(new URL('http://[::ffff:169.254.169.254]/latest/meta-data'))).rejects.toThrow(/metadata/);
-    await expect(strict.resolveUrl(new URL('https://[2606:4700::6810:85e5]/hook'))).resolves.toMatchObject({ address: '2606:4700::6810:85e5', family: 6 });
+    await expect(strict.resolveUrl(new URL('https://[2606:4700::6810:85e5]/hook'))).resolves.toMatchObject({
+      address: '2606:4700::6810:85e5',
+      family: 6,
+    });
   });
 });

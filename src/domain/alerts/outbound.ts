@@ -158,7 +158,9 @@ export class OutboundPolicy {
     for (const { address } of addresses) {
       const why = this.refusal(address);
       if (why !== null) {
-        throw new OutboundRefusedError(`host '${bare}' resolves to ${why} (${address}), which notifications may not reach unless MESH_OUTBOUND_ALLOW allows it`);
+        throw new OutboundRefusedError(
+          `host '${bare}' resolves to ${why} (${address}), which notifications may not reach unless MESH_OUTBOUND_ALLOW allows it`,
+        );
       }
     }
     return { host: bare, address: first.address, family: first.family === 6 ? 6 : 4 };

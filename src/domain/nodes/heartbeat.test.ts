@@ -124,7 +124,10 @@ describe('assessHealth', () => {
     expect(assessHealth(report({ bufferUtilizationPct: 80 }), 0, thresholds).status).toBe('healthy');
     expect(assessHealth(report({ bufferUtilizationPct: 80.1 }), 0, thresholds)).toEqual({ status: 'degraded', reasons: ['buffer_high'] });
     expect(assessHealth(report({ cpuPercent: 90 }), 0, thresholds).status).toBe('healthy');
-    expect(assessHealth(report({ cpuPercent: 90.5 }), 2, thresholds)).toEqual({ status: 'degraded', reasons: ['dropping_spans', 'cpu_high'] });
+    expect(assessHealth(report({ cpuPercent: 90.5 }), 2, thresholds)).toEqual({
+      status: 'degraded',
+      reasons: ['dropping_spans', 'cpu_high'],
+    });
   });
 
   it('is unhealthy with both OTLP receivers inactive or a full buffer, and lists every rule that fired', () => {

@@ -58,8 +58,12 @@ export interface HealthThresholds {
   readonly unhealthyBufferPct: number;
 }
 
+export function isNodeId(value: string): boolean {
+  return NODE_ID.test(value);
+}
+
 export function assertNodeId(value: string, param = 'node_id'): string {
-  if (!NODE_ID.test(value)) throw new ValidationError(`Parameter '${param}' must be ${NODE_ID_RULE}`, param);
+  if (!isNodeId(value)) throw new ValidationError(`Parameter '${param}' must be ${NODE_ID_RULE}`, param);
   return value;
 }
 

@@ -1,10 +1,11 @@
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
 import type { CollectorNode as CollectorNodeModel, HeartbeatSample, NodeStatusChange as NodeStatusChangeModel } from './node.js';
 import { MAX_NODE_PAGE, MAX_SERIES_POINTS } from './nodes.service.js';
 
 export const NodeStatusEnum = builder.enumType('NodeStatus', {
-  description: 'HEALTHY, DEGRADED and UNHEALTHY follow from the latest heartbeat; OFFLINE means no heartbeat for MESH_NODE_OFFLINE_AFTER_S (docs/nodes.md).',
+  description:
+    'HEALTHY, DEGRADED and UNHEALTHY follow from the latest heartbeat; OFFLINE means no heartbeat for MESH_NODE_OFFLINE_AFTER_S (docs/nodes.md).',
   values: {
     HEALTHY: { value: 'healthy' },
     DEGRADED: { value: 'degraded' },
@@ -40,11 +41,25 @@ export const NodeHeartbeat = builder.objectRef<HeartbeatSample>('NodeHeartbeat')
     memoryMb: t.exposeFloat('memoryMb'),
     uptimeSeconds: t.exposeInt('uptimeSeconds'),
     ingestionRateSps: t.exposeFloat('ingestionRateSps'),
-    spansIngestedTotal: t.field({ type: 'Int64', description: 'As reported: monotonic since the node started.', resolve: (h) => int64(h.spansIngestedTotal) }),
+    spansIngestedTotal: t.field({
+      type: 'Int64',
+      description: 'As reported: monotonic since the node started.',
+      resolve: (h) => int64(h.spansIngestedTotal),
+    }),
     droppedSpansTotal: t.field({ type: 'Int64', resolve: (h) => int64(h.droppedSpansTotal) }),
-    spansIngested: t.field({ type: 'Int64', description: 'Spans counted since the previous heartbeat (restarts taken into account).', resolve: (h) => int64(h.spansIngested) }),
-    droppedSpans: t.field({ type: 'Int64', description: 'Spans dropped since the previous heartbeat.', resolve: (h) => int64(h.droppedSpans) }),
-    restarted: t.exposeBoolean('restarted', { description: 'The node restarted since its previous heartbeat (a counter or the uptime went down).' }),
+    spansIngested: t.field({
+      type: 'Int64',
+      description: 'Spans counted since the previous heartbeat (restarts taken into account).',
+      resolve: (h) => int64(h.spansIngested),
+    }),
+    droppedSpans: t.field({
+      type: 'Int64',
+      description: 'Spans dropped since the previous heartbeat.',
+      resolve: (h) => int64(h.droppedSpans),
+    }),
+    restarted: t.exposeBoolean('restarted', {
+      description: 'The node restarted since its previous heartbeat (a counter or the uptime went down).',
+    }),
     otlpGrpcActive: t.exposeBoolean('otlpGrpcActive'),
     otlpHttpActive: t.exposeBoolean('otlpHttpActive'),
     samplingRate: t.exposeFloat('samplingRate'),
@@ -97,7 +112,8 @@ export const CollectorNode = builder.objectRef<CollectorNodeModel>('CollectorNod
     health: t.field({ type: NodeHealth, resolve: (n) => n }),
     heartbeats: t.field({
       type: [NodeHeartbeat],
-      description: 'Heartbeat time series for charts: the latest `last` heartbeats within [from, to] (default: the last hour), oldest first.',
+      description:
+        'Heartbeat time series for charts: the latest `last` heartbeats within [from, to] (default: the last hour), oldest first.',
       args: {
         from: t.arg({ type: 'DateTime' }),
         to: t.arg({ type: 'DateTime' }),
@@ -114,7 +130,12 @@ export const NodeStatusChange = builder.objectRef<NodeStatusChangeModel>('NodeSt
   fields: (t) => ({
     nodeId: t.exposeString('nodeId'),
     cluster: t.exposeString('cluster'),
-    previousStatus: t.field({ type: NodeStatusEnum, nullable: true, description: 'Null when the node appeared.', resolve: (c) => c.previousStatus }),
+    previousStatus: t.field({
+      type: NodeStatusEnum,
+      nullable: true,
+      description: 'Null when the node appeared.',
+      resolve: (c) => c.previousStatus,
+    }),
     status: t.field({ type: NodeStatusEnum, resolve: (c) => c.status }),
     statusReasons: t.field({ type: [NodeStatusReasonEnum], resolve: (c) => [...c.reasons] }),
     changedAt: t.field({ type: 'DateTime', resolve: (c) => new Date(c.changedAtMs) }),
@@ -122,7 +143,8 @@ export const NodeStatusChange = builder.objectRef<NodeStatusChangeModel>('NodeSt
 });
 
 export const HeartbeatInput = builder.inputType('HeartbeatInput', {
-  description: 'A heartbeat report; each field is validated (ranges in docs/nodes.md), errors name the REST field (e.g. param "cpu_percent").',
+  description:
+    'A heartbeat report; each field is validated (ranges in docs/nodes.md), errors name the REST field (e.g. param "cpu_percent").',
   fields: (t) => ({
     cluster: t.string({ required: true }),
     version: t.string({ required: true }),
@@ -130,7 +152,11 @@ export const HeartbeatInput = builder.inputType('HeartbeatInput', {
     memoryMb: t.float({ required: true }),
     uptimeSeconds: t.int({ required: true }),
     ingestionRateSps: t.float({ required: true }),
-    spansIngestedTotal: t.field({ type: 'Int64', required: true, description: 'Monotonic since the node started; lower than before means a restart.' }),
+    spansIngestedTotal: t.field({
+      type: 'Int64',
+      required: true,
+      description: 'Monotonic since the node started; lower than before means a restart.',
+    }),
     droppedSpansTotal: t.field({ type: 'Int64', required: true, description: 'Monotonic since the node started.' }),
     otlpGrpcActive: t.boolean({ required: true }),
     otlpHttpActive: t.boolean({ required: true }),
@@ -167,7 +193,7 @@ builder.queryFields((t) => ({
           first: args.first ?? 100,
           after: args.after ?? null,
         });
-        return connectionOf({ ...page, items: page.nodes });
+        return connectionOf(page);
       },
     },
     {

@@ -51,9 +51,21 @@ export function nodeHeartbeatsCollection(historySeconds: number): CollectionSpec
   return {
     name: NODE_HEARTBEATS_COLLECTION,
     indexes: [
-      { name: 'node_series', key: { org: 1, env: 1, nodeId: 1, at: -1 }, serves: 'heartbeat time series of a node; 1 h counter sums of a page of nodes' },
-      { name: 'cluster_window', key: { org: 1, env: 1, cluster: 1, at: 1 }, serves: 'drop reports of the clusters of a page of traces (trace completeness)' },
-      { name: 'window', key: { org: 1, env: 1, at: 1 }, serves: 'drop reports of any cluster, for traces that name none (trace completeness)' },
+      {
+        name: 'node_series',
+        key: { org: 1, env: 1, nodeId: 1, at: -1 },
+        serves: 'heartbeat time series of a node; 1 h counter sums of a page of nodes',
+      },
+      {
+        name: 'cluster_window',
+        key: { org: 1, env: 1, cluster: 1, at: 1 },
+        serves: 'drop reports of the clusters of a page of traces (trace completeness)',
+      },
+      {
+        name: 'window',
+        key: { org: 1, env: 1, at: 1 },
+        serves: 'drop reports of any cluster, for traces that name none (trace completeness)',
+      },
       { name: 'history_ttl', key: { at: 1 }, expireAfterSeconds: historySeconds, serves: 'history retention (MESH_NODE_HISTORY_HOURS)' },
     ],
   };
@@ -343,7 +355,10 @@ export class NodesRepository {
    */
   async findOverdue(cutoff: Date, limit: number): Promise<OverdueNode[]> {
     const docs = await this.nodes
-      .find({ status: { $in: [...ONLINE_STATUSES] }, lastHeartbeat: { $lt: cutoff } }, { projection: { org: 1, env: 1, nodeId: 1, lastHeartbeat: 1 } })
+      .find(
+        { status: { $in: [...ONLINE_STATUSES] }, lastHeartbeat: { $lt: cutoff } },
+        { projection: { org: 1, env: 1, nodeId: 1, lastHeartbeat: 1 } },
+      )
       .limit(limit)
       .toArray();
     return docs.map((d) => ({ tenant: { org: d.org, env: d.env }, nodeId: d.nodeId, lastHeartbeat: d.lastHeartbeat }));

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from '../../../test/helpers/mongo.js';
 import type { Principal } from '../../auth/principal.js';
 import { ensureIndexes } from '../../db/collections.js';
-import { createMeshPubSub, type MeshPubSub } from '../../graphql/pubsub.js';
+import { createMeshPubSub, type MeshPubSub } from '../../events/pubsub.js';
 import { silentLogger } from '../../logger.js';
 import type { HeartbeatInput } from './heartbeat.js';
+import { createNodesModule } from './index.js';
 import type { NodeStatusChange } from './node.js';
-import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './nodes.repository.js';
-import { NodesService } from './nodes.service.js';
+import type { NodeEvents } from './nodes.events.js';
+import type { NodesService } from './nodes.service.js';
 
 /**
  * The service against a real MongoDB-wire server, with a controlled clock,
@@ -15,7 +16,12 @@ import { NodesService } from './nodes.service.js';
  */
 
 const T0 = Date.parse('2026-03-15T09:00:00.000Z');
-const thresholds = { degradedCpuPct: 90, degradedBufferPct: 80, unhealthyBufferPct: 100 };
+const config = {
+  nodeOfflineAfterS: 90,
+  nodeHealth: { degradedCpuPct: 90, degradedBufferPct: 80, unhealthyBufferPct: 100 },
+  nodeSweepIntervalMs: 15_000,
+  nodeHistoryHours: 24,
+};
 
 const principal = (org: string): Principal => ({
   keyId: `key_${org}`,
@@ -42,11 +48,11 @@ const report = (overrides: Partial<HeartbeatInput> = {}): HeartbeatInput => ({
 
 let store: TestDb;
 let clock = T0;
-const instances: { service: NodesService; pubsub: MeshPubSub; changes: NodeStatusChange[] }[] = [];
+const instances: { service: NodesService; pubsub: MeshPubSub<NodeEvents>; changes: NodeStatusChange[] }[] = [];
 
 async function instance(org: string) {
-  const pubsub = createMeshPubSub({ redisUrl: undefined, bufferSize: 10_000, log: silentLogger });
-  const service = new NodesService(new NodesRepository(store.db), pubsub, { offlineAfterS: 90, thresholds }, () => new Date(clock));
+  const pubsub = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 10_000, log: silentLogger });
+  const service = createNodesModule({ db: store.db, config, events: pubsub, log: silentLogger, now: () => new Date(clock) }).services.nodes;
   const changes: NodeStatusChange[] = [];
   const stream = pubsub.subscribe('node:status', `${org}:live`, (c) => [c]);
   void (async () => {
@@ -61,7 +67,8 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 beforeAll(async () => {
   store = await testDb();
-  await ensureIndexes(store.db, [nodesCollection, nodeHeartbeatsCollection(86_400)]);
+  const events = createMeshPubSub<NodeEvents>({ redisUrl: undefined, bufferSize: 1, log: silentLogger });
+  await ensureIndexes(store.db, createNodesModule({ db: store.db, config, events, log: silentLogger }).collections);
 });
 
 afterAll(async () => {
@@ -82,12 +89,19 @@ describe('NodesService across instances', () => {
     clock = T0 + 89_000;
     expect(await Promise.all([a.service.sweepOffline(), b.service.sweepOffline()])).toEqual([0, 0]);
     clock = T0 + 91_000;
-    const counts = await Promise.all([a.service.sweepOffline(), b.service.sweepOffline(), a.service.sweepOffline(), b.service.sweepOffline()]);
+    const counts = await Promise.all([
+      a.service.sweepOffline(),
+      b.service.sweepOffline(),
+      a.service.sweepOffline(),
+      b.service.sweepOffline(),
+    ]);
     await settle();
     expect(counts.reduce((x, y) => x + y, 0)).toBe(40);
     const announced = [...a.changes, ...b.changes];
     expect(announced.map((c) => c.nodeId).sort()).toEqual(nodeIds);
-    expect(new Set(announced.map((c) => `${c.previousStatus}->${c.status}@${c.changedAtMs}`))).toEqual(new Set([`healthy->offline@${T0 + 90_000}`]));
+    expect(new Set(announced.map((c) => `${c.previousStatus}->${c.status}@${c.changedAtMs}`))).toEqual(
+      new Set([`healthy->offline@${T0 + 90_000}`]),
+    );
   });
 
   it('announces the appearance of a node once when its first heartbeats race on two instances', async () => {
@@ -117,7 +131,9 @@ describe('NodesService 1 h figures', () => {
     clock = T0 + 65 * 60_000;
     await service.reportHeartbeat(who, 'node-w', report({ uptimeSeconds: 3960, spansIngestedTotal: 1000, droppedSpansTotal: 4 }));
     // At T0+65 min the first heartbeat (T0) has left the window: 300 + 200 spans, 0 + 1 dropped.
-    expect(await service.windowTotals(who, ['node-w', 'never-seen'])).toEqual(new Map([['node-w', { spansIngested: 500, droppedSpans: 1 }]]));
+    expect(await service.windowTotals(who, ['node-w', 'never-seen'])).toEqual(
+      new Map([['node-w', { spansIngested: 500, droppedSpans: 1 }]]),
+    );
     clock = T0 + 200 * 60_000;
     expect((await service.windowTotals(who, ['node-w'])).size).toBe(0);
   });

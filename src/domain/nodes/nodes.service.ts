@@ -2,11 +2,12 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { tenantKey } from '../../auth/tenant.js';
 import { ConflictError, ValidationError } from '../../errors.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
-import { assertPageSize } from '../traces/traces.service.js';
+import type { EventBus } from '../../events/pubsub.js';
+import { assertPageSize, pageOf, sealedCursor, type Page } from '../paging.js';
 import {
   assertCluster,
   assertNodeId,
+  isNodeId,
   assessHealth,
   COUNTER_WINDOW_MS,
   counterDeltas,
@@ -14,8 +15,8 @@ import {
   type HealthThresholds,
   type HeartbeatInput,
 } from './heartbeat.js';
-import { decodeNodeCursor, encodeNodeCursor } from './node-cursor.js';
 import type { CollectorNode, HeartbeatSample, NodeListFilter, NodeStatus, NodeStatusChange, NodeWindowTotals } from './node.js';
+import type { NodeEvents } from './nodes.events.js';
 import type { NodesRepository } from './nodes.repository.js';
 
 export const MAX_NODE_PAGE = 500;
@@ -31,12 +32,16 @@ export interface NodesOptions {
   readonly thresholds: HealthThresholds;
 }
 
-export interface NodePage {
-  readonly nodes: readonly CollectorNode[];
-  readonly cursors: readonly string[];
-  readonly hasNextPage: boolean;
-  readonly totalCount: () => Promise<number>;
-}
+/**
+ * Node pages are keyset pages in node id order, so a cursor is the last node
+ * id seen: nodes appearing between page requests never shift a page.
+ */
+export const NODE_CURSOR = sealedCursor<string>({
+  scope: ['nodes'],
+  fields: 2,
+  write: (nodeId) => ['n', nodeId],
+  read: ([kind, nodeId]) => (kind === 'n' && isNodeId(nodeId!) ? nodeId! : null),
+});
 
 export interface HeartbeatResult {
   readonly node: CollectorNode;
@@ -58,7 +63,7 @@ export interface SeriesWindow {
 export class NodesService {
   constructor(
     private readonly repo: NodesRepository,
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<NodeEvents>,
     private readonly options: NodesOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -90,7 +95,8 @@ export class NodesService {
         lastHeartbeat: at,
         latest: report,
       };
-      const written = previous === null ? await this.repo.insertNode(tenant, node) : await this.repo.updateIfUnchanged(tenant, node, previous.rev);
+      const written =
+        previous === null ? await this.repo.insertNode(tenant, node) : await this.repo.updateIfUnchanged(tenant, node, previous.rev);
       if (!written) continue;
       const heartbeat: HeartbeatSample = { ...report, ...deltas, ...health, nodeId: id, receivedAtMs: at.getTime() };
       // After the node write: a store failure in between loses this sample's
@@ -144,19 +150,21 @@ export class NodesService {
     }
   }
 
-  async listNodes(principal: Principal | null, args: { filter: NodeListFilterInput; first: number; after: string | null }): Promise<NodePage> {
+  async listNodes(
+    principal: Principal | null,
+    args: { filter: NodeListFilterInput; first: number; after: string | null },
+  ): Promise<Page<CollectorNode>> {
     const { tenant } = assertCan(principal, 'nodes:read');
     assertPageSize(args.first, 'first', MAX_NODE_PAGE);
     const filter = parseListFilter(args.filter);
-    const after = args.after === null ? null : decodeNodeCursor(tenant, args.after, 'after');
+    const after = args.after === null ? null : NODE_CURSOR.decode(tenant, args.after, 'after');
     const rows = await this.repo.list(tenant, filter, after, args.first + 1);
-    const page = rows.slice(0, args.first);
-    return {
-      nodes: page,
-      cursors: page.map((n) => encodeNodeCursor(tenant, n.nodeId)),
-      hasNextPage: rows.length > args.first,
-      totalCount: () => this.repo.count(tenant, filter),
-    };
+    return pageOf(
+      rows,
+      args.first,
+      (n) => NODE_CURSOR.encode(tenant, n.nodeId),
+      () => this.repo.count(tenant, filter),
+    );
   }
 
   async getNode(principal: Principal | null, nodeId: string): Promise<CollectorNode | null> {
@@ -182,7 +190,10 @@ export class NodesService {
   }
 
   /** Every heartbeat of the caller's tenant, optionally of one node and/or one cluster. */
-  subscribeHeartbeats(principal: Principal | null, filter: { nodeId?: string | null; cluster?: string | null }): AsyncIterableIterator<HeartbeatSample> {
+  subscribeHeartbeats(
+    principal: Principal | null,
+    filter: { nodeId?: string | null; cluster?: string | null },
+  ): AsyncIterableIterator<HeartbeatSample> {
     const { tenant } = assertCan(principal, 'nodes:read');
     const nodeId = filter.nodeId == null ? null : assertNodeId(filter.nodeId, 'nodeId');
     const cluster = filter.cluster == null ? null : assertCluster(filter.cluster);
@@ -195,7 +206,9 @@ export class NodesService {
   subscribeStatusChanges(principal: Principal | null, filter: { cluster?: string | null }): AsyncIterableIterator<NodeStatusChange> {
     const { tenant } = assertCan(principal, 'nodes:read');
     const cluster = filter.cluster == null ? null : assertCluster(filter.cluster);
-    return this.pubsub.subscribe('node:status', tenantKey(tenant), (change) => (cluster === null || change.cluster === cluster ? [change] : []));
+    return this.pubsub.subscribe('node:status', tenantKey(tenant), (change) =>
+      cluster === null || change.cluster === cluster ? [change] : [],
+    );
   }
 }
 

@@ -17,14 +17,8 @@ describe('compileSearch', () => {
   describe('compiles span-level conditions into one filter evaluated per span document', () => {
     it.each<[string, CompiledSearch]>([
       // The two examples of POST /v1/traces/search in the REST spec.
-      [
-        'service.name = "api-gateway" AND duration > 100ms',
-        span({ $and: [{ svc: 'api-gateway' }, { durNs: { $gt: 100_000_000n } }] }),
-      ],
-      [
-        'service.name = "payment-svc" AND status = ERROR',
-        span({ $and: [{ svc: 'payment-svc' }, { 'status.code': 2 }] }),
-      ],
+      ['service.name = "api-gateway" AND duration > 100ms', span({ $and: [{ svc: 'api-gateway' }, { durNs: { $gt: 100_000_000n } }] })],
+      ['service.name = "payment-svc" AND status = ERROR', span({ $and: [{ svc: 'payment-svc' }, { 'status.code': 2 }] })],
       // Intrinsic string fields.
       ['service.namespace = "shop"', span({ ns: 'shop' })],
       ['name = "GET /api/orders"', span({ name: 'GET /api/orders' })],
@@ -79,10 +73,7 @@ describe('compileSearch', () => {
       ['http.method NOT IN ("GET", "HEAD")', span({ $nor: [attr('http.method', { $in: ['GET', 'HEAD'] })] })],
       ['error.type NOT EXISTS', span({ $nor: [attr('error.type')] })],
       ['name NOT STARTS WITH "GET"', span({ $nor: [{ name: { $regex: '^GET' } }] })],
-      [
-        'NOT (service.name = "a" OR service.name = "b")',
-        span({ $nor: [{ $or: [{ svc: 'a' }, { svc: 'b' }] }] }),
-      ],
+      ['NOT (service.name = "a" OR service.name = "b")', span({ $nor: [{ $or: [{ svc: 'a' }, { svc: 'b' }] }] })],
       // Precedence: NOT > AND > OR.
       [
         'service.name = "a" OR kind = client AND status = error',
@@ -105,10 +96,7 @@ describe('compileSearch', () => {
     it.each<[string, CompiledSearch]>([
       ['trace.duration > 1s', { span: null, trace: { durNs: { $gt: 1_000_000_000n } } }],
       ['trace.duration <= 1500', { span: null, trace: { durNs: { $lte: 1_500_000_000n } } }],
-      [
-        'trace.status = error AND trace.span_count >= 10',
-        { span: null, trace: { $and: [{ st: 2 }, { spanCount: { $gte: 10 } }] } },
-      ],
+      ['trace.status = error AND trace.span_count >= 10', { span: null, trace: { $and: [{ st: 2 }, { spanCount: { $gte: 10 } }] } }],
       ['trace.span_count IN (1, 2)', { span: null, trace: { spanCount: { $in: [1, 2] } } }],
       ['NOT trace.status = ok', { span: null, trace: { $nor: [{ st: 1 }] } }],
       [
@@ -134,7 +122,11 @@ describe('compileSearch', () => {
   describe('rejects meaningless expressions with the position of the offending part', () => {
     const longRegex = 'a'.repeat(MAX_REGEX_LENGTH + 1);
     it.each<[string, number, string]>([
-      ['trace.foo = 1', 0, "Unknown trace field 'trace.foo' at position 0; trace-level fields are trace.duration, trace.status, trace.span_count"],
+      [
+        'trace.foo = 1',
+        0,
+        "Unknown trace field 'trace.foo' at position 0; trace-level fields are trace.duration, trace.status, trace.span_count",
+      ],
       ['kind = server AND `trace.id` = "abc"', 18, "Unknown trace field '`trace.id`' at position 18"],
       [
         'service.name = "a" OR trace.duration > 1s',

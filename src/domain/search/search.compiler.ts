@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { SpanDocument, StoredValue } from '../spans/span.document.js';
+import type { SpanDocument, StoredValue } from '../traces/span.document.js';
 import type { TraceDocument } from '../traces/trace.document.js';
 import { SearchSemanticError } from './search.errors.js';
 import { scaleDecimal, type ComparisonOperator } from './search.lexer.js';
@@ -30,14 +30,14 @@ const SPAN_KINDS: Readonly<Record<string, number>> = {
 };
 const NANOS_PER_MILLI = 1_000_000n;
 
-type FieldType =
+export type FieldType =
   | { readonly type: 'string'; readonly path: 'svc' | 'ns' | 'name' }
   | { readonly type: 'duration'; readonly path: 'durNs' }
   | { readonly type: 'enum'; readonly path: 'status.code' | 'kind' | 'st'; readonly values: Readonly<Record<string, number>> }
   | { readonly type: 'count'; readonly path: 'spanCount' }
   | { readonly type: 'attribute'; readonly path: 'attrs' | 'res.attrs'; readonly key: string };
 
-type ResolvedField = FieldType & { readonly level: 'span' | 'trace' };
+export type ResolvedField = FieldType & { readonly level: 'span' | 'trace' };
 
 /** Span intrinsics, reachable bare (`duration`) or with the `span.` prefix (`span.duration`). */
 const SPAN_INTRINSICS: Readonly<Record<string, FieldType>> = {
@@ -57,7 +57,8 @@ const TRACE_FIELD_TYPES: Readonly<Record<string, FieldType>> = {
   span_count: { type: 'count', path: 'spanCount' },
 };
 
-function resolveField({ path, text, position }: FieldRef): ResolvedField {
+/** Which stored field a search-language field names, at which level (also used to list a field's values). */
+export function resolveField({ path, text, position }: FieldRef): ResolvedField {
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const tail = dot < 0 ? '' : path.slice(dot + 1);
@@ -207,10 +208,7 @@ const OPERATORS: Readonly<Record<Exclude<ComparisonOperator, '='>, string>> = {
 /** The BSON value a literal compares as, for this field; a literal of the wrong type is rejected. */
 function literalValue(field: FieldType, ref: FieldRef, literal: Literal, operator: ComparisonOperator): StoredValue {
   const mismatch = (expected: string): SearchSemanticError =>
-    new SearchSemanticError(
-      `'${ref.text}' takes ${expected}; found ${literal.text} at position ${literal.position}`,
-      literal.position,
-    );
+    new SearchSemanticError(`'${ref.text}' takes ${expected}; found ${literal.text} at position ${literal.position}`, literal.position);
   switch (field.type) {
     case 'string':
       if (literal.kind !== 'string') throw mismatch('a string in double quotes');
@@ -223,10 +221,7 @@ function literalValue(field: FieldType, ref: FieldRef, literal: Literal, operato
     case 'enum': {
       const names = Object.keys(field.values).join(', ');
       if (operator !== '=' && operator !== '!=') {
-        throw new SearchSemanticError(
-          `'${ref.text}' at position ${ref.position} can only be compared with = or !=`,
-          ref.position,
-        );
+        throw new SearchSemanticError(`'${ref.text}' at position ${ref.position} can only be compared with = or !=`, ref.position);
       }
       if (literal.kind !== 'word' && literal.kind !== 'string') throw mismatch(`one of ${names}`);
       const code = field.values[literal.value.toLowerCase()];
@@ -240,10 +235,7 @@ function literalValue(field: FieldType, ref: FieldRef, literal: Literal, operato
           return literal.value;
         case 'boolean':
           if (operator !== '=' && operator !== '!=') {
-            throw new SearchSemanticError(
-              `A boolean at position ${literal.position} can only be compared with = or !=`,
-              literal.position,
-            );
+            throw new SearchSemanticError(`A boolean at position ${literal.position} can only be compared with = or !=`, literal.position);
           }
           return literal.value;
         case 'word':
@@ -303,10 +295,7 @@ function userRegex(pattern: StringLiteral): { $regex: string; $options?: string 
     new RegExp(source, insensitive ? 'i' : '');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SearchSemanticError(
-      `Invalid regular expression at position ${pattern.position}: ${reason}`,
-      pattern.position,
-    );
+    throw new SearchSemanticError(`Invalid regular expression at position ${pattern.position}: ${reason}`, pattern.position);
   }
   return insensitive ? { $regex: source, $options: 'i' } : { $regex: source };
 }

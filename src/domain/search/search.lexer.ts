@@ -63,8 +63,7 @@ const STRING_ESCAPES: Readonly<Record<string, string>> = {
 const STRING_ESCAPE_NAMES = [...Object.keys(STRING_ESCAPES).map((c) => `\\${c}`), '\\uXXXX'];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isLetter = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isSegmentStart = (c: string | undefined): boolean => isLetter(c) || c === '_';
 const isSegmentPart = (c: string | undefined): boolean => isSegmentStart(c) || isDigit(c) || c === '-';
 const isUnitChar = (c: string | undefined): boolean => isLetter(c) || c === 'µ' || c === 'μ';
@@ -107,9 +106,7 @@ export class SearchLexer {
       case ',':
         return this.token(c, start, start + 1);
       case '=':
-        return this.input[start + 1] === '~'
-          ? this.operator('=~', start, start + 2)
-          : this.operator('=', start, start + 1);
+        return this.input[start + 1] === '~' ? this.operator('=~', start, start + 2) : this.operator('=', start, start + 1);
       case '!':
         if (this.input[start + 1] === '=') return this.operator('!=', start, start + 2);
         break;
@@ -140,11 +137,7 @@ export class SearchLexer {
     for (;;) {
       const c = this.input[i];
       if (c === undefined) {
-        throw new SearchSyntaxError(
-          `Expected '"' to close the string that starts at position ${start}, found end of input`,
-          i,
-          ['"'],
-        );
+        throw new SearchSyntaxError(`Expected '"' to close the string that starts at position ${start}, found end of input`, i, ['"']);
       }
       if (c === '"') break;
       if (c === '\\') {
@@ -214,11 +207,7 @@ export class SearchLexer {
     }
     const ns = scaleDecimal(numberText, unitNs);
     if (ns === null) {
-      throw new SearchSyntaxError(
-        `Duration ${text} at position ${start} is not a whole number of nanoseconds`,
-        start,
-        [],
-      );
+      throw new SearchSyntaxError(`Duration ${text} at position ${start} is not a whole number of nanoseconds`, start, []);
     }
     if (ns > INT64_MAX) {
       throw new SearchSyntaxError(`Duration ${text} at position ${start} is too long`, start, []);
@@ -272,11 +261,7 @@ export class SearchLexer {
     for (;;) {
       const c = this.input[i];
       if (c === undefined) {
-        throw new SearchSyntaxError(
-          `Expected '\`' to close the key that starts at position ${start}, found end of input`,
-          i,
-          ['`'],
-        );
+        throw new SearchSyntaxError(`Expected '\`' to close the key that starts at position ${start}, found end of input`, i, ['`']);
       }
       if (c === '`') break;
       if (c === '\\') {

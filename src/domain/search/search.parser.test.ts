@@ -244,14 +244,29 @@ describe('parseSearch', () => {
       ['name STARTS WITH GET', 17, ['string'], "Expected a string after 'WITH' at position 17, found 'GET'"],
       ['name CONTAINS 5', 14, ['string'], "Expected a string after 'CONTAINS' at position 14, found '5'"],
       ['name =~ /x/', 8, ['string'], "Expected a string after '=~' at position 8, found '/'"],
-      ['name NOT = "x"', 9, AFTER_NOT, "Expected 'IN', 'EXISTS', 'STARTS WITH', 'CONTAINS' or 'MATCHES' after 'NOT' at position 9, found '='"],
+      [
+        'name NOT = "x"',
+        9,
+        AFTER_NOT,
+        "Expected 'IN', 'EXISTS', 'STARTS WITH', 'CONTAINS' or 'MATCHES' after 'NOT' at position 9, found '='",
+      ],
       ['a ! 1', 2, OPERATOR, "Expected an operator after 'a' at position 2, found '!'"],
       ['a = "unterminated', 17, ['"'], `Expected '"' to close the string that starts at position 4, found end of input`],
-      ['a = "bad \\q escape"', 10, ['\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\uXXXX'], "Expected an escape sequence after '\\' at position 10, found 'q'"],
+      [
+        'a = "bad \\q escape"',
+        10,
+        ['\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\uXXXX'],
+        "Expected an escape sequence after '\\' at position 10, found 'q'",
+      ],
       ['attr.`open = 1', 14, ['`'], "Expected '`' to close the key that starts at position 5, found end of input"],
       ['attr.`` = 1', 6, ['key'], 'Expected a key between the backticks at position 6'],
       ['service. = "x"', 8, ['key', '`quoted key`'], "Expected a key after '.' at position 8, found ' '"],
-      ['duration > 5xs', 12, ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'], "Expected a duration unit after '5' at position 12, found 'xs'"],
+      [
+        'duration > 5xs',
+        12,
+        ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'],
+        "Expected a duration unit after '5' at position 12, found 'xs'",
+      ],
       ['duration > 1.5ns', 11, [], 'Duration 1.5ns at position 11 is not a whole number of nanoseconds'],
       ['duration > -5ms', 11, [], 'Duration -5ms at position 11 is negative'],
       ['x = 9223372036854775808', 4, [], 'Integer 9223372036854775808 at position 4 is outside the 64-bit range'],
@@ -268,9 +283,7 @@ describe('parseSearch', () => {
       const input = `name = "${'x'.repeat(SEARCH_LIMITS.maxLength)}"`;
       const error = syntaxError(input);
       expect(error.position).toBe(SEARCH_LIMITS.maxLength);
-      expect(error.message).toBe(
-        `Search expression is ${input.length} characters long; at most ${SEARCH_LIMITS.maxLength} are allowed`,
-      );
+      expect(error.message).toBe(`Search expression is ${input.length} characters long; at most ${SEARCH_LIMITS.maxLength} are allowed`);
     });
 
     it(`accepts ${SEARCH_LIMITS.maxDepth} levels of nesting and rejects the next at its offset`, () => {
@@ -296,9 +309,7 @@ describe('parseSearch', () => {
       const position = 'x IN ('.length + 2 * SEARCH_LIMITS.maxInValues;
       expect(error.position).toBe(position);
       expect(error.expected).toEqual([')']);
-      expect(error.message).toBe(
-        `Expected ')' at position ${position}: an IN list holds at most ${SEARCH_LIMITS.maxInValues} values`,
-      );
+      expect(error.message).toBe(`Expected ')' at position ${position}: an IN list holds at most ${SEARCH_LIMITS.maxInValues} values`);
     });
   });
 });

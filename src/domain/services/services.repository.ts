@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { Span } from '../spans/span.js';
+import type { Span } from '../traces/span.js';
 
 export const SERVICES_COLLECTION = 'services';
 
@@ -16,7 +16,12 @@ export function servicesCollection(retentionSeconds: number): CollectionSpec {
     indexes: [
       { name: 'by_name', key: { org: 1, env: 1, svc: 1, ns: 1, cluster: 1 }, serves: 'list all services; one service by name' },
       { name: 'cluster_by_name', key: { org: 1, env: 1, cluster: 1, svc: 1, ns: 1 }, serves: 'list the services of one cluster' },
-      { name: 'retention_ttl', key: { lastSeen: 1 }, expireAfterSeconds: retentionSeconds, serves: 'forget services silent for the retention period' },
+      {
+        name: 'retention_ttl',
+        key: { lastSeen: 1 },
+        expireAfterSeconds: retentionSeconds,
+        serves: 'forget services silent for the retention period',
+      },
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../test/helpers/gateway.js';
-import { RELATIVE_ACCURACY } from '../rollups/latency-histogram.js';
+import { RELATIVE_ACCURACY } from './latency-histogram.js';
 import { seededRandom } from '../../seeded-random.js';
 
 /** Rollup correctness is the point here, not the store deadline: a busy shared test store may be slow. */
@@ -59,7 +59,6 @@ function otlp(spans: readonly SentSpan[]): string {
   });
 }
 
-
 const SERVER = 2;
 const CLIENT = 3;
 const INTERNAL = 1;
@@ -85,8 +84,10 @@ function traffic(count: number, nowMs: number): SentSpan[] {
     const name = ops[Math.floor(r() ** 2 * ops.length)]!;
     const entry = { service, cluster, name, kind: SERVER, parentSpanId: '', startNs, durationNs, error: r() < 0.03 };
     spans.push(entry);
-    if (i % 5 === 0) spans.push({ ...entry, kind: CLIENT, name: 'GET /inner', parentSpanId: hex(8), durationNs: durationNs / 2n, error: false });
-    if (i % 7 === 0) spans.push({ ...entry, kind: INTERNAL, name: 'render', parentSpanId: hex(8), durationNs: durationNs / 3n, error: false });
+    if (i % 5 === 0)
+      spans.push({ ...entry, kind: CLIENT, name: 'GET /inner', parentSpanId: hex(8), durationNs: durationNs / 2n, error: false });
+    if (i % 7 === 0)
+      spans.push({ ...entry, kind: INTERNAL, name: 'render', parentSpanId: hex(8), durationNs: durationNs / 3n, error: false });
   }
   return spans;
 }
@@ -98,7 +99,9 @@ function exactQuantileMs(durations: readonly bigint[], q: number): number {
 
 function expectWithin2Percent(reported: number | null, exact: number, label: string): void {
   expect(reported, label).not.toBeNull();
-  expect(Math.abs(reported! - exact), `${label}: reported ${reported}, exact ${exact}`).toBeLessThanOrEqual(exact * RELATIVE_ACCURACY + 1e-9);
+  expect(Math.abs(reported! - exact), `${label}: reported ${reported}, exact ${exact}`).toBeLessThanOrEqual(
+    exact * RELATIVE_ACCURACY + 1e-9,
+  );
 }
 
 interface ServiceRow {
@@ -180,7 +183,9 @@ describe('services(...) RED figures from rollups', () => {
 
   it('reports p50, p90 and p99 within 2 % of the exact percentiles of the raw spans', async () => {
     for (const row of (await list(window)).services) {
-      const durations = sent.filter((s) => s.service === row.name && s.cluster === row.cluster && s.kind === SERVER).map((s) => s.durationNs);
+      const durations = sent
+        .filter((s) => s.service === row.name && s.cluster === row.cluster && s.kind === SERVER)
+        .map((s) => s.durationNs);
       expectWithin2Percent(row.p50LatencyMs, exactQuantileMs(durations, 0.5), `${row.name}@${row.cluster} p50`);
       expectWithin2Percent(row.p90LatencyMs, exactQuantileMs(durations, 0.9), `${row.name}@${row.cluster} p90`);
       expectWithin2Percent(row.p99LatencyMs, exactQuantileMs(durations, 0.99), `${row.name}@${row.cluster} p99`);
@@ -254,7 +259,9 @@ describe('service series and top operations', () => {
     const { body } = await gw.graphql<SeriesView>(SERIES, window);
     const entries = sent.filter((s) => s.service === 'checkout' && s.kind === SERVER);
     const counts = OPERATIONS.checkout!.map((op) => ({ op, n: entries.filter((s) => s.name === op).length })).sort((a, b) => b.n - a.n);
-    expect(body.data!.service.topOperations.map((o) => [o.name, o.requestCount])).toEqual(counts.slice(0, 2).map((c) => [c.op, String(c.n)]));
+    expect(body.data!.service.topOperations.map((o) => [o.name, o.requestCount])).toEqual(
+      counts.slice(0, 2).map((c) => [c.op, String(c.n)]),
+    );
   });
 
   it('rejects a step that is not a standard one with invalid_parameter on step', async () => {
@@ -268,9 +275,16 @@ describe('service(name)', () => {
     const QUERY = `query($cluster: String) { service(name: "search", cluster: $cluster) { name cluster clusters requestCount } }`;
     const all = await gw.graphql<{ service: { cluster: string | null; clusters: string[]; requestCount: string } }>(QUERY);
     const entries = sent.filter((s) => s.service === 'search' && s.kind === SERVER);
-    expect(all.body.data!.service).toMatchObject({ cluster: null, clusters: ['prod-eu-1', 'prod-us-1'], requestCount: String(entries.length) });
+    expect(all.body.data!.service).toMatchObject({
+      cluster: null,
+      clusters: ['prod-eu-1', 'prod-us-1'],
+      requestCount: String(entries.length),
+    });
     const one = await gw.graphql<{ service: { cluster: string; requestCount: string } }>(QUERY, { cluster: 'prod-us-1' });
-    expect(one.body.data!.service).toMatchObject({ cluster: 'prod-us-1', requestCount: String(entries.filter((s) => s.cluster === 'prod-us-1').length) });
+    expect(one.body.data!.service).toMatchObject({
+      cluster: 'prod-us-1',
+      requestCount: String(entries.filter((s) => s.cluster === 'prod-us-1').length),
+    });
   });
 
   it('answers null for a service never seen', async () => {

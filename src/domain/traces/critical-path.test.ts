@@ -64,7 +64,12 @@ describe('criticalPath', () => {
   });
 
   it('takes the child that finishes last among parallel children, and what ran before it', () => {
-    const path = segments([span('root', null, 0, 100), span('fast', 'root', 10, 20), span('slow', 'root', 10, 80), span('slow-db', 'slow', 20, 50)]);
+    const path = segments([
+      span('root', null, 0, 100),
+      span('fast', 'root', 10, 20),
+      span('slow', 'root', 10, 80),
+      span('slow-db', 'slow', 20, 50),
+    ]);
     expect(path).toEqual([
       ['root', 0, 10],
       ['slow', 10, 20],
@@ -75,7 +80,11 @@ describe('criticalPath', () => {
   });
 
   it('follows one of two siblings with equal names and equal times deterministically (by span id)', () => {
-    const spans = [span('root', null, 0, 100), span('q2', 'root', 10, 50, { name: 'SELECT' }), span('q1', 'root', 10, 50, { name: 'SELECT' })];
+    const spans = [
+      span('root', null, 0, 100),
+      span('q2', 'root', 10, 50, { name: 'SELECT' }),
+      span('q1', 'root', 10, 50, { name: 'SELECT' }),
+    ];
     for (const seed of [1, 2, 3, 4]) expect(segments(shuffled(spans, seed)).map(([id]) => id)).toEqual(['root', 'q1', 'root']);
   });
 

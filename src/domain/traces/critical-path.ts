@@ -40,7 +40,11 @@ export function criticalPath<S>(tree: SpanTree<S>): CriticalPathEntry<S>[] {
   const { nodes } = tree;
   const endOf = (i: number) => nodes[i]!.endNs;
   // Children latest-ending first; ties by tree order, so the result does not depend on input order.
-  const byEndDesc = (list: readonly number[]) => list.map((c, order) => ({ c, order })).sort((x, y) => endOf(y.c) - endOf(x.c) || x.order - y.order).map((x) => x.c);
+  const byEndDesc = (list: readonly number[]) =>
+    list
+      .map((c, order) => ({ c, order }))
+      .sort((x, y) => endOf(y.c) - endOf(x.c) || x.order - y.order)
+      .map((x) => x.c);
   const sortedChildren = new Map<number, number[]>();
   const kidsOf = (i: number) => {
     let list = sortedChildren.get(i);

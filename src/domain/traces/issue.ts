@@ -1,8 +1,8 @@
-import type { KeyValue } from '../../ingest/otlp.types.js';
-import type { Span } from '../spans/span.js';
+import type { KeyValue } from '../../otlp/otlp.types.js';
+import type { Span } from './span.js';
 
 /**
- * Error spans grouped by their issue fingerprint (src/ingest/fingerprint.ts)
+ * Error spans grouped by their issue fingerprint (fingerprint.ts)
  * within a time window. `sample` is the latest occurrence.
  */
 export interface IssueGroup {

@@ -54,6 +54,11 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 10, multiplier: Math.min(Math.max(args.first ?? DEFAULT_ISSUES, 1), MAX_ISSUES) }),
     resolve: (_root, args, ctx) =>
-      ctx.services.traces.listIssues(ctx.principal, { service: args.service ?? null, from: args.from, to: args.to, first: args.first ?? DEFAULT_ISSUES }),
+      ctx.services.traces.listIssues(ctx.principal, {
+        service: args.service ?? null,
+        from: args.from,
+        to: args.to,
+        first: args.first ?? DEFAULT_ISSUES,
+      }),
   }),
 }));

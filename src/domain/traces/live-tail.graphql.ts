@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.js';
-import type { IngestedTrace as IngestedTraceModel } from './live-tail.js';
+import type { IngestedTrace as IngestedTraceModel } from './traces.events.js';
 
 const IngestedTrace = builder.objectRef<IngestedTraceModel>('IngestedTrace').implement({
   description:

@@ -2,31 +2,9 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { tenantKey, type Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
-import type { MeshPubSub } from '../../graphql/pubsub.js';
-import type { Span } from '../spans/span.js';
-
-/**
- * What one ingested batch added to one trace: enough to show a live-tail row
- * without reading the store. Spans of a trace may arrive in several batches,
- * so each event describes the spans of this batch only.
- */
-export interface IngestedTrace {
-  readonly traceId: string;
-  readonly services: readonly string[];
-  readonly spanCount: number;
-  readonly errorCount: number;
-  /** Set when the trace's root span is in this batch. */
-  readonly rootServiceName: string | null;
-  readonly rootOperation: string | null;
-  readonly startTimeMs: number;
-  readonly endTimeMs: number;
-  readonly ingestedAtMs: number;
-}
-
-/** One event per ingested batch (not per trace): a batch of any size is a single publish. */
-export interface IngestedTraceBatch {
-  readonly traces: readonly IngestedTrace[];
-}
+import type { EventBus } from '../../events/pubsub.js';
+import type { Span } from './span.js';
+import type { IngestedTrace, TraceEvents } from './traces.events.js';
 
 export interface LiveTailFilter {
   readonly service?: string | null;
@@ -37,7 +15,10 @@ const STATUS_ERROR = 2;
 
 /** Groups a stored batch into one live-tail row per trace, in first-seen order. */
 export function ingestedTraces(spans: readonly Span[], at: Date): IngestedTrace[] {
-  const rows = new Map<string, { services: Set<string>; spanCount: number; errorCount: number; root: Span | null; startNs: bigint; endNs: bigint }>();
+  const rows = new Map<
+    string,
+    { services: Set<string>; spanCount: number; errorCount: number; root: Span | null; startNs: bigint; endNs: bigint }
+  >();
   for (const span of spans) {
     let row = rows.get(span.traceId);
     if (row === undefined) {
@@ -67,11 +48,11 @@ export function ingestedTraces(spans: readonly Span[], at: Date): IngestedTrace[
 /** The live tail of ingested traces, fed by the ingest path after each durable write. */
 export class LiveTailService {
   constructor(
-    private readonly pubsub: MeshPubSub,
+    private readonly pubsub: EventBus<TraceEvents>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Called by ingest once a batch is stored; publishing never fails the ingest (see MeshPubSub). */
+  /** Called by ingest once a batch is stored; publishing never fails the ingest (see events/pubsub.ts). */
   publish(tenant: Tenant, spans: readonly Span[]): void {
     if (spans.length === 0) return;
     this.pubsub.publish('trace:ingested', tenantKey(tenant), { traces: ingestedTraces(spans, this.now()) });

@@ -103,7 +103,10 @@ export function buildSpanTree<S extends TreeSpanInput>(spans: readonly S[]): Spa
   };
   for (const root of roots) visit(root);
   if (roots.length < nodes.length) {
-    const unreached = nodes.map((n) => n.index).filter((i) => visited[i] === 0).sort(byStart);
+    const unreached = nodes
+      .map((n) => n.index)
+      .filter((i) => visited[i] === 0)
+      .sort(byStart);
     for (const i of unreached) {
       if (visited[i] === 1) continue;
       const node = nodes[i]!;

@@ -1,9 +1,8 @@
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
-import type { Context } from '../../context.js';
-import type { Span as SpanModel } from '../spans/span.js';
-import type { NodeDropReport, TraceCompleteness as TraceCompletenessModel } from './completeness.js';
+import type { Context } from '../../graphql/context.js';
 import { criticalPath, type CriticalPathEntry, type CriticalSegment } from './critical-path.js';
+import type { Span as SpanModel } from './span.js';
 import { buildSpanTree } from './span-tree.js';
 import { compareTraces, type ComparedSide, type ComparisonNode, type TraceComparisonResult } from './trace-compare.js';
 import type { TraceSummary } from './trace.js';
@@ -11,11 +10,12 @@ import { Span, Trace } from './traces.graphql.js';
 import { assertTraceId } from './traces.service.js';
 
 /*
- * Trace analysis (docs/trace-analysis.md): the critical path of a trace, the
- * comparison of two traces, and whether collectors reported dropping spans
- * while a trace ran. Computed from the stored spans and heartbeats at read
- * time; spans come through the per-request loader, so selecting `spans` and
- * `criticalPath` together reads them once.
+ * Trace analysis (docs/trace-analysis.md): the critical path of a trace and
+ * the comparison of two traces, computed from the stored spans at read time;
+ * spans come through the per-request loader, so selecting `spans` and
+ * `criticalPath` together reads them once. Whether collectors reported
+ * dropping spans while a trace ran is the nodes area's `Trace.completeness`
+ * (domain/nodes/trace-completeness.graphql.ts).
  */
 
 const NS_PER_MS = 1e6;
@@ -47,7 +47,10 @@ const CriticalPathSpan = builder.objectRef<CriticalPathEntryModel>('CriticalPath
   fields: (t) => ({
     spanId: t.string({ resolve: (e) => e.entry.span.spanId }),
     span: t.field({ type: Span, resolve: (e) => e.entry.span }),
-    selfTimeMs: t.float({ description: 'Sum of the segments: this span’s self time on the critical path.', resolve: (e) => e.entry.selfTimeNs / NS_PER_MS }),
+    selfTimeMs: t.float({
+      description: 'Sum of the segments: this span’s self time on the critical path.',
+      resolve: (e) => e.entry.selfTimeNs / NS_PER_MS,
+    }),
     selfTimeNs: t.field({ type: 'Int64', resolve: (e) => BigInt(e.entry.selfTimeNs) }),
     share: t.float({
       description: 'selfTime / the trace duration (earliest span start to latest span end), 0–1; 0 for a trace of zero duration.',
@@ -74,70 +77,6 @@ builder.objectField(Trace, 'criticalPath', (t) =>
       const tree = buildSpanTree(await ctx.loaders.spansByTraceId.load(trace.traceId));
       return criticalPath(tree).map((entry) => ({ entry, originNs: tree.originNs, traceDurationNs: tree.durationNs }));
     },
-  }),
-);
-
-const CompletenessStatusEnum = builder.enumType('TraceCompletenessStatus', {
-  description: 'Whether collector nodes reported dropping spans while a trace ran (docs/trace-analysis.md).',
-  values: {
-    DROPS_REPORTED: { description: 'A node of the trace’s clusters reported dropped spans in its window: spans of this trace may be missing.' },
-    NO_DROPS_REPORTED: { description: 'Nodes of its clusters sent heartbeats from before the trace to after it, and none reported drops.' },
-    UNKNOWN: { description: 'No drops on record, but nothing to vouch for the window either (see `unknownReason`).' },
-  } as const,
-});
-
-const UnknownReasonEnum = builder.enumType('TraceCompletenessUnknownReason', {
-  values: {
-    NO_REPORTING_NODE: { description: 'No collector node of the trace’s clusters sent heartbeats from before the trace’s start to after its end.' },
-    HISTORY_EXPIRED: { description: 'The window is older than the heartbeat history (MESH_NODE_HISTORY_HOURS).' },
-  } as const,
-});
-
-const DroppedSpansReport = builder.objectRef<NodeDropReport>('DroppedSpansReport').implement({
-  description: 'What one collector node reported dropping during a trace’s window.',
-  fields: (t) => ({
-    nodeId: t.exposeString('nodeId'),
-    cluster: t.exposeString('cluster'),
-    droppedSpans: t.field({
-      type: 'Int64',
-      description: 'Sum of the `dropped_spans_total` deltas of its heartbeats in the window.',
-      resolve: (r) => BigInt(r.droppedSpans),
-    }),
-    heartbeats: t.exposeInt('heartbeats', { description: 'Heartbeats in the window that reported drops.' }),
-    firstReportedAt: t.field({ type: 'DateTime', resolve: (r) => r.firstReportedAt }),
-    lastReportedAt: t.field({ type: 'DateTime', resolve: (r) => r.lastReportedAt }),
-  }),
-});
-
-const TraceCompleteness = builder.objectRef<TraceCompletenessModel>('TraceCompleteness').implement({
-  description:
-    'Whether the collectors that may have carried this trace’s spans reported dropping spans while it ran: heartbeats of the nodes ' +
-    'of its clusters (every cluster when its spans name none) received from the trace’s start to its end plus ' +
-    'MESH_NODE_OFFLINE_AFTER_S whose `dropped_spans_total` delta (the drops since the node’s previous heartbeat) covers part of the trace.',
-  fields: (t) => ({
-    status: t.field({ type: CompletenessStatusEnum, resolve: (c) => c.status }),
-    unknownReason: t.field({ type: UnknownReasonEnum, nullable: true, description: 'Set when status is UNKNOWN.', resolve: (c) => c.unknownReason }),
-    droppedSpans: t.field({ type: 'Int64', description: 'Spans reported dropped in the window, all nodes together.', resolve: (c) => BigInt(c.droppedSpans) }),
-    from: t.field({ type: 'DateTime', description: 'Start of the window checked: the trace start.', resolve: (c) => c.window.from }),
-    to: t.field({ type: 'DateTime', description: 'End of the window checked: the trace end plus MESH_NODE_OFFLINE_AFTER_S.', resolve: (c) => c.window.to }),
-    clusters: t.field({
-      type: ['String'],
-      description: 'The clusters checked (the trace’s, from k8s.cluster.name or `cluster`); empty when its spans name none and every cluster was checked.',
-      resolve: (c) => [...c.window.clusters],
-    }),
-    reportingNodes: t.exposeInt('reportingNodes', {
-      description: 'Nodes of those clusters whose heartbeats began before the trace started and continued past its end.',
-    }),
-    reports: t.field({ type: [DroppedSpansReport], description: 'Per node that reported drops, by cluster then node id.', resolve: (c) => [...c.reports] }),
-  }),
-});
-
-builder.objectField(Trace, 'completeness', (t) =>
-  t.field({
-    type: TraceCompleteness,
-    description:
-      'Whether collector nodes reported dropped spans while this trace ran, with the figures. Batched: a page of traces costs two reads.',
-    resolve: (trace, _a, ctx) => ctx.loaders.traceCompleteness.load(trace),
   }),
 );
 
@@ -169,9 +108,14 @@ const ComparedSpan = builder.objectRef<ComparedSide<SpanModel>>('ComparedSpan').
 });
 
 const TraceComparisonNode = builder.objectRef<ComparisonNode<SpanModel>>('TraceComparisonNode').implement({
-  description: 'A node of the merged tree of two traces: a path of (service, operation, occurrence) from the root, and the span of each trace at it.',
+  description:
+    'A node of the merged tree of two traces: a path of (service, operation, occurrence) from the root, and the span of each trace at it.',
   fields: (t) => ({
-    parentIndex: t.int({ nullable: true, description: 'Position of the parent node in `nodes`; null for a top-level node.', resolve: (n) => n.parentIndex }),
+    parentIndex: t.int({
+      nullable: true,
+      description: 'Position of the parent node in `nodes`; null for a top-level node.',
+      resolve: (n) => n.parentIndex,
+    }),
     depth: t.exposeInt('depth'),
     serviceName: t.exposeString('serviceName'),
     operation: t.exposeString('operation', { description: 'The span name.' }),
@@ -206,7 +150,10 @@ const TraceComparison = builder.objectRef<TraceComparisonModel>('TraceComparison
   fields: (t) => ({
     a: t.field({ type: Trace, resolve: (c) => c.a }),
     b: t.field({ type: Trace, resolve: (c) => c.b }),
-    durationDeltaMs: t.float({ description: 'b’s duration − a’s (earliest span start to latest span end).', resolve: (c) => c.result.durationDeltaNs / NS_PER_MS }),
+    durationDeltaMs: t.float({
+      description: 'b’s duration − a’s (earliest span start to latest span end).',
+      resolve: (c) => c.result.durationDeltaNs / NS_PER_MS,
+    }),
     matchedCount: t.int({ description: 'Nodes present in both traces.', resolve: (c) => c.result.matched }),
     onlyInACount: t.int({ resolve: (c) => c.result.onlyInA }),
     onlyInBCount: t.int({ resolve: (c) => c.result.onlyInB }),
@@ -214,7 +161,8 @@ const TraceComparison = builder.objectRef<TraceComparisonModel>('TraceComparison
     errorsRemovedCount: t.int({ description: 'Matched nodes that failed in `a` only.', resolve: (c) => c.result.errorsRemoved }),
     nodes: t.field({
       type: [TraceComparisonNode],
-      description: 'The merged tree in depth-first order (each node after its parent, its subtree right after it); siblings by start offset in their own trace.',
+      description:
+        'The merged tree in depth-first order (each node after its parent, its subtree right after it); siblings by start offset in their own trace.',
       complexity: { field: 5, multiplier: 40 },
       resolve: (c) => [...c.result.nodes],
     }),

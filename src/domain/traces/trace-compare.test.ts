@@ -39,7 +39,9 @@ describe('compareTraces', () => {
   it('tells siblings with equal names apart by their rank in start order, not by arrival order', () => {
     const a = checkout({ payMs: 50 });
     // In b the second SELECT is the slow one; the spans arrive shuffled.
-    const b = checkout({ payMs: 50 }).map((s) => (s.spanId === 'q2' ? span('q2', 'ord', 20, 30, { service: 'orders', name: 'SELECT' }) : s));
+    const b = checkout({ payMs: 50 }).map((s) =>
+      s.spanId === 'q2' ? span('q2', 'ord', 20, 30, { service: 'orders', name: 'SELECT' }) : s,
+    );
     for (const seed of [1, 2, 3]) {
       const result = compareTraces(shuffled(a, seed), shuffled(b, seed + 10));
       const selects = result.nodes.filter((n) => n.operation === 'SELECT');
@@ -65,7 +67,9 @@ describe('compareTraces', () => {
   });
 
   it('reports errors that appear in b and errors that are gone in b', () => {
-    expect(lines(checkout({ payMs: 50 }), checkout({ payMs: 50, payError: true })).at(-1)).toBe('    payments:charge#0 BOTH +0 error ADDED');
+    expect(lines(checkout({ payMs: 50 }), checkout({ payMs: 50, payError: true })).at(-1)).toBe(
+      '    payments:charge#0 BOTH +0 error ADDED',
+    );
     const fixed = compareTraces(checkout({ payMs: 50, payError: true }), checkout({ payMs: 50 }));
     expect([fixed.errorsAdded, fixed.errorsRemoved]).toEqual([0, 1]);
     expect(fixed.nodes.at(-1)?.errorChange).toBe('REMOVED');
@@ -95,7 +99,9 @@ describe('compareTraces', () => {
   it('clock skew: deltas use each span’s own duration, wherever another host’s clock puts it', () => {
     const a = checkout({ payMs: 50 });
     // In b the payment host's clock runs 500 ms ahead: the span starts after its parent ended.
-    const b = checkout({ payMs: 50 }).map((s) => (s.spanId === 'pay' ? span('pay', 'ord', 530, 60, { service: 'payments', name: 'charge' }) : s));
+    const b = checkout({ payMs: 50 }).map((s) =>
+      s.spanId === 'pay' ? span('pay', 'ord', 530, 60, { service: 'payments', name: 'charge' }) : s,
+    );
     const pay = compareTraces(a, b).nodes.find((n) => n.operation === 'charge')!;
     expect(pay.durationDeltaNs! / MS).toBe(10);
     expect(pay.b?.startOffsetNs).toBe(530 * MS);
@@ -132,13 +138,23 @@ describe('compareTraces', () => {
 
   it('compares a 5,000-deep chain without recursion', () => {
     const chain = (extra: number) =>
-      Array.from({ length: 5_000 }, (_, i) => span(`c${i}`, i === 0 ? null : `c${i - 1}`, i * 0.01, 100 + extra - i * 0.01, { name: 'step' }));
+      Array.from({ length: 5_000 }, (_, i) =>
+        span(`c${i}`, i === 0 ? null : `c${i - 1}`, i * 0.01, 100 + extra - i * 0.01, { name: 'step' }),
+      );
     const result = compareTraces(chain(0), chain(1));
     expect(result.nodes.at(-1)?.depth).toBe(4_999);
     expect(result.nodes.every((n) => n.durationDeltaNs === MS)).toBe(true);
   });
 
   it('compares empty traces', () => {
-    expect(compareTraces([], [])).toEqual({ nodes: [], matched: 0, onlyInA: 0, onlyInB: 0, errorsAdded: 0, errorsRemoved: 0, durationDeltaNs: 0 });
+    expect(compareTraces([], [])).toEqual({
+      nodes: [],
+      matched: 0,
+      onlyInA: 0,
+      onlyInB: 0,
+      errorsAdded: 0,
+      errorsRemoved: 0,
+      durationDeltaNs: 0,
+    });
   });
 });

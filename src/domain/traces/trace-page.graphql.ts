@@ -24,7 +24,10 @@ const ServiceSegment = builder.objectRef<ServiceSegmentModel>('ServiceSegment').
     startTimeUnixNano: t.field({ type: 'Int64', resolve: (s) => s.startTimeUnixNano }),
     endTime: t.field({ type: 'DateTime', resolve: (s) => nsToDate(s.endTimeUnixNano) }),
     endTimeUnixNano: t.field({ type: 'Int64', resolve: (s) => s.endTimeUnixNano }),
-    durationMs: t.float({ description: 'From the earliest span start to the latest span end.', resolve: (s) => nsToMs(s.endTimeUnixNano - s.startTimeUnixNano) }),
+    durationMs: t.float({
+      description: 'From the earliest span start to the latest span end.',
+      resolve: (s) => nsToMs(s.endTimeUnixNano - s.startTimeUnixNano),
+    }),
     durationNs: t.field({ type: 'Int64', resolve: (s) => s.endTimeUnixNano - s.startTimeUnixNano }),
     spanCount: t.exposeInt('spanCount'),
   }),

@@ -1,5 +1,7 @@
 import type { Tenant } from '../../auth/tenant.js';
 
+export const TRACES_COLLECTION = 'traces';
+
 /**
  * Per-trace summary in the `traces` collection, maintained at ingest so that
  * listing and trace-level filtering never scan spans. Every field is written

@@ -1,4 +1,4 @@
-import type { StatusCodeName } from '../../ingest/otlp.types.js';
+import type { StatusCodeName } from '../../otlp/otlp.types.js';
 
 /** A trace as listed: the summary maintained at ingest, never computed from spans at read time. */
 export interface TraceSummary {

@@ -1,8 +1,8 @@
 import { Attribute, EMBEDDED_LIST_COMPLEXITY } from '../../graphql/any-value.js';
 import { builder } from '../../graphql/builder.js';
-import { connectionOf, rejectBackwardPaging, totalCountField } from '../../graphql/connection.js';
-import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../ingest/otlp.types.js';
-import type { Span as SpanModel } from '../spans/span.js';
+import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.js';
+import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../otlp/otlp.types.js';
+import type { Span as SpanModel } from './span.js';
 import type { TraceSummary } from './trace.js';
 import { assertSpanId, assertTraceId, MAX_PAGE_SIZE, type TraceFilterInput } from './traces.service.js';
 
@@ -209,7 +209,7 @@ builder.queryFields((t) => ({
           first: args.first ?? 50,
           after: args.after ?? null,
         });
-        return connectionOf({ ...page, items: page.traces });
+        return connectionOf(page);
       },
     },
     {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '../../auth/principal.js';
-import type { Span } from '../spans/span.js';
+import type { LoaderFactories } from '../../graphql/context.js';
+import type { Span } from './span.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { TraceSummary } from './trace.js';
 import type { TracesService } from './traces.service.js';
@@ -22,29 +22,33 @@ export interface TraceLoaders {
  * Per-request loaders bound to the caller. MongoDB `$in` returns documents in
  * any order, so each batch is mapped back to its keys explicitly.
  */
-export function createTraceLoaders(service: TracesService, principal: Principal | null): TraceLoaders {
+export function traceLoaders(service: TracesService): LoaderFactories<TraceLoaders> {
   return {
-    traceById: new DataLoader(async (ids) => {
-      const byId = new Map((await service.loadTraces(principal, ids)).map((t) => [t.traceId, t]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    serviceSegmentsByTraceId: new DataLoader(async (ids) => {
-      const byTrace = new Map<string, Map<string, ServiceSegment>>(ids.map((id) => [id, new Map()]));
-      for (const segment of await service.loadServiceSegments(principal, ids)) {
-        byTrace.get(segment.traceId)?.set(segment.serviceName, segment);
-      }
-      return ids.map((id) => byTrace.get(id) ?? new Map());
-    }),
-    spansByTraceId: new DataLoader(async (ids) => {
-      const byTrace = await service.loadSpansOfTraces(principal, ids);
-      return ids.map((id) => byTrace.get(id) ?? []);
-    }),
-    spanById: new DataLoader(
-      async (keys) => {
-        const byKey = new Map((await service.loadSpans(principal, keys)).map((s) => [`${s.traceId}:${s.spanId}`, s]));
-        return keys.map((k) => byKey.get(`${k.traceId}:${k.spanId}`) ?? null);
-      },
-      { cacheKeyFn: (k) => `${k.traceId}:${k.spanId}` },
-    ),
+    traceById: (principal) =>
+      new DataLoader(async (ids) => {
+        const byId = new Map((await service.loadTraces(principal, ids)).map((t) => [t.traceId, t]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    serviceSegmentsByTraceId: (principal) =>
+      new DataLoader(async (ids) => {
+        const byTrace = new Map<string, Map<string, ServiceSegment>>(ids.map((id) => [id, new Map()]));
+        for (const segment of await service.loadServiceSegments(principal, ids)) {
+          byTrace.get(segment.traceId)?.set(segment.serviceName, segment);
+        }
+        return ids.map((id) => byTrace.get(id) ?? new Map());
+      }),
+    spansByTraceId: (principal) =>
+      new DataLoader(async (ids) => {
+        const byTrace = await service.loadSpansOfTraces(principal, ids);
+        return ids.map((id) => byTrace.get(id) ?? []);
+      }),
+    spanById: (principal) =>
+      new DataLoader(
+        async (keys) => {
+          const byKey = new Map((await service.loadSpans(principal, keys)).map((s) => [`${s.traceId}:${s.spanId}`, s]));
+          return keys.map((k) => byKey.get(`${k.traceId}:${k.spanId}`) ?? null);
+        },
+        { cacheKeyFn: (k) => `${k.traceId}:${k.spanId}` },
+      ),
   };
 }

@@ -1,14 +1,12 @@
 import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import { STATUS_CODES } from '../../ingest/otlp.types.js';
-import type { Span } from '../spans/span.js';
-import type { SpanDocument } from '../spans/span.document.js';
-import type { SpansRepository } from '../spans/spans.repository.js';
-import type { TraceDocument } from './trace.document.js';
+import { STATUS_CODES } from '../../otlp/otlp.types.js';
+import type { Span } from './span.js';
+import type { SpanDocument } from './span.document.js';
+import type { SpansRepository } from './spans.repository.js';
+import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
 import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
-
-export const TRACES_COLLECTION = 'traces';
 
 /**
  * Listing is `find(tenant + conditions + cursor).sort(key, traceId)`: each sort
@@ -41,15 +39,16 @@ export function traceSortKey(order: TraceOrder): Record<string, 1 | -1> {
 
 /** The sort value a cursor records for a trace, as text (Date ms or int64 ns). */
 export function traceSortValue(order: TraceOrder, trace: TraceSummary): string {
-  return order.field === 'START_TIME'
-    ? String(trace.startTimeUnixNano / 1_000_000n)
-    : String(trace.durationNs);
+  return order.field === 'START_TIME' ? String(trace.startTimeUnixNano / 1_000_000n) : String(trace.durationNs);
 }
 
 export interface TraceCursor {
   readonly value: string;
   readonly traceId: string;
 }
+
+/** Where a page starts: strictly after a keyset cursor (null: the first page), or past a number of rows (Mackerel's numbered pages). */
+export type PageStart = { readonly after: TraceCursor | null } | { readonly skip: number };
 
 /** Keyset condition "strictly after the cursor" in the given order; stable while new traces arrive. */
 function afterCursor(order: TraceOrder, cursor: TraceCursor): Filter<TraceDocument> {
@@ -133,9 +132,7 @@ export class TracesRepository {
     const pass1 = [...groupByTrace(spans)].map(([traceId, group]) => foldUpdate(tenant, traceId, group));
     await this.traces.bulkWrite(pass1, { ordered: false });
     const ids = pass1.map((op) => ('updateOne' in op ? (op.updateOne.filter._id as string) : ''));
-    const docs = await this.traces
-      .find({ _id: { $in: ids } }, { projection: { sids: 1, startNs: 1, endNs: 1 } })
-      .toArray();
+    const docs = await this.traces.find({ _id: { $in: ids } }, { projection: { sids: 1, startNs: 1, endNs: 1 } }).toArray();
     const pass2: AnyBulkWriteOperation<TraceDocument>[] = docs.map((doc) => ({
       updateOne: {
         filter: { _id: doc._id },
@@ -152,33 +149,11 @@ export class TracesRepository {
     return docs.map(toTraceSummary);
   }
 
-  /** One page in the requested order, strictly after the cursor; `limit` rows at most. */
-  async list(tenant: Tenant, query: TraceListQuery, after: TraceCursor | null, limit: number): Promise<TraceSummary[]> {
-    const traceFilter = this.traceFilter(query, after);
+  /** One page in the requested order from `start`; `limit` rows at most. */
+  async list(tenant: Tenant, query: TraceListQuery, start: PageStart, limit: number): Promise<TraceSummary[]> {
+    const traceFilter = this.traceFilter(query, 'after' in start ? start.after : null);
     const sort = traceSortKey(query.order);
-    if (query.spanFilter !== undefined) {
-      const docs = await this.spans.findMatchedTraces(tenant, {
-        spanFilter: query.spanFilter,
-        spanStartFrom: query.conditions.from,
-        traceFilter,
-        sort,
-        limit,
-        skip: 0,
-      });
-      return docs.map(toTraceSummary);
-    }
-    const docs = await this.traces
-      .find({ org: tenant.org, env: tenant.env, ...traceFilter } as Filter<TraceDocument>, { projection: SUMMARY_PROJECTION })
-      .sort(sort)
-      .limit(limit)
-      .toArray();
-    return docs.map(toTraceSummary);
-  }
-
-  /** Offset paging, for the Mackerel API whose contract is page numbers. */
-  async listPage(tenant: Tenant, query: TraceListQuery, skip: number, limit: number): Promise<TraceSummary[]> {
-    const traceFilter = this.traceFilter(query, null);
-    const sort = traceSortKey(query.order);
+    const skip = 'skip' in start ? start.skip : 0;
     if (query.spanFilter !== undefined) {
       const docs = await this.spans.findMatchedTraces(tenant, {
         spanFilter: query.spanFilter,

@@ -2,14 +2,15 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
-import type { StatusCodeName } from '../../ingest/otlp.types.js';
-import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from '../spans/span.js';
-import { spanConditionsFilter, type SpansRepository } from '../spans/spans.repository.js';
-import { decodeTraceCursor, encodeTraceCursor } from './trace-cursor.js';
+import type { StatusCodeName } from '../../otlp/otlp.types.js';
+import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from './span.js';
+import type { StoredValue } from './span.document.js';
+import { spanConditionsFilter, type SampledField, type SpanSampleQuery, type SpansRepository } from './spans.repository.js';
 import type { IssueGroup } from './issue.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
-import { traceSortValue, type TraceListQuery, type TracesRepository } from './traces.repository.js';
+import { assertPageSize, pageOf, sealedCursor, type Page } from '../paging.js';
+import { traceSortValue, type TraceCursor, type TraceListQuery, type TracesRepository } from './traces.repository.js';
 
 export interface AttributeFilterInput {
   readonly key: string;
@@ -36,13 +37,34 @@ export interface TraceFilterInput {
   readonly resourceAttributes?: readonly AttributeFilterInput[] | null;
 }
 
-export interface TracePage {
-  readonly traces: readonly TraceSummary[];
-  readonly cursors: readonly string[];
-  readonly hasNextPage: boolean;
-  /** Counted only when asked for: it is a second query. */
-  readonly totalCount: () => Promise<number>;
+/** A trace cursor as issued: the keyset position, the order it belongs to and the window of the walk's first page. */
+interface PinnedTraceCursor extends TraceCursor {
+  readonly order: TraceOrder;
+  readonly fromMs: number;
+  readonly toMs: number;
 }
+
+const ORDER_CODES = { 'START_TIME:DESC': 's-', 'START_TIME:ASC': 's+', 'DURATION:DESC': 'd-', 'DURATION:ASC': 'd+' } as const;
+
+/**
+ * Keyset, not offset, so traces ingested between page requests never shift a
+ * page; the window is pinned so a defaulted "last hour" does not slide under
+ * a walk.
+ */
+export const TRACE_CURSOR = sealedCursor<PinnedTraceCursor>({
+  scope: [],
+  fields: 5,
+  write: (c) => [ORDER_CODES[`${c.order.field}:${c.order.direction}`], c.value, c.traceId, c.fromMs, c.toMs],
+  read: ([code, value, traceId, from, to]) => {
+    const entry = Object.entries(ORDER_CODES).find(([, c]) => c === code);
+    if (!entry || !/^-?\d{1,20}$/.test(value!) || !/^[0-9a-f]{32}$/.test(traceId!)) return null;
+    const fromMs = Number(from);
+    const toMs = Number(to);
+    if (!Number.isSafeInteger(fromMs) || !Number.isSafeInteger(toMs)) return null;
+    const [field, direction] = entry[0].split(':') as [TraceOrder['field'], TraceOrder['direction']];
+    return { order: { field, direction }, value: value!, traceId: traceId!, fromMs, toMs };
+  },
+});
 
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_PAGE_SIZE = 500;
@@ -107,16 +129,19 @@ export function parseAttributeFilter(input: AttributeFilterInput, param: string)
     case 'int': {
       if (!/^-?\d{1,19}$/.test(raw)) throw new ValidationError(`Parameter '${valueParam}' must be an integer for type 'int'`, valueParam);
       const value = BigInt(raw);
-      if (value < INT64_MIN || value > INT64_MAX) throw new ValidationError(`Parameter '${valueParam}' is outside the int64 range`, valueParam);
+      if (value < INT64_MIN || value > INT64_MAX)
+        throw new ValidationError(`Parameter '${valueParam}' is outside the int64 range`, valueParam);
       return { key, operator, value };
     }
     case 'double': {
       const value = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(value)) throw new ValidationError(`Parameter '${valueParam}' must be a finite number for type 'double'`, valueParam);
+      if (raw.trim() === '' || !Number.isFinite(value))
+        throw new ValidationError(`Parameter '${valueParam}' must be a finite number for type 'double'`, valueParam);
       return { key, operator, value };
     }
     case 'bool':
-      if (raw !== 'true' && raw !== 'false') throw new ValidationError(`Parameter '${valueParam}' must be true or false for type 'bool'`, valueParam);
+      if (raw !== 'true' && raw !== 'false')
+        throw new ValidationError(`Parameter '${valueParam}' must be true or false for type 'bool'`, valueParam);
       return { key, operator, value: raw === 'true' };
   }
 }
@@ -129,7 +154,8 @@ function attributeConditions(list: readonly AttributeFilterInput[] | null | unde
 
 function durationNs(ms: number | null | undefined, param: string): bigint | undefined {
   if (ms === null || ms === undefined) return undefined;
-  if (!Number.isFinite(ms) || ms < 0) throw new ValidationError(`Parameter '${param}' must be a non-negative number of milliseconds`, param);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new ValidationError(`Parameter '${param}' must be a non-negative number of milliseconds`, param);
   return BigInt(Math.round(ms * 1_000_000));
 }
 
@@ -191,11 +217,17 @@ export class TracesService {
    */
   async listTraces(
     principal: Principal | null,
-    args: { filter: TraceFilterInput; order: TraceOrder; first: number; after: string | null; extraQuery?: Pick<TraceListQuery, 'extra' | 'spanFilter'> },
-  ): Promise<TracePage> {
+    args: {
+      filter: TraceFilterInput;
+      order: TraceOrder;
+      first: number;
+      after: string | null;
+      extraQuery?: Pick<TraceListQuery, 'extra' | 'spanFilter'>;
+    },
+  ): Promise<Page<TraceSummary>> {
     const { tenant } = assertCan(principal, 'traces:read');
     assertPageSize(args.first, 'first', MAX_PAGE_SIZE);
-    const cursor = args.after === null ? null : decodeTraceCursor(tenant, args.after, 'after');
+    const cursor = args.after === null ? null : TRACE_CURSOR.decode(tenant, args.after, 'after');
     if (cursor !== null && (cursor.order.field !== args.order.field || cursor.order.direction !== args.order.direction)) {
       throw new ValidationError("Parameter 'after' was issued for a different sort order", 'after');
     }
@@ -206,23 +238,16 @@ export class TracesService {
     };
     const compiled = compileTraceFilter(args.filter, window);
     const query: TraceListQuery = { ...compiled, ...mergeExtra(compiled, args.extraQuery), order: args.order };
-    const rows = await this.traces.list(tenant, query, cursor, args.first + 1);
-    const page = rows.slice(0, args.first);
-    const cursors = page.map((t) =>
-      encodeTraceCursor(tenant, {
+    const rows = await this.traces.list(tenant, query, { after: cursor }, args.first + 1);
+    const cursorOf = (t: TraceSummary) =>
+      TRACE_CURSOR.encode(tenant, {
         order: args.order,
         value: traceSortValue(args.order, t),
         traceId: t.traceId,
         fromMs: window.from.getTime(),
         toMs: window.to.getTime(),
-      }),
-    );
-    return {
-      traces: page,
-      cursors,
-      hasNextPage: rows.length > args.first,
-      totalCount: () => this.traces.count(tenant, query),
-    };
+      });
+    return pageOf(rows, args.first, cursorOf, () => this.traces.count(tenant, query));
   }
 
   /** Numbered pages (Mackerel's contract); `hasNextPage` is exact because one extra row is read. */
@@ -236,7 +261,12 @@ export class TracesService {
       throw new ValidationError("Parameter 'page' must be an integer from 1 to 10000", 'page');
     }
     const compiled = compileTraceFilter(args.filter, { from: args.filter.from, to: args.filter.to });
-    const rows = await this.traces.listPage(tenant, { ...compiled, order: args.order }, (args.page - 1) * args.perPage, args.perPage + 1);
+    const rows = await this.traces.list(
+      tenant,
+      { ...compiled, order: args.order },
+      { skip: (args.page - 1) * args.perPage },
+      args.perPage + 1,
+    );
     return { traces: rows.slice(0, args.perPage), hasNextPage: rows.length > args.perPage };
   }
 
@@ -270,6 +300,18 @@ export class TracesService {
     return this.spans.issueGroups(tenant, { from: args.from, to: args.to, limit: args.first, ...optional('service', service) });
   }
 
+  /** Attribute keys (of spans, or of their resources) on the latest spans of a window, sorted (the search area lists them). */
+  sampleAttributeKeys(principal: Principal | null, path: 'attrs' | 'res.attrs', query: SpanSampleQuery): Promise<string[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.attributeKeys(tenant, path, query);
+  }
+
+  /** The distinct stored values of one span field on the latest spans of a window, in no particular order. */
+  sampleFieldValues(principal: Principal | null, field: SampledField, query: SpanSampleQuery): Promise<StoredValue[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.fieldValues(tenant, field, query);
+  }
+
   tenantOf(principal: Principal | null): Tenant {
     return assertCan(principal, 'traces:read').tenant;
   }
@@ -285,10 +327,4 @@ function mergeExtra(
       ? { $and: [compiled.spanFilter, extra.spanFilter] }
       : (extra.spanFilter ?? compiled.spanFilter);
   return { ...(extra.extra ? { extra: extra.extra } : {}), ...(spanFilter ? { spanFilter } : {}) };
-}
-
-export function assertPageSize(n: number, param: string, max: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new ValidationError(`Parameter '${param}' must be an integer from 1 to ${max}`, param);
-  }
 }

@@ -80,7 +80,11 @@ export class GatewayClient {
     try {
       response = await fetch(`${this.origin}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${this.key}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          authorization: `Bearer ${this.key}`,
+        },
         body: JSON.stringify({ query: document.toString(), variables }),
         signal,
       });

@@ -36,16 +36,16 @@ describe('figures as the console shows them', () => {
 
   it('says how long ago something happened', () => {
     const now = Date.parse('2026-03-15T10:00:00Z');
-    expect(['2026-03-15T09:59:58Z', '2026-03-15T09:45:00Z', '2026-03-15T07:00:00Z', '2026-03-13T10:00:00Z'].map((t) => formatAge(t, now))).toEqual([
-      '2 s ago',
-      '15 min ago',
-      '3 h ago',
-      '2 d ago',
-    ]);
+    expect(
+      ['2026-03-15T09:59:58Z', '2026-03-15T09:45:00Z', '2026-03-15T07:00:00Z', '2026-03-13T10:00:00Z'].map((t) => formatAge(t, now)),
+    ).toEqual(['2 s ago', '15 min ago', '3 h ago', '2 d ago']);
   });
 
   it('ends a relative window now', () => {
-    expect(windowRange('15m', Date.parse('2026-03-15T10:00:00Z'))).toEqual({ from: '2026-03-15T09:45:00.000Z', to: '2026-03-15T10:00:00.000Z' });
+    expect(windowRange('15m', Date.parse('2026-03-15T10:00:00Z'))).toEqual({
+      from: '2026-03-15T09:45:00.000Z',
+      to: '2026-03-15T10:00:00.000Z',
+    });
   });
 });
 

@@ -47,7 +47,14 @@ interface SparklineProps {
 export function Sparkline({ values, label, format, tone = 'neutral', width = 120, height = 28 }: SparklineProps) {
   const d = sparklinePath(values, width, height);
   return (
-    <svg class={`sparkline spark-${tone}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${label}: ${sparklineSummary(values, format)}`}>
+    <svg
+      class={`sparkline spark-${tone}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`${label}: ${sparklineSummary(values, format)}`}
+    >
       {d === '' ? <line x1="0" x2={width} y1={height - 1} y2={height - 1} class="spark-empty" /> : <path d={d} />}
     </svg>
   );

@@ -82,8 +82,8 @@ export function KeyEntry({ notice, onAccepted }: { notice: string | null; onAcce
       </form>
       <p id="key-help" class="help">
         The key is kept in this tab's session storage only and sent to this gateway alone. It needs the <code>read</code> permission;
-        managing alert rules needs <code>admin</code>. Create one with <code>npm run apikey -- create --org default --env live --permissions read,admin</code>{' '}
-        or use <code>MESH_BOOTSTRAP_API_KEY</code>.
+        managing alert rules needs <code>admin</code>. Create one with{' '}
+        <code>npm run apikey -- create --org default --env live --permissions read,admin</code> or use <code>MESH_BOOTSTRAP_API_KEY</code>.
       </p>
     </main>
   );

@@ -85,9 +85,17 @@ export async function postJson(policy: OutboundPolicy, post: JsonPost, timeoutMs
     req.on('error', reject);
     req.end(body);
   }).catch((error: unknown) => {
-    const reason = error instanceof Error && error.name === 'AbortError' ? `no response within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof Error && error.name === 'AbortError'
+        ? `no response within ${timeoutMs} ms`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new DeliveryError(`request failed: ${reason}`, true);
   });
   if (status.code >= 200 && status.code < 300) return;
-  throw new DeliveryError(`receiver answered HTTP ${status.code}${status.text === '' ? '' : `: ${status.text.slice(0, 200)}`}`, retriableStatus(status.code));
+  throw new DeliveryError(
+    `receiver answered HTTP ${status.code}${status.text === '' ? '' : `: ${status.text.slice(0, 200)}`}`,
+    retriableStatus(status.code),
+  );
 }

@@ -286,7 +286,11 @@ function Rules() {
                 </td>
                 <td>
                   {r.channels.map((c) => (
-                    <span key={c} class={`chip${configured.has(c) ? '' : ' chip-warn'}`} title={configured.has(c) ? undefined : 'Channel not configured: notifications will fail'}>
+                    <span
+                      key={c}
+                      class={`chip${configured.has(c) ? '' : ' chip-warn'}`}
+                      title={configured.has(c) ? undefined : 'Channel not configured: notifications will fail'}
+                    >
                       {c.toLowerCase()}
                       {configured.has(c) ? '' : ' (not configured)'}
                     </span>
@@ -305,7 +309,9 @@ function Rules() {
                         class="danger"
                         onClick={() => {
                           setConfirming(null);
-                          void act(() => client.request(DeleteRule, { id: r.id }), `Rule ${r.name} deleted`).then(() => newButton.current?.focus());
+                          void act(() => client.request(DeleteRule, { id: r.id }), `Rule ${r.name} deleted`).then(() =>
+                            newButton.current?.focus(),
+                          );
                         }}
                       >
                         Confirm delete of {r.name}
@@ -316,15 +322,30 @@ function Rules() {
                     </>
                   ) : (
                     <>
-                      <button type="button" class="quiet" aria-label={`Edit ${r.name}`} onClick={() => setEditing({ mode: 'edit', rule: r })}>
+                      <button
+                        type="button"
+                        class="quiet"
+                        aria-label={`Edit ${r.name}`}
+                        onClick={() => setEditing({ mode: 'edit', rule: r })}
+                      >
                         Edit
                       </button>
                       {r.status === 'ACTIVE' ? (
-                        <button type="button" class="quiet" aria-label={`Pause ${r.name}`} onClick={() => void act(() => client.request(PauseRule, { id: r.id }), `Rule ${r.name} paused`)}>
+                        <button
+                          type="button"
+                          class="quiet"
+                          aria-label={`Pause ${r.name}`}
+                          onClick={() => void act(() => client.request(PauseRule, { id: r.id }), `Rule ${r.name} paused`)}
+                        >
                           Pause
                         </button>
                       ) : (
-                        <button type="button" class="quiet" aria-label={`Resume ${r.name}`} onClick={() => void act(() => client.request(ResumeRule, { id: r.id }), `Rule ${r.name} resumed`)}>
+                        <button
+                          type="button"
+                          class="quiet"
+                          aria-label={`Resume ${r.name}`}
+                          onClick={() => void act(() => client.request(ResumeRule, { id: r.id }), `Rule ${r.name} resumed`)}
+                        >
                           Resume
                         </button>
                       )}
@@ -387,7 +408,14 @@ function RuleForm({ initial, title, submitLabel, configured, serviceNames, onCan
       <div class="field-grid">
         <label>
           Name
-          <input type="text" required maxLength={200} value={draft.name} aria-invalid={invalid('name')} onInput={(e) => set({ name: e.currentTarget.value })} />
+          <input
+            type="text"
+            required
+            maxLength={200}
+            value={draft.name}
+            aria-invalid={invalid('name')}
+            onInput={(e) => set({ name: e.currentTarget.value })}
+          />
         </label>
         <div class="field">
           <label for="rule-target">Watches</label>
@@ -399,17 +427,37 @@ function RuleForm({ initial, title, submitLabel, configured, serviceNames, onCan
         {draft.target === 'service' ? (
           <label>
             Service
-            <input type="text" required list="alert-service-names" value={draft.service} aria-invalid={invalid('service')} onInput={(e) => set({ service: e.currentTarget.value })} />
+            <input
+              type="text"
+              required
+              list="alert-service-names"
+              value={draft.service}
+              aria-invalid={invalid('service')}
+              onInput={(e) => set({ service: e.currentTarget.value })}
+            />
           </label>
         ) : (
           <>
             <label>
               Caller
-              <input type="text" required list="alert-service-names" value={draft.edgeSource} aria-invalid={invalid('edge')} onInput={(e) => set({ edgeSource: e.currentTarget.value })} />
+              <input
+                type="text"
+                required
+                list="alert-service-names"
+                value={draft.edgeSource}
+                aria-invalid={invalid('edge')}
+                onInput={(e) => set({ edgeSource: e.currentTarget.value })}
+              />
             </label>
             <label>
               Callee
-              <input type="text" required value={draft.edgeTarget} aria-invalid={invalid('edge')} onInput={(e) => set({ edgeTarget: e.currentTarget.value })} />
+              <input
+                type="text"
+                required
+                value={draft.edgeTarget}
+                aria-invalid={invalid('edge')}
+                onInput={(e) => set({ edgeTarget: e.currentTarget.value })}
+              />
             </label>
           </>
         )}
@@ -453,14 +501,29 @@ function RuleForm({ initial, title, submitLabel, configured, serviceNames, onCan
         </div>
         <div class="field">
           <label for="rule-window">Window</label>
-          <input id="rule-window" type="text" required value={draft.window} aria-invalid={invalid('window')} aria-describedby="window-help" onInput={(e) => set({ window: e.currentTarget.value })} />
+          <input
+            id="rule-window"
+            type="text"
+            required
+            value={draft.window}
+            aria-invalid={invalid('window')}
+            aria-describedby="window-help"
+            onInput={(e) => set({ window: e.currentTarget.value })}
+          />
           <span id="window-help" class="muted small">
             whole minutes, 1m to 24h: 5m, 1h, 1h30m
           </span>
         </div>
         <div class="field">
           <label for="rule-for">For (optional)</label>
-          <input id="rule-for" type="text" value={draft.for} aria-invalid={invalid('for')} aria-describedby="for-help" onInput={(e) => set({ for: e.currentTarget.value })} />
+          <input
+            id="rule-for"
+            type="text"
+            value={draft.for}
+            aria-invalid={invalid('for')}
+            aria-describedby="for-help"
+            onInput={(e) => set({ for: e.currentTarget.value })}
+          />
           <span id="for-help" class="muted small">
             how long the condition must hold before firing
           </span>
@@ -515,10 +578,14 @@ function EventsFeed() {
 
   useEffect(
     () =>
-      client.subscribe(EventFeed, {}, {
-        next: (data) => setLive((list) => [data.alertEvents, ...list.filter((e) => e.id !== data.alertEvents.id)].slice(0, FEED_KEPT)),
-        error: setFeedError,
-      }),
+      client.subscribe(
+        EventFeed,
+        {},
+        {
+          next: (data) => setLive((list) => [data.alertEvents, ...list.filter((e) => e.id !== data.alertEvents.id)].slice(0, FEED_KEPT)),
+          error: setFeedError,
+        },
+      ),
     [client],
   );
 
@@ -543,7 +610,8 @@ function EventsFeed() {
                 <time dateTime={e.at} title={formatDateTime(e.at)}>
                   {formatClock(e.at)}
                 </time>{' '}
-                <span class={`state state-${e.kind === 'FIRING' ? 'firing' : 'ok'}`}>{e.kind.toLowerCase()}</span> <strong>{e.ruleName}</strong>{' '}
+                <span class={`state state-${e.kind === 'FIRING' ? 'firing' : 'ok'}`}>{e.kind.toLowerCase()}</span>{' '}
+                <strong>{e.ruleName}</strong>{' '}
                 <span class={`severity severity-${e.severity.toLowerCase()}`}>{e.severity.toLowerCase()}</span>{' '}
                 <span class="muted">
                   {describeTarget(e.condition)}: {describeCondition(e.condition)}

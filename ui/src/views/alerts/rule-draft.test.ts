@@ -5,7 +5,15 @@ const rule = {
   name: 'Payment service high error rate',
   severity: 'CRITICAL' as const,
   channels: ['SLACK' as const, 'PAGERDUTY' as const],
-  condition: { metric: 'ERROR_RATE' as const, operator: 'GT' as const, threshold: 0.05, window: '5m', for: null, service: 'payment-svc', edge: null },
+  condition: {
+    metric: 'ERROR_RATE' as const,
+    operator: 'GT' as const,
+    threshold: 0.05,
+    window: '5m',
+    for: null,
+    service: 'payment-svc',
+    edge: null,
+  },
 };
 
 describe('the alert rule form', () => {
@@ -19,8 +27,25 @@ describe('the alert rule form', () => {
   });
 
   it('targets an edge instead of a service, with a for-duration, trimming what was typed', () => {
-    const draft = { ...EMPTY_DRAFT, name: ' Slow DB ', target: 'edge' as const, edgeSource: 'order-svc ', edgeTarget: ' postgres-orders', metric: 'P99_LATENCY_MS' as const, threshold: '250', for: '2m', channels: ['WEBHOOK' as const] };
-    expect(toCreateInput(draft).condition).toEqual({ edge: { source: 'order-svc', target: 'postgres-orders' }, metric: 'P99_LATENCY_MS', operator: 'GT', threshold: 250, window: '5m', for: '2m' });
+    const draft = {
+      ...EMPTY_DRAFT,
+      name: ' Slow DB ',
+      target: 'edge' as const,
+      edgeSource: 'order-svc ',
+      edgeTarget: ' postgres-orders',
+      metric: 'P99_LATENCY_MS' as const,
+      threshold: '250',
+      for: '2m',
+      channels: ['WEBHOOK' as const],
+    };
+    expect(toCreateInput(draft).condition).toEqual({
+      edge: { source: 'order-svc', target: 'postgres-orders' },
+      metric: 'P99_LATENCY_MS',
+      operator: 'GT',
+      threshold: 250,
+      window: '5m',
+      for: '2m',
+    });
     expect(toCreateInput(draft).name).toBe('Slow DB');
   });
 
@@ -37,7 +62,9 @@ describe('the alert rule form', () => {
 
   it('reads a rule back as a sentence', () => {
     expect(describeCondition(rule.condition)).toBe('error rate > 0.05 over 5m');
-    expect(describeCondition({ ...rule.condition, metric: 'P99_LATENCY_MS', operator: 'GTE', threshold: 300, for: '1m' })).toBe('p99 latency ≥ 300 ms over 5m for 1m');
+    expect(describeCondition({ ...rule.condition, metric: 'P99_LATENCY_MS', operator: 'GTE', threshold: 300, for: '1m' })).toBe(
+      'p99 latency ≥ 300 ms over 5m for 1m',
+    );
     expect(describeTarget(rule.condition)).toBe('payment-svc');
     expect(describeTarget({ ...rule.condition, service: null, edge: { source: 'a', target: 'b' } })).toBe('a → b');
   });

@@ -1,4 +1,11 @@
-import type { AlertChannelKind, AlertMetric, AlertOperator, AlertSeverity, CreateAlertRuleInput, UpdateAlertRuleInput } from '../../__generated__/graphql';
+import type {
+  AlertChannelKind,
+  AlertMetric,
+  AlertOperator,
+  AlertSeverity,
+  CreateAlertRuleInput,
+  UpdateAlertRuleInput,
+} from '../../__generated__/graphql';
 
 /**
  * The alert rule form as plain data, and its mapping to the API inputs.
@@ -99,7 +106,9 @@ function threshold(text: string): number {
 }
 
 function target(draft: RuleDraft): { service: string; edge?: never } | { edge: { source: string; target: string }; service?: never } {
-  return draft.target === 'service' ? { service: draft.service.trim() } : { edge: { source: draft.edgeSource.trim(), target: draft.edgeTarget.trim() } };
+  return draft.target === 'service'
+    ? { service: draft.service.trim() }
+    : { edge: { source: draft.edgeSource.trim(), target: draft.edgeTarget.trim() } };
 }
 
 export function toCreateInput(draft: RuleDraft): CreateAlertRuleInput {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { completenessFact, resultsBannerText, traceBannerText } from './completeness';
 
-const drops = { status: 'DROPS_REPORTED' as const, droppedSpans: '12', clusters: ['prod-eu-1'], reports: [{ nodeId: 'col-1', cluster: 'prod-eu-1', droppedSpans: '12' }] };
+const drops = {
+  status: 'DROPS_REPORTED' as const,
+  droppedSpans: '12',
+  clusters: ['prod-eu-1'],
+  reports: [{ nodeId: 'col-1', cluster: 'prod-eu-1', droppedSpans: '12' }],
+};
 
 describe('completeness texts', () => {
   it('warns on a trace view only when drops were reported, naming nodes and figures', () => {
@@ -27,7 +32,11 @@ describe('completeness texts', () => {
   it('states each status in the trace facts', () => {
     expect(completenessFact(drops)).toBe('12 spans dropped by collectors while it ran');
     expect(completenessFact({ ...drops, status: 'NO_DROPS_REPORTED' })).toBe('no drops reported');
-    expect(completenessFact({ ...drops, status: 'UNKNOWN', unknownReason: 'HISTORY_EXPIRED' })).toBe('unknown (older than the heartbeat history)');
-    expect(completenessFact({ ...drops, status: 'UNKNOWN', unknownReason: 'NO_REPORTING_NODE' })).toBe('unknown (no collector heartbeats cover it)');
+    expect(completenessFact({ ...drops, status: 'UNKNOWN', unknownReason: 'HISTORY_EXPIRED' })).toBe(
+      'unknown (older than the heartbeat history)',
+    );
+    expect(completenessFact({ ...drops, status: 'UNKNOWN', unknownReason: 'NO_REPORTING_NODE' })).toBe(
+      'unknown (no collector heartbeats cover it)',
+    );
   });
 });

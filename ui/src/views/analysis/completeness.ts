@@ -20,7 +20,9 @@ export function completenessFact(c: CompletenessDetail): string {
     case 'NO_DROPS_REPORTED':
       return 'no drops reported';
     case 'UNKNOWN':
-      return c.unknownReason === 'HISTORY_EXPIRED' ? 'unknown (older than the heartbeat history)' : 'unknown (no collector heartbeats cover it)';
+      return c.unknownReason === 'HISTORY_EXPIRED'
+        ? 'unknown (older than the heartbeat history)'
+        : 'unknown (no collector heartbeats cover it)';
   }
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { changeOf, visibleCompareRows, type CompareNodeInput } from './compare-rows';
 
-const both = (aMs: number, deltaMs: number, parentIndex: number | null = null, errorChange: CompareNodeInput['errorChange'] = 'NONE'): CompareNodeInput => ({
+const both = (
+  aMs: number,
+  deltaMs: number,
+  parentIndex: number | null = null,
+  errorChange: CompareNodeInput['errorChange'] = 'NONE',
+): CompareNodeInput => ({
   parentIndex,
   presence: 'BOTH',
   durationDeltaMs: deltaMs,
@@ -24,7 +29,14 @@ describe('changeOf', () => {
 
 describe('visibleCompareRows', () => {
   it('keeps changed nodes and their ancestors when only changes are shown', () => {
-    const nodes = [both(100, 0), both(50, 0, 0), both(10, 0, 1), both(10, 40, 1), both(5, 0, 0, 'ADDED'), { parentIndex: 0, presence: 'ONLY_IN_A' as const, errorChange: 'NONE' as const }];
+    const nodes = [
+      both(100, 0),
+      both(50, 0, 0),
+      both(10, 0, 1),
+      both(10, 40, 1),
+      both(5, 0, 0, 'ADDED'),
+      { parentIndex: 0, presence: 'ONLY_IN_A' as const, errorChange: 'NONE' as const },
+    ];
     expect(visibleCompareRows(nodes, false)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(visibleCompareRows(nodes, true)).toEqual([0, 1, 3, 4, 5]);
   });

@@ -81,7 +81,11 @@ export function TraceCompareView({ route }: { route: Route }) {
         Compare traces
       </h1>
       <CompareForm key={`${a}|${b}`} a={a} b={b} />
-      {ready ? <Comparison a={a} b={b} /> : <p class="help">Enter two trace IDs (32 hex characters), or tick two traces in the search results.</p>}
+      {ready ? (
+        <Comparison a={a} b={b} />
+      ) : (
+        <p class="help">Enter two trace IDs (32 hex characters), or tick two traces in the search results.</p>
+      )}
     </section>
   );
 }
@@ -100,11 +104,25 @@ function CompareForm({ a, b }: { a: string; b: string }) {
     >
       <label>
         Trace A (baseline)
-        <input type="text" class="mono" name="a" spellcheck={false} value={draft.a} onInput={(e) => setDraft({ ...draft, a: e.currentTarget.value })} />
+        <input
+          type="text"
+          class="mono"
+          name="a"
+          spellcheck={false}
+          value={draft.a}
+          onInput={(e) => setDraft({ ...draft, a: e.currentTarget.value })}
+        />
       </label>
       <label>
         Trace B
-        <input type="text" class="mono" name="b" spellcheck={false} value={draft.b} onInput={(e) => setDraft({ ...draft, b: e.currentTarget.value })} />
+        <input
+          type="text"
+          class="mono"
+          name="b"
+          spellcheck={false}
+          value={draft.b}
+          onInput={(e) => setDraft({ ...draft, b: e.currentTarget.value })}
+        />
       </label>
       <button type="button" class="quiet" onClick={() => setDraft({ a: draft.b, b: draft.a })}>
         Swap
@@ -119,7 +137,10 @@ function Comparison({ a, b }: { a: string; b: string }) {
   const [onlyChanges, setOnlyChanges] = useState(false);
   const [limit, setLimit] = useState(ROW_LIMIT);
   const comparison = data?.compareTraces;
-  const shown = useMemo(() => (comparison === undefined ? [] : visibleCompareRows(comparison.nodes, onlyChanges)), [comparison, onlyChanges]);
+  const shown = useMemo(
+    () => (comparison === undefined ? [] : visibleCompareRows(comparison.nodes, onlyChanges)),
+    [comparison, onlyChanges],
+  );
 
   if (error !== undefined) return <ErrorMessage error={error} context="The traces could not be compared" />;
   if (comparison === undefined) return loading ? <p role="status">Comparing…</p> : null;
@@ -165,11 +186,13 @@ function Comparison({ a, b }: { a: string; b: string }) {
       </dl>
       <div class="legend compare-legend">
         <label>
-          <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} /> Only show changes (with their parents)
+          <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} /> Only show changes (with
+          their parents)
         </label>
         <span>
-          <span class="change-swatch change-slower" /> slower <span class="change-swatch change-faster" /> faster <span class="change-swatch change-added" /> only in B{' '}
-          <span class="change-swatch change-removed" /> only in A — more than 10 % and 1 ms counts as a change
+          <span class="change-swatch change-slower" /> slower <span class="change-swatch change-faster" /> faster{' '}
+          <span class="change-swatch change-added" /> only in B <span class="change-swatch change-removed" /> only in A — more than 10 % and
+          1 ms counts as a change
         </span>
       </div>
       <table class="compare-table">
@@ -201,13 +224,23 @@ function Comparison({ a, b }: { a: string; b: string }) {
                 </th>
                 <td class="num">
                   {n.a === null || n.a === undefined ? '—' : formatDuration(n.a.durationMs)}
-                  {n.a?.error && <span class="mark mark-error" title="Error in A">!</span>}
+                  {n.a?.error && (
+                    <span class="mark mark-error" title="Error in A">
+                      !
+                    </span>
+                  )}
                 </td>
                 <td class="num">
                   {n.b === null || n.b === undefined ? '—' : formatDuration(n.b.durationMs)}
-                  {n.b?.error && <span class="mark mark-error" title="Error in B">!</span>}
+                  {n.b?.error && (
+                    <span class="mark mark-error" title="Error in B">
+                      !
+                    </span>
+                  )}
                 </td>
-                <td class="num delta-cell">{n.durationDeltaMs === null || n.durationDeltaMs === undefined ? '' : signed(n.durationDeltaMs)}</td>
+                <td class="num delta-cell">
+                  {n.durationDeltaMs === null || n.durationDeltaMs === undefined ? '' : signed(n.durationDeltaMs)}
+                </td>
                 <td>
                   {CHANGE_TEXT[change]}
                   {n.errorChange === 'ADDED' && <strong class="error-text"> · new error</strong>}

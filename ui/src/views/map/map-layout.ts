@@ -56,7 +56,11 @@ const ROW_GAP = 46;
 const MARGIN = 24;
 const SWEEPS = 4;
 
-export function layoutMap<N extends MapNodeInput, E extends MapEdgeInput>(nodes: readonly N[], edges: readonly E[], options: MapLayoutOptions<E> = {}): MapLayout<N, E> {
+export function layoutMap<N extends MapNodeInput, E extends MapEdgeInput>(
+  nodes: readonly N[],
+  edges: readonly E[],
+  options: MapLayoutOptions<E> = {},
+): MapLayout<N, E> {
   const ids = [...new Set([...nodes.map((n) => n.id), ...edges.flatMap((e) => [e.source, e.target])])].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const nodeOf = new Map(nodes.map((n) => [n.id, n]));
@@ -117,7 +121,12 @@ export function layoutMap<N extends MapNodeInput, E extends MapEdgeInput>(nodes:
     });
   });
 
-  const occupied: Box[] = [...centre.values()].map(({ x, y }) => ({ x: x - NODE_WIDTH / 2, y: y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT }));
+  const occupied: Box[] = [...centre.values()].map(({ x, y }) => ({
+    x: x - NODE_WIDTH / 2,
+    y: y - NODE_HEIGHT / 2,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  }));
   const placedEdges = edges.map((edge) => {
     const s = index.get(edge.source) as number;
     const t = index.get(edge.target) as number;

@@ -45,7 +45,12 @@ function edgeLabel(e: EdgeFigures, windowSeconds: number): string {
   return `${formatRate(e.requestCount, windowSeconds)} · ${formatPercent(e.errorRate)} · p99 ${formatLatency(e.p99LatencyMs)}`;
 }
 
-const TYPE_LABEL: Record<TopologyNodeType, string> = { SERVICE: 'Service', DATABASE: 'Database', MESSAGING: 'Messaging', EXTERNAL: 'External' };
+const TYPE_LABEL: Record<TopologyNodeType, string> = {
+  SERVICE: 'Service',
+  DATABASE: 'Database',
+  MESSAGING: 'Messaging',
+  EXTERNAL: 'External',
+};
 
 export function ServiceMap({ route }: { route: Route }) {
   const param = route.query.get('window');
@@ -58,17 +63,27 @@ export function ServiceMap({ route }: { route: Route }) {
   const seconds = windowSeconds(window);
   const colorOf = useMemo(() => servicePalette(topology?.nodes.filter((n) => n.type === 'SERVICE').map((n) => n.id) ?? []), [topology]);
   const layout = useMemo(
-    () => (topology ? layoutMap(topology.nodes, topology.edges, { labelSize: (e) => ({ width: edgeLabel(e, seconds).length * LABEL_CHAR_PX + 6, height: 15 }) }) : null),
+    () =>
+      topology
+        ? layoutMap(topology.nodes, topology.edges, {
+            labelSize: (e) => ({ width: edgeLabel(e, seconds).length * LABEL_CHAR_PX + 6, height: 15 }),
+          })
+        : null,
     [topology, seconds],
   );
-  const go = (w: TimeWindowId, c: string, extra = '') => navigate(`/map?window=${w}${c ? `&cluster=${encodeURIComponent(c)}` : ''}${extra}`);
+  const go = (w: TimeWindowId, c: string, extra = '') =>
+    navigate(`/map?window=${w}${c ? `&cluster=${encodeURIComponent(c)}` : ''}${extra}`);
 
   useEffect(() => {
     document.title = 'Service map · Mesh-Trace';
   }, []);
   useEffect(() => setClusterDraft(cluster), [cluster]);
 
-  const counts = topology ? (['SERVICE', 'DATABASE', 'MESSAGING', 'EXTERNAL'] as const).map((t) => [t, topology.nodes.filter((n) => n.type === t).length] as const) : [];
+  const counts = topology
+    ? (['SERVICE', 'DATABASE', 'MESSAGING', 'EXTERNAL'] as const).map(
+        (t) => [t, topology.nodes.filter((n) => n.type === t).length] as const,
+      )
+    : [];
   const summary = counts.map(([t, n]) => `${n} ${TYPE_LABEL[t].toLowerCase()}${n === 1 ? '' : t === 'MESSAGING' ? '' : 's'}`).join(', ');
 
   return (
@@ -86,7 +101,13 @@ export function ServiceMap({ route }: { route: Route }) {
         <WindowSelect id="map-window" value={window} onChange={(w) => go(w, cluster)} />
         <label for="map-cluster">
           Cluster
-          <input id="map-cluster" type="text" value={clusterDraft} placeholder="all clusters" onInput={(e) => setClusterDraft(e.currentTarget.value)} />
+          <input
+            id="map-cluster"
+            type="text"
+            value={clusterDraft}
+            placeholder="all clusters"
+            onInput={(e) => setClusterDraft(e.currentTarget.value)}
+          />
         </label>
         <button type="submit">Apply</button>
         <button type="button" class="quiet" onClick={() => go(window, cluster, `&at=${Date.now()}`)}>
@@ -126,7 +147,14 @@ export function ServiceMap({ route }: { route: Route }) {
                   />
                 ))}
                 {layout.edges.map((e) => (
-                  <text key={`${e.edge.source}>${e.edge.target}:label`} x={e.labelX} y={e.labelY} class="edge-label" text-anchor="middle" dominant-baseline="central">
+                  <text
+                    key={`${e.edge.source}>${e.edge.target}:label`}
+                    x={e.labelX}
+                    y={e.labelY}
+                    class="edge-label"
+                    text-anchor="middle"
+                    dominant-baseline="central"
+                  >
                     {edgeLabel(e.edge, seconds)}
                   </text>
                 ))}
@@ -164,7 +192,10 @@ export function ServiceMap({ route }: { route: Route }) {
                 <tr key={`${e.source}>${e.target}`}>
                   <td>{e.source}</td>
                   <td>
-                    {e.target} <span class="muted small">({TYPE_LABEL[topology.nodes.find((n) => n.id === e.target)?.type ?? 'SERVICE'].toLowerCase()})</span>
+                    {e.target}{' '}
+                    <span class="muted small">
+                      ({TYPE_LABEL[topology.nodes.find((n) => n.id === e.target)?.type ?? 'SERVICE'].toLowerCase()})
+                    </span>
                   </td>
                   <td class="num">{formatCount(e.requestCount)}</td>
                   <td class="num">{formatRate(e.requestCount, seconds)}</td>
@@ -199,10 +230,15 @@ function MapNode({ id, type, x, y, color }: { id: string; type: TopologyNodeType
   );
   if (type === 'SERVICE') {
     return (
-      <a {...common} href={href(`/services/${encodeURIComponent(id)}`)} aria-label={`Service ${id}: open its service page`} onClick={(e) => {
-        e.preventDefault();
-        navigate(`/services/${encodeURIComponent(id)}`);
-      }}>
+      <a
+        {...common}
+        href={href(`/services/${encodeURIComponent(id)}`)}
+        aria-label={`Service ${id}: open its service page`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(`/services/${encodeURIComponent(id)}`);
+        }}
+      >
         <rect x={left} y={top} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" class="node-shape" />
         <rect x={left} y={top} width="6" height={NODE_HEIGHT} rx="3" style={{ fill: color }} />
         {text}

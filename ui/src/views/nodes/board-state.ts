@@ -60,7 +60,12 @@ export function loadBoard(current: Board, loaded: readonly BoardNode[]): Board {
   const next = new Map<string, BoardNode>();
   for (const node of loaded) {
     const known = current.get(node.nodeId);
-    next.set(node.nodeId, known !== undefined && time(known.lastHeartbeat) > time(node.lastHeartbeat) && time(known.statusSince) >= time(node.statusSince) ? known : node);
+    next.set(
+      node.nodeId,
+      known !== undefined && time(known.lastHeartbeat) > time(node.lastHeartbeat) && time(known.statusSince) >= time(node.statusSince)
+        ? known
+        : node,
+    );
   }
   // Nodes beyond the loaded page, or first heard of after the load was read, stay.
   for (const [id, node] of current) if (!next.has(id)) next.set(id, node);

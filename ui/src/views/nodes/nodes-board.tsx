@@ -116,7 +116,12 @@ export function NodesBoard() {
       client
         .request(NodesQuery, { first: PAGE }, signal)
         .then((data) => {
-          setBoard((current) => loadBoard(current, data.nodes.edges.map((e) => toBoardNode(e.node))));
+          setBoard((current) =>
+            loadBoard(
+              current,
+              data.nodes.edges.map((e) => toBoardNode(e.node)),
+            ),
+          );
           setTotal(data.nodes.totalCount);
           setError(null);
           setLoaded(true);
@@ -126,19 +131,27 @@ export function NodesBoard() {
         });
     };
     // Subscribe first, then load: an event racing the load is applied either way (board-state keeps the newer).
-    const stopHeartbeats = client.subscribe(HeartbeatSubscription, {}, {
-      next: (data) => setBoard((b) => applyHeartbeat(b, data.nodeHeartbeat)),
-      error: setError,
-    });
-    const stopStatus = client.subscribe(StatusSubscription, {}, {
-      next: ({ nodeStatusChanged: change }) => {
-        setBoard((b) => applyStatusChange(b, change));
-        const reasons = change.statusReasons.map((r) => REASON_TEXT[r]).join(', ');
-        const text = `${change.nodeId} is now ${STATUS_TEXT[change.status]}${change.previousStatus ? ` (was ${STATUS_TEXT[change.previousStatus]})` : ' (new node)'}${reasons ? `: ${reasons}` : ''}`;
-        setAnnouncements((list) => [{ id: ++counter.current, text, at: change.changedAt }, ...list].slice(0, ANNOUNCEMENTS_KEPT));
+    const stopHeartbeats = client.subscribe(
+      HeartbeatSubscription,
+      {},
+      {
+        next: (data) => setBoard((b) => applyHeartbeat(b, data.nodeHeartbeat)),
+        error: setError,
       },
-      error: setError,
-    });
+    );
+    const stopStatus = client.subscribe(
+      StatusSubscription,
+      {},
+      {
+        next: ({ nodeStatusChanged: change }) => {
+          setBoard((b) => applyStatusChange(b, change));
+          const reasons = change.statusReasons.map((r) => REASON_TEXT[r]).join(', ');
+          const text = `${change.nodeId} is now ${STATUS_TEXT[change.status]}${change.previousStatus ? ` (was ${STATUS_TEXT[change.previousStatus]})` : ' (new node)'}${reasons ? `: ${reasons}` : ''}`;
+          setAnnouncements((list) => [{ id: ++counter.current, text, at: change.changedAt }, ...list].slice(0, ANNOUNCEMENTS_KEPT));
+        },
+        error: setError,
+      },
+    );
     let wasLive = false;
     const stopState = client.onConnectionState((state) => {
       if (state === 'live' && wasLive) load();
@@ -164,7 +177,8 @@ export function NodesBoard() {
         Collector nodes
       </h1>
       <p class="muted">
-        Live: each heartbeat and status change appears as it happens. {total !== null && total > PAGE ? `Showing the first ${PAGE} of ${total} nodes, plus any that report.` : ''}
+        Live: each heartbeat and status change appears as it happens.{' '}
+        {total !== null && total > PAGE ? `Showing the first ${PAGE} of ${total} nodes, plus any that report.` : ''}
       </p>
       <ul class="status-summary" aria-label="Nodes by status">
         {(['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'OFFLINE'] as const).map((s) => (
@@ -191,7 +205,9 @@ export function NodesBoard() {
         </div>
       </section>
       {!loaded && error === null && <p role="status">Loading nodes…</p>}
-      {loaded && nodes.length === 0 && <p role="status">No collector node has sent a heartbeat yet (POST /v1/nodes/&#123;node_id&#125;/heartbeat).</p>}
+      {loaded && nodes.length === 0 && (
+        <p role="status">No collector node has sent a heartbeat yet (POST /v1/nodes/&#123;node_id&#125;/heartbeat).</p>
+      )}
       <ul class="node-grid" aria-label="Collector nodes">
         {nodes.map((n) => (
           <NodeCard key={n.nodeId} node={n} now={now} />

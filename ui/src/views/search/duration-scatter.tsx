@@ -67,14 +67,26 @@ function pointLabel(t: ScatterTraceFragment): string {
  */
 export function DurationScatter({ state, from, to }: { state: SearchState; from: string; to: string }) {
   const byQuery = state.mode === 'query';
-  const filtered = useQuery(ScatterTracesQuery, { filter: toTraceFilter(state, { from, to }), orderBy: toOrderBy(state.order), first: SCATTER_LIMIT }, { skip: byQuery });
-  const searched = useQuery(ScatterSearchQuery, { query: state.query, from, to, first: SCATTER_LIMIT }, { skip: !byQuery || state.query.trim() === '' });
+  const filtered = useQuery(
+    ScatterTracesQuery,
+    { filter: toTraceFilter(state, { from, to }), orderBy: toOrderBy(state.order), first: SCATTER_LIMIT },
+    { skip: byQuery },
+  );
+  const searched = useQuery(
+    ScatterSearchQuery,
+    { query: state.query, from, to, first: SCATTER_LIMIT },
+    { skip: !byQuery || state.query.trim() === '' },
+  );
   const result = byQuery ? searched : filtered;
   const connection = byQuery ? searched.data?.searchTraces : filtered.data?.traces;
   const traces = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   const byId = useMemo(() => new Map(traces.map((t) => [t.traceId, t])), [traces]);
   const layout = useMemo(
-    () => scatterLayout(traces.map((t) => ({ traceId: t.traceId, startTime: t.startTime, durationMs: t.durationMs, error: t.status === 'ERROR' })), { fromMs: Date.parse(from), toMs: Date.parse(to) }),
+    () =>
+      scatterLayout(
+        traces.map((t) => ({ traceId: t.traceId, startTime: t.startTime, durationMs: t.durationMs, error: t.status === 'ERROR' })),
+        { fromMs: Date.parse(from), toMs: Date.parse(to) },
+      ),
     [traces, from, to],
   );
   if (result.error !== undefined) return <ErrorMessage error={result.error} context="The duration chart could not be loaded" />;
@@ -83,7 +95,12 @@ export function DurationScatter({ state, from, to }: { state: SearchState; from:
   const errors = traces.filter((t) => t.status === 'ERROR').length;
   return (
     <figure class="scatter-figure">
-      <svg class="duration-scatter" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Durations of ${traces.length} traces over time, ${errors} with errors`}>
+      <svg
+        class="duration-scatter"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Durations of ${traces.length} traces over time, ${errors} with errors`}
+      >
         {layout.yTicks.map((t) => (
           <g key={t.value} class="scatter-grid">
             <line x1={left} x2={width - right} y1={t.y} y2={t.y} />
@@ -116,15 +133,25 @@ export function DurationScatter({ state, from, to }: { state: SearchState; from:
               }}
             >
               <title>{label}</title>
-              {p.error ? <path d={`M${p.x - 4},${p.y - 4}L${p.x + 4},${p.y + 4}M${p.x - 4},${p.y + 4}L${p.x + 4},${p.y - 4}`} /> : <circle cx={p.x} cy={p.y} r={4} />}
+              {p.error ? (
+                <path d={`M${p.x - 4},${p.y - 4}L${p.x + 4},${p.y + 4}M${p.x - 4},${p.y + 4}L${p.x + 4},${p.y - 4}`} />
+              ) : (
+                <circle cx={p.x} cy={p.y} r={4} />
+              )}
             </a>
           );
         })}
       </svg>
       <figcaption class="muted small">
-        Duration × start time of {connection.pageInfo.hasNextPage ? `the first ${traces.length} traces` : traces.length === 1 ? 'the 1 trace' : `all ${traces.length} traces`} of this search
-        {connection.pageInfo.hasNextPage ? ' in the chosen order' : ''}; <span class="scatter-key-error">✕</span> has errors. Click a mark to open its trace; the
-        table below lists the same results.
+        Duration × start time of{' '}
+        {connection.pageInfo.hasNextPage
+          ? `the first ${traces.length} traces`
+          : traces.length === 1
+            ? 'the 1 trace'
+            : `all ${traces.length} traces`}{' '}
+        of this search
+        {connection.pageInfo.hasNextPage ? ' in the chosen order' : ''}; <span class="scatter-key-error">✕</span> has errors. Click a mark
+        to open its trace; the table below lists the same results.
       </figcaption>
     </figure>
   );

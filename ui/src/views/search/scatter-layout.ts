@@ -35,7 +35,11 @@ export interface ScatterLayout {
  * value above the slowest). Errors are drawn last, so they stay visible on
  * top of the many fast successful traces.
  */
-export function scatterLayout(traces: readonly ScatterInput[], window: { readonly fromMs: number; readonly toMs: number }, frame = SCATTER_FRAME): ScatterLayout {
+export function scatterLayout(
+  traces: readonly ScatterInput[],
+  window: { readonly fromMs: number; readonly toMs: number },
+  frame = SCATTER_FRAME,
+): ScatterLayout {
   const x = linearScale([window.fromMs, window.toMs], [frame.left, frame.width - frame.right]);
   const { top, ticks } = valueTicks(Math.max(0, ...traces.map((t) => t.durationMs)), 4);
   const y = linearScale([0, top], [frame.height - frame.bottom, frame.top]);

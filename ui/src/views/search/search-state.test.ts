@@ -22,12 +22,20 @@ describe('the trace search in the URL', () => {
   });
 
   it('keeps only the search expression in query mode', () => {
-    const params = searchParams({ ...INITIAL_SEARCH, ...window, mode: 'query', query: 'duration > 100ms', text: { ...INITIAL_SEARCH.text, service: 'ignored' } });
+    const params = searchParams({
+      ...INITIAL_SEARCH,
+      ...window,
+      mode: 'query',
+      query: 'duration > 100ms',
+      text: { ...INITIAL_SEARCH.text, service: 'ignored' },
+    });
     expect(Object.fromEntries(params)).toEqual({ mode: 'query', window: '1h', ...window, q: 'duration > 100ms' });
   });
 
   it('ignores what it does not understand instead of failing', () => {
-    const state = parseSearch(new URLSearchParams('window=3y&status=BROKEN&order=SIDEWAYS&from=yesterday&attr=bad&attr=span~INT~GT~http.status_code~499'));
+    const state = parseSearch(
+      new URLSearchParams('window=3y&status=BROKEN&order=SIDEWAYS&from=yesterday&attr=bad&attr=span~INT~GT~http.status_code~499'),
+    );
     expect(state).toMatchObject({ window: '1h', status: '', order: 'START_TIME_DESC', from: null });
     expect(state.attributes).toEqual([{ scope: 'span', type: 'INT', operator: 'GT', key: 'http.status_code', value: '499' }]);
   });
@@ -58,7 +66,10 @@ describe('the trace search in the URL', () => {
 
   it('pins a relative window to absolute bounds when the search is submitted, and keeps a custom one', () => {
     const now = Date.parse('2026-03-15T10:00:00Z');
-    expect(resolveWindow({ ...INITIAL_SEARCH, window: '6h' }, now)).toEqual({ from: '2026-03-15T04:00:00.000Z', to: '2026-03-15T10:00:00.000Z' });
+    expect(resolveWindow({ ...INITIAL_SEARCH, window: '6h' }, now)).toEqual({
+      from: '2026-03-15T04:00:00.000Z',
+      to: '2026-03-15T10:00:00.000Z',
+    });
     expect(resolveWindow({ ...INITIAL_SEARCH, window: 'custom', ...window }, now)).toEqual(window);
   });
 });

@@ -70,7 +70,10 @@ export interface SearchState {
   readonly cursors: readonly string[];
 }
 
-const EMPTY_TEXT: Record<TextFilterName, string> = Object.fromEntries(TEXT_FILTERS.map((f) => [f.name, ''])) as Record<TextFilterName, string>;
+const EMPTY_TEXT: Record<TextFilterName, string> = Object.fromEntries(TEXT_FILTERS.map((f) => [f.name, ''])) as Record<
+  TextFilterName,
+  string
+>;
 
 export const INITIAL_SEARCH: SearchState = {
   mode: 'filters',

@@ -92,7 +92,11 @@ const ServiceNamesQuery = graphql(`
 
 const PAGE_SIZE = 25;
 
-const EXAMPLES = ['service.name = "payment-svc" AND status = ERROR', 'duration > 100ms AND kind = server', 'attr.http.response.status_code >= 500'];
+const EXAMPLES = [
+  'service.name = "payment-svc" AND status = ERROR',
+  'duration > 100ms AND kind = server',
+  'attr.http.response.status_code >= 500',
+];
 
 export function TraceSearch({ route }: { route: Route }) {
   const state = useMemo(() => parseSearch(route.query), [route.query.toString()]);
@@ -161,11 +165,19 @@ function SearchForm({ initial }: { initial: SearchState }) {
           <>
             <label>
               From
-              <input type="datetime-local" value={toLocalInput(draft.from)} onInput={(e) => set({ from: fromLocalInput(e.currentTarget.value) })} />
+              <input
+                type="datetime-local"
+                value={toLocalInput(draft.from)}
+                onInput={(e) => set({ from: fromLocalInput(e.currentTarget.value) })}
+              />
             </label>
             <label>
               To
-              <input type="datetime-local" value={toLocalInput(draft.to)} onInput={(e) => set({ to: fromLocalInput(e.currentTarget.value) })} />
+              <input
+                type="datetime-local"
+                value={toLocalInput(draft.to)}
+                onInput={(e) => set({ to: fromLocalInput(e.currentTarget.value) })}
+              />
             </label>
           </>
         )}
@@ -220,11 +232,23 @@ function SearchForm({ initial }: { initial: SearchState }) {
             <StatusSelect label="Span status" value={draft.spanStatus} onChange={(spanStatus) => set({ spanStatus })} />
             <label>
               Min duration (ms)
-              <input type="number" min="0" step="any" value={draft.minDurationMs} onInput={(e) => set({ minDurationMs: e.currentTarget.value })} />
+              <input
+                type="number"
+                min="0"
+                step="any"
+                value={draft.minDurationMs}
+                onInput={(e) => set({ minDurationMs: e.currentTarget.value })}
+              />
             </label>
             <label>
               Max duration (ms)
-              <input type="number" min="0" step="any" value={draft.maxDurationMs} onInput={(e) => set({ maxDurationMs: e.currentTarget.value })} />
+              <input
+                type="number"
+                min="0"
+                step="any"
+                value={draft.maxDurationMs}
+                onInput={(e) => set({ maxDurationMs: e.currentTarget.value })}
+              />
             </label>
           </div>
           <datalist id="service-names">
@@ -238,7 +262,10 @@ function SearchForm({ initial }: { initial: SearchState }) {
               <div class="attribute-row" key={i} role="group" aria-label={`Condition ${i + 1}`}>
                 <label>
                   On
-                  <select value={a.scope} onChange={(e) => setAttribute(i, { scope: e.currentTarget.value as AttributeCondition['scope'] })}>
+                  <select
+                    value={a.scope}
+                    onChange={(e) => setAttribute(i, { scope: e.currentTarget.value as AttributeCondition['scope'] })}
+                  >
                     <option value="span">span attribute</option>
                     <option value="resource">resource attribute</option>
                   </select>
@@ -259,7 +286,10 @@ function SearchForm({ initial }: { initial: SearchState }) {
                 </label>
                 <label>
                   Operator
-                  <select value={a.operator} onChange={(e) => setAttribute(i, { operator: e.currentTarget.value as AttributeCondition['operator'] })}>
+                  <select
+                    value={a.operator}
+                    onChange={(e) => setAttribute(i, { operator: e.currentTarget.value as AttributeCondition['operator'] })}
+                  >
                     {ATTRIBUTE_OPERATORS.map((o) => (
                       <option key={o.id} value={o.id}>
                         {o.label}
@@ -279,7 +309,9 @@ function SearchForm({ initial }: { initial: SearchState }) {
             <button
               type="button"
               class="quiet"
-              onClick={() => set({ attributes: [...draft.attributes, { scope: 'span', key: '', type: 'STRING', operator: 'EQ', value: '' }] })}
+              onClick={() =>
+                set({ attributes: [...draft.attributes, { scope: 'span', key: '', type: 'STRING', operator: 'EQ', value: '' }] })
+              }
             >
               Add attribute condition
             </button>
@@ -293,7 +325,15 @@ function SearchForm({ initial }: { initial: SearchState }) {
   );
 }
 
-function StatusSelect({ label, value, onChange }: { label: string; value: SearchState['status']; onChange: (v: SearchState['status']) => void }) {
+function StatusSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: SearchState['status'];
+  onChange: (v: SearchState['status']) => void;
+}) {
   return (
     <label>
       {label}
@@ -323,7 +363,11 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
     { filter: toTraceFilter(state, { from, to }), orderBy: toOrderBy(state.order), first: PAGE_SIZE, after },
     { skip: byQuery },
   );
-  const searched = useQuery(SearchTracesQuery, { query: state.query, from, to, first: PAGE_SIZE, after }, { skip: !byQuery || state.query.trim() === '' });
+  const searched = useQuery(
+    SearchTracesQuery,
+    { query: state.query, from, to, first: PAGE_SIZE, after },
+    { skip: !byQuery || state.query.trim() === '' },
+  );
   const result = byQuery ? searched : filtered;
   const connection = byQuery ? searched.data?.searchTraces : filtered.data?.traces;
   const page: Page | undefined = connection && {
@@ -335,20 +379,28 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
   const go = (cursors: readonly string[]) => navigate(`/traces?${searchParams({ ...state, cursors }).toString()}`);
   // Two traces picked for comparison; kept while paging, so they may come from different pages.
   const [picked, setPicked] = useState<readonly string[]>([]);
-  const toggle = (traceId: string) => setPicked((p) => (p.includes(traceId) ? p.filter((id) => id !== traceId) : [...p, traceId].slice(-2)));
+  const toggle = (traceId: string) =>
+    setPicked((p) => (p.includes(traceId) ? p.filter((id) => id !== traceId) : [...p, traceId].slice(-2)));
 
   if (byQuery && state.query.trim() === '') return <p class="help">Enter a search expression to search.</p>;
   return (
     <section aria-labelledby="results-title" class="results" aria-busy={result.loading}>
       <h2 id="results-title">
-        Results <span class="muted">({formatDateTime(from)} – {formatDateTime(to)}, page {pageNumber})</span>
+        Results{' '}
+        <span class="muted">
+          ({formatDateTime(from)} – {formatDateTime(to)}, page {pageNumber})
+        </span>
       </h2>
       <DurationScatter state={state} from={from} to={to} />
       {result.error !== undefined && <ErrorMessage error={result.error} context="Search failed" />}
       {page !== undefined && result.error === undefined && <ResultsCompletenessBanner rows={page.rows} />}
       <div class="compare-bar" role="group" aria-label="Compare traces">
         <span>
-          {picked.length === 0 ? 'Tick two traces to compare them.' : picked.length === 1 ? 'One trace picked; tick another.' : 'Two traces picked.'}
+          {picked.length === 0
+            ? 'Tick two traces to compare them.'
+            : picked.length === 1
+              ? 'One trace picked; tick another.'
+              : 'Two traces picked.'}
         </span>
         <button type="button" disabled={picked.length !== 2} onClick={() => navigate(`/compare?a=${picked[0] ?? ''}&b=${picked[1] ?? ''}`)}>
           Compare selected
@@ -374,7 +426,15 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
   );
 }
 
-function TraceTable({ rows, picked, onToggle }: { rows: readonly TraceRowFragment[]; picked: readonly string[]; onToggle: (traceId: string) => void }) {
+function TraceTable({
+  rows,
+  picked,
+  onToggle,
+}: {
+  rows: readonly TraceRowFragment[];
+  picked: readonly string[];
+  onToggle: (traceId: string) => void;
+}) {
   if (rows.length === 0) return <p role="status">No traces match in this time range.</p>;
   const longest = Math.max(...rows.map((r) => r.durationMs), 0.001);
   const colorOf = servicePalette(rows.flatMap((r) => r.services));
@@ -418,7 +478,10 @@ function TraceTable({ rows, picked, onToggle }: { rows: readonly TraceRowFragmen
                 <span class="svc">{t.rootServiceName ?? '(root span not received)'}</span>: {t.rootOperation ?? t.traceId}
               </Link>
               {t.completeness.status === 'DROPS_REPORTED' && (
-                <span class="chip chip-incomplete" title={`Collectors reported dropping ${t.completeness.droppedSpans} spans while this trace ran`}>
+                <span
+                  class="chip chip-incomplete"
+                  title={`Collectors reported dropping ${t.completeness.droppedSpans} spans while this trace ran`}
+                >
                   may be incomplete
                 </span>
               )}

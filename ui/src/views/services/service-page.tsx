@@ -160,7 +160,13 @@ export function ServicePage({ name, route }: { name: string; route: Route }) {
               title="Error rate"
               starts={starts}
               stepMs={step * 1000}
-              series={[{ name: 'errors', tone: 'chart-line-3', values: service.series.map((p) => (Number(p.requestCount) > 0 ? p.errorRate : null)) }]}
+              series={[
+                {
+                  name: 'errors',
+                  tone: 'chart-line-3',
+                  values: service.series.map((p) => (Number(p.requestCount) > 0 ? p.errorRate : null)),
+                },
+              ]}
               format={formatPercent}
             />
             <LineChart
@@ -240,7 +246,14 @@ export function ServicePage({ name, route }: { name: string; route: Route }) {
   );
 }
 
-function Neighbours(props: { title: string; rows: readonly EdgeRow[]; types: ReadonlyMap<string, string>; window: TimeWindowId; seconds: number; empty: string }) {
+function Neighbours(props: {
+  title: string;
+  rows: readonly EdgeRow[];
+  types: ReadonlyMap<string, string>;
+  window: TimeWindowId;
+  seconds: number;
+  empty: string;
+}) {
   const { title, rows, types, window, seconds, empty } = props;
   return (
     <section aria-label={title} class="neighbour-list">

@@ -66,8 +66,8 @@ export function ServicesView({ route }: { route: Route }) {
       {data !== undefined && data.services.services.length > 0 && (
         <table class="services-table">
           <caption>
-            {data.services.totalCount} service deployments; rates over the {seconds / 60 >= 60 ? `${seconds / 3600} h` : `${seconds / 60} min`} window, sparklines per{' '}
-            {STEP_S[window] / 60} min
+            {data.services.totalCount} service deployments; rates over the{' '}
+            {seconds / 60 >= 60 ? `${seconds / 3600} h` : `${seconds / 60} min`} window, sparklines per {STEP_S[window] / 60} min
           </caption>
           <thead>
             <tr>
@@ -96,10 +96,17 @@ export function ServicesView({ route }: { route: Route }) {
                 <tr key={`${s.name}|${s.namespace ?? ''}|${s.cluster ?? ''}`} data-service={s.name}>
                   <th scope="row">
                     <span class="swatch" style={{ background: colorOf(s.name) }} aria-hidden="true" />
-                    <Link to={`/services/${encodeURIComponent(s.name)}?window=${window}${s.cluster ? `&cluster=${encodeURIComponent(s.cluster)}` : ''}`}>{s.name}</Link>
+                    <Link
+                      to={`/services/${encodeURIComponent(s.name)}?window=${window}${s.cluster ? `&cluster=${encodeURIComponent(s.cluster)}` : ''}`}
+                    >
+                      {s.name}
+                    </Link>
                     <div class="muted small">
                       {[s.namespace, s.cluster].filter(Boolean).join(' · ') || '—'} ·{' '}
-                      <Link to={`/traces?service=${encodeURIComponent(s.name)}${s.namespace ? `&serviceNamespace=${encodeURIComponent(s.namespace)}` : ''}`} aria-label={`Traces of ${label}`}>
+                      <Link
+                        to={`/traces?service=${encodeURIComponent(s.name)}${s.namespace ? `&serviceNamespace=${encodeURIComponent(s.namespace)}` : ''}`}
+                        aria-label={`Traces of ${label}`}
+                      >
                         traces
                       </Link>
                     </div>
@@ -115,13 +122,27 @@ export function ServicesView({ route }: { route: Route }) {
                   <td class="num">{formatLatency(s.p50LatencyMs)}</td>
                   <td class="num">{formatLatency(s.p99LatencyMs)}</td>
                   <td>
-                    <Sparkline values={s.series.map((p) => Number(p.requestCount))} label={`Requests of ${label} per ${STEP_S[window] / 60} min`} format={formatCount} />
+                    <Sparkline
+                      values={s.series.map((p) => Number(p.requestCount))}
+                      label={`Requests of ${label} per ${STEP_S[window] / 60} min`}
+                      format={formatCount}
+                    />
                   </td>
                   <td>
-                    <Sparkline tone="error" values={s.series.map((p) => (Number(p.requestCount) > 0 ? p.errorRate : null))} label={`Error rate of ${label}`} format={formatPercent} />
+                    <Sparkline
+                      tone="error"
+                      values={s.series.map((p) => (Number(p.requestCount) > 0 ? p.errorRate : null))}
+                      label={`Error rate of ${label}`}
+                      format={formatPercent}
+                    />
                   </td>
                   <td>
-                    <Sparkline tone="latency" values={s.series.map((p) => p.p99LatencyMs ?? null)} label={`p99 latency of ${label}`} format={formatLatency} />
+                    <Sparkline
+                      tone="latency"
+                      values={s.series.map((p) => p.p99LatencyMs ?? null)}
+                      label={`p99 latency of ${label}`}
+                      format={formatLatency}
+                    />
                   </td>
                 </tr>
               );

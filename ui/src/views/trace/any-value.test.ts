@@ -10,7 +10,13 @@ describe('AnyValue as text', () => {
       { __typename: 'DoubleValue', doubleValue: null, text: 'NaN' },
       { __typename: 'BytesValue', bytesValue: 'AAEC/w==' },
       { __typename: 'EmptyValue', empty: true },
-      { __typename: 'ArrayValue', arrayValue: [{ __typename: 'IntValue', intValue: '1' }, { __typename: 'StringValue', stringValue: 'two' }] },
+      {
+        __typename: 'ArrayValue',
+        arrayValue: [
+          { __typename: 'IntValue', intValue: '1' },
+          { __typename: 'StringValue', stringValue: 'two' },
+        ],
+      },
       { __typename: 'KvlistValue', kvlistValue: [{ key: 'retry', value: { __typename: 'BoolValue', boolValue: true } }] },
       { __typename: 'ArrayValue' },
       { __typename: 'KvlistValue' },

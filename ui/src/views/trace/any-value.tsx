@@ -45,7 +45,9 @@ export function anyValueText(value: AnyValueLike): string {
     case 'ArrayValue':
       return value.arrayValue === undefined ? '[…]' : `[${value.arrayValue.map(anyValueText).join(', ')}]`;
     case 'KvlistValue':
-      return value.kvlistValue === undefined ? '{…}' : `{${value.kvlistValue.map((kv) => `${kv.key}: ${anyValueText(kv.value)}`).join(', ')}}`;
+      return value.kvlistValue === undefined
+        ? '{…}'
+        : `{${value.kvlistValue.map((kv) => `${kv.key}: ${anyValueText(kv.value)}`).join(', ')}}`;
   }
 }
 
@@ -109,7 +111,15 @@ const TYPE_LABEL: Record<AnyValueLike['__typename'], string> = {
   KvlistValue: 'kvlist',
 };
 
-export function AttributeTable({ attributes, caption, dropped }: { attributes: readonly AttributeLike[]; caption: string; dropped?: number }) {
+export function AttributeTable({
+  attributes,
+  caption,
+  dropped,
+}: {
+  attributes: readonly AttributeLike[];
+  caption: string;
+  dropped?: number;
+}) {
   if (attributes.length === 0 && !dropped) return <p class="muted">No {caption.toLowerCase()}.</p>;
   return (
     <table class="attr-table">

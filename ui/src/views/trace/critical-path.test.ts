@@ -16,7 +16,13 @@ describe('placeCriticalPath', () => {
     const layout = layoutWaterfall([span('root', null, 5, 100), span('a', 'root', 15, 20)]);
     const path = placeCriticalPath(
       [
-        { spanId: 'root', segments: [{ startTimeUnixNano: at(5), endTimeUnixNano: at(15) }, { startTimeUnixNano: at(35), endTimeUnixNano: at(105) }] },
+        {
+          spanId: 'root',
+          segments: [
+            { startTimeUnixNano: at(5), endTimeUnixNano: at(15) },
+            { startTimeUnixNano: at(35), endTimeUnixNano: at(105) },
+          ],
+        },
         { spanId: 'a', segments: [{ startTimeUnixNano: at(15), endTimeUnixNano: at(35) }] },
       ],
       layout,

@@ -30,14 +30,21 @@ function msSince(ns: string, origin: bigint): number {
  * placed on the waterfall's rows, in the waterfall's time frame (ms from its
  * earliest span start). Spans the waterfall does not show are skipped.
  */
-export function placeCriticalPath(path: readonly ApiCriticalPathSpan[], layout: WaterfallLayout<{ readonly spanId: string }>): CriticalPath {
+export function placeCriticalPath(
+  path: readonly ApiCriticalPathSpan[],
+  layout: WaterfallLayout<{ readonly spanId: string }>,
+): CriticalPath {
   const rowOf = new Map(layout.rows.map((r) => [r.span.spanId, r.index]));
   const segments: CriticalSegment[] = [];
   for (const entry of path) {
     const row = rowOf.get(entry.spanId);
     if (row === undefined) continue;
     for (const s of entry.segments) {
-      segments.push({ row, startMs: msSince(s.startTimeUnixNano, layout.traceStartNs), endMs: msSince(s.endTimeUnixNano, layout.traceStartNs) });
+      segments.push({
+        row,
+        startMs: msSince(s.startTimeUnixNano, layout.traceStartNs),
+        endMs: msSince(s.endTimeUnixNano, layout.traceStartNs),
+      });
     }
   }
   segments.sort((a, b) => a.row - b.row || a.startMs - b.startMs);

@@ -222,7 +222,11 @@ export function SpanPanel({ traceId, spanId, spanStartNs, colorOf, onClose }: Sp
                     <p>
                       <strong>{e.name}</strong> <span class="muted">at +{formatDuration(nsDiffMs(e.timeUnixNano, spanStartNs))}</span>
                     </p>
-                    <AttributeTable caption={`Attributes of event ${e.name}`} attributes={e.attributes} dropped={e.droppedAttributesCount} />
+                    <AttributeTable
+                      caption={`Attributes of event ${e.name}`}
+                      attributes={e.attributes}
+                      dropped={e.droppedAttributesCount}
+                    />
                   </li>
                 ))}
               </ol>
@@ -254,7 +258,11 @@ export function SpanPanel({ traceId, spanId, spanStartNs, colorOf, onClose }: Sp
           <section aria-labelledby="resource-title">
             <h3 id="resource-title">Resource</h3>
             {span.resource.schemaUrl ? <p class="muted mono">{span.resource.schemaUrl}</p> : null}
-            <AttributeTable caption="Resource attributes" attributes={span.resource.attributes} dropped={span.resource.droppedAttributesCount} />
+            <AttributeTable
+              caption="Resource attributes"
+              attributes={span.resource.attributes}
+              dropped={span.resource.droppedAttributesCount}
+            />
           </section>
 
           <section aria-labelledby="scope-title">

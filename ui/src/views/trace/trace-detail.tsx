@@ -67,7 +67,10 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
   const colorOf = useMemo(() => servicePalette(trace?.services ?? []), [trace]);
   const [showCritical, setShowCritical] = useState(true);
   // Computed by the gateway (Trace.criticalPath), placed on the waterfall's rows.
-  const critical = useMemo(() => (layout === null || trace === null ? null : placeCriticalPath(trace.criticalPath, layout)), [layout, trace]);
+  const critical = useMemo(
+    () => (layout === null || trace === null ? null : placeCriticalPath(trace.criticalPath, layout)),
+    [layout, trace],
+  );
   const selectedSpanId = route.query.get('span');
   const selected = useMemo(() => {
     if (layout === null || selectedSpanId === null) return null;
@@ -161,11 +164,12 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
           </dl>
           <div class="legend">
             <label>
-              <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.currentTarget.checked)} /> Highlight the critical path
+              <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.currentTarget.checked)} /> Highlight the
+              critical path
             </label>
             <span aria-hidden="true">
-              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error <span class="mark mark-skew">±</span> clock skew{' '}
-              <span class="mark mark-detached">↑</span> parent missing
+              <span class="legend-critical" /> critical path <span class="mark mark-error">!</span> error{' '}
+              <span class="mark mark-skew">±</span> clock skew <span class="mark mark-detached">↑</span> parent missing
             </span>
           </div>
           <div class={`trace-layout${selectedRow ? ' with-panel' : ''}`}>
@@ -178,7 +182,13 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
               colorOf={colorOf}
             />
             {selectedRow !== undefined && (
-              <SpanPanel traceId={traceId} spanId={selectedRow.span.spanId} spanStartNs={selectedRow.span.startTimeUnixNano} colorOf={colorOf} onClose={() => select(null)} />
+              <SpanPanel
+                traceId={traceId}
+                spanId={selectedRow.span.spanId}
+                spanStartNs={selectedRow.span.startTimeUnixNano}
+                colorOf={colorOf}
+                onClose={() => select(null)}
+              />
             )}
           </div>
         </>

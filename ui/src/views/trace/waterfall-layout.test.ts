@@ -10,7 +10,13 @@ interface TestSpan extends WaterfallSpanInput {
 /** A span starting `startMs` after T0 and lasting `durationMs`. */
 function span(spanId: string, parentSpanId: string | null, startMs: number, durationMs: number): TestSpan {
   const start = T0 + BigInt(Math.round(startMs * 1e6));
-  return { spanId, parentSpanId, name: spanId, startTimeUnixNano: String(start), endTimeUnixNano: String(start + BigInt(Math.round(durationMs * 1e6))) };
+  return {
+    spanId,
+    parentSpanId,
+    name: spanId,
+    startTimeUnixNano: String(start),
+    endTimeUnixNano: String(start + BigInt(Math.round(durationMs * 1e6))),
+  };
 }
 
 const order = (spans: readonly TestSpan[]) => layoutWaterfall(spans).rows.map((r) => `${'  '.repeat(r.depth)}${r.span.spanId}`);
@@ -57,7 +63,12 @@ describe('layoutWaterfall', () => {
   });
 
   it('keeps a clock-skewed child where its own clock puts it and flags it: starting before the parent, ending after it', () => {
-    const layout = layoutWaterfall([span('root', null, 10, 50), span('early', 'root', 4, 10), span('late', 'root', 40, 35), span('inside', 'root', 20, 5)]);
+    const layout = layoutWaterfall([
+      span('root', null, 10, 50),
+      span('early', 'root', 4, 10),
+      span('late', 'root', 40, 35),
+      span('inside', 'root', 20, 5),
+    ]);
     const byId = Object.fromEntries(layout.rows.map((r) => [r.span.spanId, r]));
     // The trace starts with the earliest span (the skewed child), not with the root.
     expect(layout.traceStartNs).toBe(T0 + 4_000_000n);
@@ -66,7 +77,11 @@ describe('layoutWaterfall', () => {
     expect(byId.late).toMatchObject({ startMs: 36, endMs: 71, depth: 1, startsBeforeParent: false, endsAfterParent: true });
     expect(byId.inside).toMatchObject({ startsBeforeParent: false, endsAfterParent: false });
     expect(layout.durationMs).toBe(71);
-    expect(order([span('root', null, 10, 50), span('early', 'root', 4, 10), span('late', 'root', 40, 35)])).toEqual(['root', '  early', '  late']);
+    expect(order([span('root', null, 10, 50), span('early', 'root', 4, 10), span('late', 'root', 40, 35)])).toEqual([
+      'root',
+      '  early',
+      '  late',
+    ]);
   });
 
   it('does not call a consumer outliving the producer that sent its message skew', () => {
@@ -98,7 +113,9 @@ describe('layoutWaterfall', () => {
   });
 
   it('draws a span that ends before it starts with zero length', () => {
-    const [row] = layoutWaterfall([{ spanId: 'x', parentSpanId: null, startTimeUnixNano: String(T0 + 5n), endTimeUnixNano: String(T0) }]).rows;
+    const [row] = layoutWaterfall([
+      { spanId: 'x', parentSpanId: null, startTimeUnixNano: String(T0 + 5n), endTimeUnixNano: String(T0) },
+    ]).rows;
     expect(row).toMatchObject({ startMs: 0, endMs: 0 });
   });
 
@@ -109,7 +126,13 @@ describe('layoutWaterfall', () => {
 
 describe('visibleRows', () => {
   it('hides the subtree of a collapsed row and nothing else', () => {
-    const { rows } = layoutWaterfall([span('a', null, 0, 100), span('b', 'a', 10, 40), span('c', 'b', 12, 5), span('e', 'c', 13, 1), span('d', 'a', 60, 30)]);
+    const { rows } = layoutWaterfall([
+      span('a', null, 0, 100),
+      span('b', 'a', 10, 40),
+      span('c', 'b', 12, 5),
+      span('e', 'c', 13, 1),
+      span('d', 'a', 60, 30),
+    ]);
     expect(visibleRows(rows, new Set())).toEqual([0, 1, 2, 3, 4]);
     expect(visibleRows(rows, new Set([1]))).toEqual([0, 1, 4]);
     expect(visibleRows(rows, new Set([0]))).toEqual([0]);

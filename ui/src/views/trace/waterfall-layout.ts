@@ -147,7 +147,10 @@ export function layoutWaterfall<S extends WaterfallSpanInput>(spans: readonly S[
   for (const root of roots) emit(root);
   // Spans whose parent chain loops are reachable from no root: each unvisited one, earliest first, starts a subtree of its own.
   if (rows.length < nodes.length) {
-    const rest = nodes.map((_, i) => i).filter((i) => visited[i] === 0).sort(byStart);
+    const rest = nodes
+      .map((_, i) => i)
+      .filter((i) => visited[i] === 0)
+      .sort(byStart);
     for (const i of rest) emit(i);
   }
 
@@ -176,7 +179,7 @@ type MutableRow<S> = { -readonly [K in keyof WaterfallRow<S>]: WaterfallRow<S>[K
  */
 export function visibleRows(rows: readonly WaterfallRow<unknown>[], collapsed: ReadonlySet<number>): number[] {
   const out: number[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const row = rows[i];
     if (row === undefined) break;
     out.push(i);

@@ -212,13 +212,29 @@ interface RowProps<S extends WaterfallSpan> {
   onSelect(): void;
 }
 
-function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, color, active, selected, collapsed, onPath, segments, onToggle, onSelect }: RowProps<S>) {
+function WaterfallRowView<S extends WaterfallSpan>({
+  row,
+  top,
+  scale,
+  color,
+  active,
+  selected,
+  collapsed,
+  onPath,
+  segments,
+  onToggle,
+  onSelect,
+}: RowProps<S>) {
   const { span } = row;
   const isError = span.status.code === 'ERROR';
   const left = row.startMs * scale;
   const width = Math.max((row.endMs - row.startMs) * scale, 0.15);
-  const skew = [row.startsBeforeParent && 'starts before its parent', row.endsAfterParent && 'ends after its parent'].filter(Boolean).join(' and ');
-  const classes = ['wf-row', active && 'active', selected && 'selected', onPath && 'critical', isError && 'has-error'].filter(Boolean).join(' ');
+  const skew = [row.startsBeforeParent && 'starts before its parent', row.endsAfterParent && 'ends after its parent']
+    .filter(Boolean)
+    .join(' and ');
+  const classes = ['wf-row', active && 'active', selected && 'selected', onPath && 'critical', isError && 'has-error']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowDomId(row.index)}
@@ -273,7 +289,11 @@ function WaterfallRowView<S extends WaterfallSpan>({ row, top, scale, color, act
       <div class="wf-timeline" aria-hidden="true">
         <span class={`wf-bar${isError ? ' wf-bar-error' : ''}`} style={{ left: `${left}%`, width: `${width}%`, background: color }} />
         {segments?.map((s) => (
-          <span key={s.startMs} class="wf-critical" style={{ left: `${s.startMs * scale}%`, width: `${Math.max((s.endMs - s.startMs) * scale, 0.1)}%` }} />
+          <span
+            key={s.startMs}
+            class="wf-critical"
+            style={{ left: `${s.startMs * scale}%`, width: `${Math.max((s.endMs - s.startMs) * scale, 0.1)}%` }}
+          />
         ))}
         <span class="wf-duration" style={left + width > 80 ? { right: `${100 - left + 0.5}%` } : { left: `${left + width + 0.5}%` }}>
           {formatDuration(row.endMs - row.startMs)}

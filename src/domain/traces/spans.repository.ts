@@ -1,0 +1,456 @@
+import { MongoBulkWriteError, type Collection, type Db, type Document, type Filter } from 'mongodb';
+import type { Tenant } from '../../auth/tenant.js';
+import type { CollectionSpec } from '../../db/collections.js';
+import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
+import type { SpanDocument, StoredKeyValue, StoredValue } from './span.document.js';
+import type { IssueGroup } from './issue.js';
+import type { ServiceSegment } from './service-segment.js';
+import type { AttributeCondition, Span, SpanConditions } from './span.js';
+import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Every query below starts with the tenant equality prefix (org, env). The
+ * index list is the contract the index-coverage test checks them against.
+ */
+export function spansCollection(retentionSeconds: number): CollectionSpec {
+  return {
+    name: 'spans',
+    indexes: [
+      {
+        name: 'trace_spans',
+        key: { org: 1, env: 1, traceId: 1, startNs: 1 },
+        serves: 'findByTraceIds: all spans of a page of traces, in start order',
+      },
+      { name: 'window', key: { org: 1, env: 1, start: -1 }, serves: 'span-level trace search with only a time window' },
+      { name: 'service_window', key: { org: 1, env: 1, svc: 1, start: -1 }, serves: 'span-level search by service' },
+      { name: 'name_window', key: { org: 1, env: 1, name: 1, start: -1 }, serves: 'span-level search by span name' },
+      {
+        name: 'attr_pattern',
+        key: { org: 1, env: 1, 'attrs.k': 1, 'attrs.v': 1, start: -1 },
+        serves: 'typed span attribute filters (attribute pattern)',
+      },
+      {
+        name: 'res_attr_pattern',
+        key: { org: 1, env: 1, 'res.attrs.k': 1, 'res.attrs.v': 1, start: -1 },
+        serves: 'typed resource attribute filters',
+      },
+      {
+        name: 'fingerprint_window',
+        key: { org: 1, env: 1, fp: 1, start: -1 },
+        serves: 'issue fingerprint filter; issueGroups (fingerprinted spans in a window, walked in fingerprint then start order)',
+      },
+      { name: 'retention_ttl', key: { start: 1 }, expireAfterSeconds: retentionSeconds, serves: 'retention (MESH_RETENTION_HOURS)' },
+    ],
+  };
+}
+
+export function spanDocumentId(tenant: Tenant, traceId: string, spanId: string): string {
+  return `${tenant.org}:${tenant.env}:${traceId}:${spanId}`;
+}
+
+function nsToDate(ns: bigint): Date {
+  return new Date(Number(ns / 1_000_000n));
+}
+
+export function toSpanDocument(tenant: Tenant, span: Span): SpanDocument {
+  return {
+    _id: spanDocumentId(tenant, span.traceId, span.spanId),
+    org: tenant.org,
+    env: tenant.env,
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId,
+    traceState: span.traceState,
+    flags: span.flags,
+    name: span.name,
+    kind: span.kind,
+    start: nsToDate(span.startTimeUnixNano),
+    startNs: span.startTimeUnixNano,
+    endNs: span.endTimeUnixNano,
+    durNs: span.endTimeUnixNano > span.startTimeUnixNano ? span.endTimeUnixNano - span.startTimeUnixNano : 0n,
+    svc: span.serviceName,
+    ns: span.serviceNamespace,
+    denv: span.deploymentEnvironment,
+    ver: span.serviceVersion,
+    cluster: span.cluster,
+    attrs: toStoredAttributes(span.attributes),
+    dAttrs: span.droppedAttributesCount,
+    events: span.events.map((e) => ({
+      tNs: e.timeUnixNano,
+      name: e.name,
+      attrs: toStoredAttributes(e.attributes),
+      dAttrs: e.droppedAttributesCount,
+    })),
+    dEvents: span.droppedEventsCount,
+    links: span.links.map((l) => ({
+      traceId: l.traceId,
+      spanId: l.spanId,
+      traceState: l.traceState,
+      flags: l.flags,
+      attrs: toStoredAttributes(l.attributes),
+      dAttrs: l.droppedAttributesCount,
+    })),
+    dLinks: span.droppedLinksCount,
+    status: { code: span.status.code, message: span.status.message },
+    res: {
+      attrs: toStoredAttributes(span.resource.attributes),
+      dAttrs: span.resource.droppedAttributesCount,
+      schemaUrl: span.resource.schemaUrl,
+    },
+    scope: {
+      name: span.scope.name,
+      version: span.scope.version,
+      attrs: toStoredAttributes(span.scope.attributes),
+      dAttrs: span.scope.droppedAttributesCount,
+      schemaUrl: span.scope.schemaUrl,
+    },
+    fp: span.issueFingerprint,
+  };
+}
+
+function attrs(stored: readonly StoredKeyValue[] | undefined) {
+  return fromStoredAttributes(stored ?? []);
+}
+
+export function fromSpanDocument(doc: SpanDocument): Span {
+  return {
+    traceId: doc.traceId,
+    spanId: doc.spanId,
+    parentSpanId: doc.parentSpanId,
+    traceState: doc.traceState,
+    flags: doc.flags,
+    name: doc.name,
+    kind: doc.kind as Span['kind'],
+    startTimeUnixNano: BigInt(doc.startNs),
+    endTimeUnixNano: BigInt(doc.endNs),
+    attributes: attrs(doc.attrs),
+    droppedAttributesCount: doc.dAttrs,
+    events: doc.events.map((e) => ({
+      timeUnixNano: BigInt(e.tNs),
+      name: e.name,
+      attributes: attrs(e.attrs),
+      droppedAttributesCount: e.dAttrs,
+    })),
+    droppedEventsCount: doc.dEvents,
+    links: doc.links.map((l) => ({
+      traceId: l.traceId,
+      spanId: l.spanId,
+      traceState: l.traceState,
+      flags: l.flags,
+      attributes: attrs(l.attrs),
+      droppedAttributesCount: l.dAttrs,
+    })),
+    droppedLinksCount: doc.dLinks,
+    status: { code: doc.status.code as Span['status']['code'], message: doc.status.message },
+    resource: { attributes: attrs(doc.res.attrs), droppedAttributesCount: doc.res.dAttrs, schemaUrl: doc.res.schemaUrl },
+    scope: {
+      name: doc.scope.name,
+      version: doc.scope.version,
+      attributes: attrs(doc.scope.attrs),
+      droppedAttributesCount: doc.scope.dAttrs,
+      schemaUrl: doc.scope.schemaUrl,
+    },
+    serviceName: doc.svc,
+    serviceNamespace: doc.ns,
+    deploymentEnvironment: doc.denv,
+    serviceVersion: doc.ver,
+    cluster: doc.cluster,
+    issueFingerprint: doc.fp,
+  };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function attributeMatch(condition: AttributeCondition): Document {
+  const { key, operator, value } = condition;
+  const v = (() => {
+    switch (operator) {
+      case 'EQ':
+        return value;
+      case 'NEQ':
+        return { $ne: value };
+      case 'GT':
+        return { $gt: value };
+      case 'GTE':
+        return { $gte: value };
+      case 'LT':
+        return { $lt: value };
+      case 'LTE':
+        return { $lte: value };
+      case 'STARTS_WITH':
+        return { $regex: `^${escapeRegex(String(value))}` };
+      case 'CONTAINS':
+        return { $regex: escapeRegex(String(value)) };
+    }
+  })();
+  return { $elemMatch: { k: key, v } };
+}
+
+/**
+ * The span-level part of a trace query as a filter on span documents. Client
+ * values only ever appear as operands, never as operators or field names.
+ */
+export function spanConditionsFilter(conditions: SpanConditions): Filter<SpanDocument> {
+  const and: Document[] = [];
+  if (conditions.serviceName !== undefined) and.push({ svc: conditions.serviceName });
+  if (conditions.serviceNamespace !== undefined) and.push({ ns: conditions.serviceNamespace });
+  if (conditions.deploymentEnvironment !== undefined) and.push({ denv: conditions.deploymentEnvironment });
+  if (conditions.serviceVersion !== undefined) and.push({ ver: conditions.serviceVersion });
+  if (conditions.spanName !== undefined) and.push({ name: conditions.spanName });
+  if (conditions.statusCode !== undefined) and.push({ 'status.code': conditions.statusCode });
+  if (conditions.issueFingerprint !== undefined) and.push({ fp: conditions.issueFingerprint });
+  for (const a of conditions.attributes ?? []) and.push({ attrs: attributeMatch(a) });
+  for (const a of conditions.resourceAttributes ?? []) and.push({ 'res.attrs': attributeMatch(a) });
+  if (and.length === 0) return {};
+  if (and.length === 1) return and[0] as Filter<SpanDocument>;
+  return { $and: and } as Filter<SpanDocument>;
+}
+
+/** Rewrites a filter on trace documents so it applies to a `$lookup`-ed sub-document. */
+function prefixFilter(filter: Document, prefix: string): Document {
+  const out: Document = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' || key === '$or' || key === '$nor') {
+      out[key] = (value as Document[]).map((f) => prefixFilter(f, prefix));
+    } else if (key.startsWith('$')) {
+      out[key] = value;
+    } else {
+      out[`${prefix}.${key}`] = value;
+    }
+  }
+  return out;
+}
+
+/** Spans sampled to list the keys or values seen in a window: the latest `sample` spans matching `filter`. */
+export interface SpanSampleQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly filter: Filter<SpanDocument> | null;
+  readonly sample: number;
+  readonly limit: number;
+}
+
+/** A field whose values can be listed: an intrinsic column, or one attribute key of spans or resources. */
+export type SampledField =
+  | { readonly kind: 'column'; readonly path: 'svc' | 'ns' | 'name' | 'status.code' | 'kind' }
+  | { readonly kind: 'attribute'; readonly path: 'attrs' | 'res.attrs'; readonly key: string };
+
+export interface SpanMatchedTraceQuery {
+  readonly spanFilter: Filter<SpanDocument>;
+  readonly spanStartFrom: Date;
+  readonly traceFilter: Filter<TraceDocument>;
+  readonly sort: Readonly<Record<string, 1 | -1>>;
+  readonly limit: number;
+  readonly skip: number;
+}
+
+export class SpansRepository {
+  private readonly spans: Collection<SpanDocument>;
+
+  constructor(db: Db) {
+    this.spans = db.collection<SpanDocument>('spans');
+  }
+
+  /**
+   * Unordered bulk insert. A duplicate key means the span was stored by an
+   * earlier attempt of the same batch: counted, not an error. Any other write
+   * error fails the whole call so that the client retries (nothing is lost).
+   * `fresh` lists the spans this call stored, in input order: what may be
+   * counted once in rollups (a retry finds them all duplicates).
+   */
+  async insertMany(tenant: Tenant, spans: readonly Span[]): Promise<{ inserted: number; duplicates: number; fresh: readonly Span[] }> {
+    if (spans.length === 0) return { inserted: 0, duplicates: 0, fresh: [] };
+    const docs = spans.map((s) => toSpanDocument(tenant, s));
+    try {
+      const result = await this.spans.insertMany(docs, { ordered: false });
+      return { inserted: result.insertedCount, duplicates: 0, fresh: spans };
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      // No write errors means the command itself failed (a connection cut mid-batch): nothing is known to be stored.
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+      // A write error's index is the position of the span in `docs`.
+      const duplicate = new Set(writeErrors.map((e) => e.index));
+      const fresh = spans.filter((_span, i) => !duplicate.has(i));
+      return { inserted: fresh.length, duplicates: writeErrors.length, fresh };
+    }
+  }
+
+  /** All spans of the given traces, grouped by trace id, each group in start order. */
+  async findByTraceIds(tenant: Tenant, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+    const docs = await this.spans
+      .find({ org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } })
+      .sort({ traceId: 1, startNs: 1 })
+      .toArray();
+    const byTrace = new Map<string, Span[]>();
+    for (const doc of docs) {
+      const list = byTrace.get(doc.traceId) ?? [];
+      list.push(fromSpanDocument(doc));
+      byTrace.set(doc.traceId, list);
+    }
+    return byTrace;
+  }
+
+  /** Spans by (traceId, spanId) through the unique _id, which embeds the tenant. */
+  async findByIds(tenant: Tenant, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
+    const docs = await this.spans.find({ _id: { $in: ids.map((id) => spanDocumentId(tenant, id.traceId, id.spanId)) } }).toArray();
+    return docs.map(fromSpanDocument);
+  }
+
+  /**
+   * Every service's segment of the given traces (see ServiceSegment), grouped
+   * in the store: one aggregation for a whole page of traces, served by
+   * `trace_spans`, returning one row per (trace, service) instead of the spans.
+   */
+  async serviceSegments(tenant: Tenant, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+    const rows = await this.spans
+      .aggregate<{ _id: { t: string; s: string }; start: bigint; end: bigint; n: number; ns: string | null; denv: string | null }>([
+        { $match: { org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } } },
+        {
+          $group: {
+            _id: { t: '$traceId', s: '$svc' },
+            start: { $min: '$startNs' },
+            end: { $max: '$endNs' },
+            n: { $sum: 1 },
+            // $max prefers a set value over null and is deterministic when spans disagree.
+            ns: { $max: '$ns' },
+            denv: { $max: '$denv' },
+          },
+        },
+      ])
+      .toArray();
+    return rows.map((r) => ({
+      traceId: r._id.t,
+      serviceName: r._id.s,
+      serviceNamespace: r.ns ?? null,
+      environment: r.denv ?? null,
+      startTimeUnixNano: BigInt(r.start),
+      endTimeUnixNano: BigInt(r.end),
+      spanCount: r.n,
+    }));
+  }
+
+  /**
+   * Fingerprinted (error) spans whose start lies in [from, to], grouped by
+   * fingerprint, most frequent first (then most recent, then by fingerprint).
+   * `fp > ''` selects exactly the fingerprinted spans (null sorts before every
+   * string) as a range of `fingerprint_window`, which also yields the
+   * (fp, start) order the `$first`/`$last` accumulators rely on.
+   */
+  async issueGroups(tenant: Tenant, query: { from: Date; to: Date; service?: string; limit: number }): Promise<IssueGroup[]> {
+    const match: Document = { org: tenant.org, env: tenant.env, fp: { $gt: '' }, start: { $gte: query.from, $lte: query.to } };
+    if (query.service !== undefined) match.svc = query.service;
+    const rows = await this.spans
+      .aggregate<{ _id: string; n: number; first: Date; last: Date; traceId: string; spanId: string; svcs: string[] }>([
+        { $match: match },
+        { $sort: { fp: 1, start: 1 } },
+        {
+          $group: {
+            _id: '$fp',
+            n: { $sum: 1 },
+            first: { $first: '$start' },
+            last: { $last: '$start' },
+            traceId: { $last: '$traceId' },
+            spanId: { $last: '$spanId' },
+            svcs: { $addToSet: '$svc' },
+          },
+        },
+        { $sort: { n: -1, last: -1, _id: 1 } },
+        { $limit: query.limit },
+      ])
+      .toArray();
+    return rows.map((r) => ({
+      fingerprint: r._id,
+      count: r.n,
+      firstSeen: r.first,
+      lastSeen: r.last,
+      services: [...r.svcs].sort(),
+      sample: { traceId: r.traceId, spanId: r.spanId },
+    }));
+  }
+
+  /**
+   * Attribute keys (of spans, or of their resources) on the latest
+   * `sample` spans of [from, to] that match `filter`, sorted, at most `limit`.
+   * Bounded by the sample rather than the window, so that a wide window
+   * costs one index range walk of `sample` documents (`window`, or the index
+   * of the filter's leading condition).
+   */
+  async attributeKeys(tenant: Tenant, path: 'attrs' | 'res.attrs', query: SpanSampleQuery): Promise<string[]> {
+    const rows = await this.spans
+      .aggregate<{ _id: string }>([
+        ...this.sampleStages(tenant, query, {}),
+        { $unwind: `$${path}` },
+        { $group: { _id: `$${path}.k` } },
+        { $sort: { _id: 1 } },
+        { $limit: query.limit },
+      ])
+      .toArray();
+    return rows.map((r) => r._id);
+  }
+
+  /**
+   * The distinct values of one field on the latest `sample` spans of
+   * [from, to] that match `filter` (and, for an attribute, have the key):
+   * stored values, in no particular order, at most `limit`.
+   */
+  async fieldValues(tenant: Tenant, field: SampledField, query: SpanSampleQuery): Promise<StoredValue[]> {
+    const stages =
+      field.kind === 'column'
+        ? [...this.sampleStages(tenant, query, {}), { $group: { _id: `$${field.path}` } }]
+        : [
+            ...this.sampleStages(tenant, query, { [`${field.path}.k`]: field.key }),
+            { $unwind: `$${field.path}` },
+            { $match: { [`${field.path}.k`]: field.key } },
+            { $group: { _id: `$${field.path}.v` } },
+          ];
+    const rows = await this.spans.aggregate<{ _id: StoredValue }>([...stages, { $limit: query.limit }]).toArray();
+    return rows.map((r) => r._id);
+  }
+
+  private sampleStages(tenant: Tenant, query: SpanSampleQuery, extra: Document): Document[] {
+    const match: Document = { org: tenant.org, env: tenant.env, start: { $gte: query.from, $lte: query.to }, ...extra };
+    if (query.filter !== null) match.$and = [query.filter];
+    return [{ $match: match }, { $sort: { start: -1 } }, { $limit: query.sample }];
+  }
+
+  /**
+   * Trace summaries of the traces that have at least one span matching
+   * `spanFilter`: span match (indexed by tenant + condition + start), group to
+   * trace ids, then join the summaries through their unique _id.
+   */
+  async findMatchedTraces(tenant: Tenant, query: SpanMatchedTraceQuery): Promise<TraceDocument[]> {
+    const stages: Document[] = [...this.matchedTraceStages(tenant, query), { $sort: prefixSort(query.sort) }];
+    if (query.skip > 0) stages.push({ $skip: query.skip });
+    stages.push({ $limit: query.limit });
+    const rows = await this.spans.aggregate<{ t: TraceDocument }>(stages).toArray();
+    return rows.map((r) => r.t);
+  }
+
+  async countMatchedTraces(tenant: Tenant, query: Omit<SpanMatchedTraceQuery, 'sort' | 'limit' | 'skip'>): Promise<number> {
+    const rows = await this.spans.aggregate<{ n: number }>([...this.matchedTraceStages(tenant, query), { $count: 'n' }]).toArray();
+    return rows[0]?.n ?? 0;
+  }
+
+  private matchedTraceStages(tenant: Tenant, query: Omit<SpanMatchedTraceQuery, 'sort' | 'limit' | 'skip'>): Document[] {
+    const prefix = `${tenant.org}:${tenant.env}:`;
+    return [
+      { $match: { org: tenant.org, env: tenant.env, start: { $gte: query.spanStartFrom }, ...query.spanFilter } },
+      { $group: { _id: '$traceId' } },
+      { $project: { tid: { $concat: [prefix, '$_id'] } } },
+      { $lookup: { from: TRACES_COLLECTION, localField: 'tid', foreignField: '_id', as: 't' } },
+      { $unwind: '$t' },
+      { $match: { 't.org': tenant.org, 't.env': tenant.env, ...prefixFilter(query.traceFilter, 't') } },
+    ];
+  }
+}
+
+function prefixSort(sort: Readonly<Record<string, 1 | -1>>): Record<string, 1 | -1> {
+  const out: Record<string, 1 | -1> = {};
+  for (const [k, v] of Object.entries(sort)) out[`t.${k}`] = v;
+  return out;
+}
