@@ -1,12 +1,16 @@
 import { runGatewaySpeedBench } from './gateway-speed.js';
 import { printTable } from './harness.js';
+import { GRPC_INGEST_TITLE, runGrpcIngestBench } from './grpc-ingest.js';
 import { runQueryBench } from './query.js';
 import { runRollupBench } from './rollups.js';
 import { runSubscriptionBench } from './subscriptions.js';
+import { runTraceAnalysisBench } from './trace-analysis.js';
 
 /** `npm run bench`: every benchmark, each printed as a table. Nothing here is asserted. */
 await runGatewaySpeedBench();
+printTable(GRPC_INGEST_TITLE, await runGrpcIngestBench());
 printTable(`Query latency (GraphQL over HTTP vs the bare driver query)`, await runQueryBench());
 printTable('Live subscriptions (1,000 graphql-ws subscribers)', await runSubscriptionBench());
 printTable('Rollups and services/topology queries', await runRollupBench());
+printTable('Trace analysis (pure functions, then GraphQL over HTTP vs the query it extends)', await runTraceAnalysisBench());
 process.exit(0);

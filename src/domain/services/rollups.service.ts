@@ -1,4 +1,5 @@
 import type { Tenant } from '../../auth/tenant.js';
+import type { OperationsRepository } from './operations.repository.js';
 import type { ServicesRepository } from './services.repository.js';
 import type { Span } from '../traces/span.js';
 import type { EdgeJoin } from './edge-join.js';
@@ -22,6 +23,8 @@ export class RollupsService {
     private readonly rollups: RollupsRepository,
     private readonly services: ServicesRepository,
     private readonly join: EdgeJoin,
+    /** The operations catalog (every span name of a service, with its kind), kept like the services catalog. */
+    private readonly operations: OperationsRepository,
   ) {}
 
   /** `spans`: the whole accepted batch (for idempotent service discovery); `fresh`: those stored by this request. */
@@ -33,7 +36,12 @@ export class RollupsService {
       if (leaf !== null) counted.addLeafCall(span, leaf);
     }
     // Services and operations need no join: written while the join runs. Edges are written once, with the pairs it won.
-    await Promise.all([this.rollups.applyServices(counted), this.services.discover(tenant, spans), this.joinEdges(tenant, fresh, counted)]);
+    await Promise.all([
+      this.rollups.applyServices(counted),
+      this.services.discover(tenant, spans),
+      this.operations.discover(tenant, spans),
+      this.joinEdges(tenant, fresh, counted),
+    ]);
   }
 
   private async joinEdges(tenant: Tenant, fresh: readonly Span[], counted: RollupBatch): Promise<void> {
