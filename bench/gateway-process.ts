@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
- * A gateway run as operators run it: the command of package.json's `start`
- * script (`tsx src/main.ts` today, `node dist/main.js` once compiled), in its
- * own process tree, reached only over its port and its published store URI.
+ * A gateway run as operators run it: `npm start` does, its `prestart` script
+ * first (the build of dist/ when its sources changed), then the command of the
+ * `start` script (`node dist/src/main.js`; `tsx src/main.ts` in older
+ * checkouts), in its own process tree, reached only over its port and its
+ * published store URI.
  * Nothing here imports the gateway, so the benchmark runs unchanged against
  * another checkout (BENCH_GATEWAY_DIR) for a before/after comparison.
  */
@@ -26,6 +28,18 @@ export interface GatewayProcess {
 }
 
 const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** Checkouts whose `prestart` script already ran in this process. */
+const prepared = new Set<string>();
+
+/** Runs the checkout's `prestart` script as `npm start` would (once per checkout): the gateway measured is the one built from its sources. */
+function prestart(dir: string): void {
+  if (prepared.has(dir)) return;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (pkg.scripts?.prestart !== undefined)
+    execFileSync('npm', ['run', '--silent', 'prestart'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  prepared.add(dir);
+}
 
 /** The `start` script as argv: `node` is this Node binary, any other command the checkout's node_modules/.bin one. */
 function startCommand(dir: string): string[] {
@@ -83,6 +97,7 @@ export async function startGatewayProcess(options: {
   readonly nodeFlags?: readonly string[];
   readonly timeoutMs?: number;
 }): Promise<GatewayProcess> {
+  prestart(options.dir);
   const [command, ...script] = startCommand(options.dir);
   const args = [...(options.nodeFlags ?? []), ...script];
   const child: ChildProcess = spawn(command!, args, {
