@@ -2,16 +2,18 @@
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedMongoError, type Candidate, type EmbeddedOptions, type RunningServer } from './backend.js';
+import type { Readable } from 'node:stream';
+import { EmbeddedMongoError, type Candidate, type EmbeddedOptions, type RunningServer, type SnapshotReport } from './backend.js';
 import { findExecutable, isReadable, statIfExists } from './files.js';
-import { describeExit, firstLineMatching, formatTail, SupervisedProcess } from './supervised-process.js';
+import { describeExit, formatTail, SupervisedProcess } from './supervised-process.js';
 
 const JAVA_SERVER_DIR = fileURLToPath(new URL('../../../mongo-java-server/', import.meta.url));
 const JAVA_POM = join(JAVA_SERVER_DIR, 'pom.xml');
 const JAVA_LAUNCHER = join(JAVA_SERVER_DIR, 'Launcher.java');
-const JAVA_URI_LINE = /^mongodb:\/\/127\.0\.0\.1:\d+\/$/;
 
 const JAVA_START_TIMEOUT_MS = 60_000;
+/** A slow restore (a loaded machine) still reads 5 MB of snapshot per second. */
+const RESTORE_BYTES_PER_MS = 5_000;
 const MAVEN_TIMEOUT_MS = 300_000;
 const JAVA_STOP_DEADLINE_MS = 5_000;
 
@@ -82,23 +84,110 @@ async function resolveClasspathWithMaven(mvn: string, classpathFile: string): Pr
   return classpath;
 }
 
+/**
+ * What the JVM may use besides the Java heap, as measured with -XX:NativeMemoryTracking on a loaded store:
+ * G1's bookkeeping (about 8 % of the heap), classes, compiled code, thread stacks and Netty's network
+ * buffers. The heap gets the rest of the store's memory, so the process stays within it.
+ */
+export function javaHeapMb(memoryMb: number): number {
+  return Math.max(64, Math.floor(memoryMb * 0.85) - 48);
+}
+
+function jvmOptions(memoryMb: number | undefined): string[] {
+  return [
+    ...(memoryMb === undefined ? [] : [`-Xmx${javaHeapMb(memoryMb)}m`, '-XX:MaxMetaspaceSize=128m', '-XX:MaxDirectMemorySize=128m']),
+    // G1 explicitly: on a small machine the JVM would pick the serial collector, whose full collections of a
+    // large heap stop the store for seconds.
+    '-XX:+UseG1GC',
+    // An out-of-memory JVM would keep a half-working server up; exiting makes it an unexpected exit.
+    '-XX:+ExitOnOutOfMemoryError',
+  ];
+}
+
+/** The snapshot of the embedded store (docs/operations.md, "Embedded store"). */
+export function snapshotPath(dataDir: string): string {
+  return join(dataDir, 'embedded-store.snapshot');
+}
+
+/** Restoring reads and inserts every document: allow time in proportion to the snapshot's size. */
+async function startTimeoutMs(snapshotFile: string | undefined): Promise<number> {
+  const size = snapshotFile === undefined ? 0 : ((await statIfExists(snapshotFile))?.size ?? 0);
+  return JAVA_START_TIMEOUT_MS + Math.ceil(size / RESTORE_BYTES_PER_MS);
+}
+
 async function startJavaServer(java: string, classpath: string, options: EmbeddedOptions): Promise<RunningServer> {
-  // An out-of-memory JVM would keep a half-working server up; exiting makes it an unexpected exit.
-  const server = SupervisedProcess.spawn(java, ['-XX:+ExitOnOutOfMemoryError', '-cp', classpath, JAVA_LAUNCHER], {
-    // Memory backend: nothing to flush, so the quickest end is the right one.
+  const snapshotFile = options.snapshots ? snapshotPath(options.dataDir) : undefined;
+  const args = [...jvmOptions(options.memoryMb), '-cp', classpath, JAVA_LAUNCHER, ...(snapshotFile ? ['--snapshot', snapshotFile] : [])];
+  const timeoutMs = await startTimeoutMs(snapshotFile);
+  const server = SupervisedProcess.spawn(java, args, {
+    // Memory backend: nothing to flush (snapshots are asked for explicitly), so the quickest end is the right one.
     exitSignal: 'SIGKILL',
     onUnexpectedExit: (description) => options.log(`embedded MongoDB: mongo-java-server ${description}`),
   });
-  const uri = await server.awaitStartup(
-    firstLineMatching(server.stdout, JAVA_URI_LINE),
-    JAVA_START_TIMEOUT_MS,
-    'mongo-java-server',
-    'java',
-  );
+  const output = new LauncherOutput(server.stdout);
+  const restored = snapshotFile === undefined ? undefined : output.next('restore ');
+  const uri = await server.awaitStartup(output.next('mongodb://'), timeoutMs, 'mongo-java-server', 'java');
+  if (restored !== undefined && snapshotFile !== undefined) reportRestore(await restored, snapshotFile, options);
+
+  let snapshots: Promise<unknown> = Promise.resolve();
+  const snapshot = (): Promise<SnapshotReport> => {
+    const taken = snapshots.then(async () => {
+      const reply = output.next('snapshot ');
+      server.send('snapshot');
+      return parseSnapshotReply(await Promise.race([reply, server.exited.then(() => 'snapshot failed reason=the store exited')]));
+    });
+    snapshots = taken.catch(() => undefined);
+    return taken;
+  };
   return {
     uri,
     pid: server.pid,
+    expiresTtlIndexes: false,
+    ...(snapshotFile === undefined ? {} : { snapshot }),
     // EOF on stdin is the launcher's shutdown command.
     stop: () => server.terminate(() => server.closeStdin(), JAVA_STOP_DEADLINE_MS),
   };
+}
+
+function reportRestore(line: string, file: string, options: EmbeddedOptions): void {
+  const ok = /^restore ok documents=(\d+) collections=(\d+) ms=(\d+)$/.exec(line);
+  if (ok) {
+    options.log(`embedded MongoDB: restored ${ok[1]} documents (${ok[2]} collections) from ${file} in ${ok[3]} ms`);
+    return;
+  }
+  const failed = /^restore failed kept=(.*) reason=(.*)$/.exec(line);
+  if (failed) {
+    (options.warn ?? options.log)(`embedded MongoDB: snapshot ${file} is unreadable (${failed[2]}); kept as ${failed[1]}, starting empty`);
+    return;
+  }
+  options.log(`embedded MongoDB: no snapshot at ${file}, starting empty`);
+}
+
+function parseSnapshotReply(line: string): SnapshotReport {
+  const ok = /^snapshot ok documents=(\d+) bytes=(\d+) ms=(\d+)$/.exec(line);
+  if (!ok) throw new EmbeddedMongoError('java', `Snapshot failed: ${line.replace(/^snapshot failed reason=/, '')}`);
+  return { documents: Number(ok[1]), bytes: Number(ok[2]), ms: Number(ok[3]) };
+}
+
+/** The launcher's stdout as lines, each handed to the first waiter whose prefix it starts with. */
+class LauncherOutput {
+  private pending = '';
+  private readonly waiters: { readonly prefix: string; readonly resolve: (line: string) => void }[] = [];
+
+  constructor(stream: Readable) {
+    stream.on('data', (chunk: string) => this.push(chunk));
+  }
+
+  next(prefix: string): Promise<string> {
+    return new Promise((resolve) => this.waiters.push({ prefix, resolve }));
+  }
+
+  private push(chunk: string): void {
+    const lines = (this.pending + chunk).split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines.map((l) => l.trim())) {
+      const i = this.waiters.findIndex((w) => line.startsWith(w.prefix));
+      if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(line);
+    }
+  }
 }

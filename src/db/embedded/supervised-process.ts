@@ -92,6 +92,11 @@ export class SupervisedProcess {
     this.child.kill(signal);
   }
 
+  /** Writes one line to the process's stdin (a command, for processes that read them). */
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
   closeStdin(): void {
     this.child.stdin.end();
   }
@@ -162,23 +167,6 @@ export class SupervisedProcess {
   private hasExited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined;
   }
-}
-
-export function firstLineMatching(stream: Readable, pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    let pending = '';
-    const onData = (chunk: string): void => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      const match = lines.map((line) => line.trim()).find((line) => pattern.test(line));
-      if (match !== undefined) {
-        stream.off('data', onData);
-        resolve(match);
-      }
-    };
-    stream.on('data', onData);
-  });
 }
 
 function startFailure(status: ExitStatus): string {
