@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { buildApp, type App } from './app.js';
+import { buildApp, type App, type StoreUpkeep } from './app.js';
 import { connectStore, type Store } from './db/client.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from './db/embedded.js';
+import { SnapshotSchedule } from './db/embedded/snapshot-schedule.js';
 import { emitDemoTraces, startDemoTraffic } from './demo/demo-traffic.js';
 import { createLogger, errorMessage, type Logger } from './logger.js';
 
@@ -12,6 +13,8 @@ import { createLogger, errorMessage, type Logger } from './logger.js';
 export const DEMO_API_KEY = 'mtk_live_demo_local_only_0000000000';
 /** Beyond the drain grace (MESH_SHUTDOWN_GRACE_MS): time to close the store and stop an embedded one. */
 const SHUTDOWN_MARGIN_MS = 5_000;
+/** And to write the embedded store's last snapshot (each periodic snapshot logs how long one takes). */
+const SNAPSHOT_MARGIN_MS = 120_000;
 
 async function openStore(config: Config, log: Logger): Promise<{ store: Store; embedded: EmbeddedMongo | null }> {
   if (config.mongodbUri !== undefined) {
@@ -22,7 +25,10 @@ async function openStore(config: Config, log: Logger): Promise<{ store: Store; e
     dataDir: config.dataDir,
     ...(config.embeddedMongo ? { force: config.embeddedMongo } : {}),
     ...(config.mongodPath ? { mongodPath: config.mongodPath } : {}),
+    memoryMb: config.embedded.heapMb,
+    snapshots: config.embedded.snapshotIntervalS > 0,
     log: (msg) => log.info(msg),
+    warn: (msg) => log.warn(msg),
   });
   log.info('store: embedded', { backend: embedded.backend, uri: embedded.uri });
   try {
@@ -31,6 +37,12 @@ async function openStore(config: Config, log: Logger): Promise<{ store: Store; e
     await embedded.stop();
     throw error;
   }
+}
+
+/** The embedded store's upkeep: capacity always, TTL sweeps where the server does not expire TTL indexes. */
+function upkeepOf(config: Config, embedded: EmbeddedMongo | null): StoreUpkeep | undefined {
+  if (embedded === null) return undefined;
+  return { sweepTtl: !embedded.expiresTtlIndexes, maxSpans: config.embedded.maxSpans };
 }
 
 async function main(): Promise<void> {
@@ -42,7 +54,8 @@ async function main(): Promise<void> {
   const { store, embedded } = await openStore(config, log);
   let app: App;
   try {
-    app = buildApp({ config, db: store.db, log });
+    const upkeep = upkeepOf(config, embedded);
+    app = buildApp({ config, db: store.db, log, ...(upkeep === undefined ? {} : { upkeep }) });
     await app.start();
   } catch (error) {
     await store.close();
@@ -63,15 +76,22 @@ async function main(): Promise<void> {
     traffic = startDemoTraffic({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
   }
 
+  const snapshots =
+    embedded?.snapshot === undefined ? null : new SnapshotSchedule(embedded.snapshot, config.embedded.snapshotIntervalS, log);
+  snapshots?.start();
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
-    const deadline = setTimeout(() => {
-      log.error('shutdown deadline exceeded; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + SHUTDOWN_MARGIN_MS);
+    const deadline = setTimeout(
+      () => {
+        log.error('shutdown deadline exceeded; exiting');
+        process.exit(1);
+      },
+      config.shutdownGraceMs + SHUTDOWN_MARGIN_MS + (snapshots === null ? 0 : SNAPSHOT_MARGIN_MS),
+    );
     deadline.unref();
     void (async () => {
       let clean = true;
@@ -79,6 +99,8 @@ async function main(): Promise<void> {
       for (const [step, run] of [
         ['demo traffic', () => traffic?.stop()],
         ['gateway', () => app.stop()],
+        // After the drain, so that every acknowledged span is in it.
+        ['store snapshot', () => snapshots?.stopWithSnapshot()],
         ['store client', () => store.close()],
         ['embedded store', () => embedded?.stop()],
       ] as const) {

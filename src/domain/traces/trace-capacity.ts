@@ -1,0 +1,93 @@
+import { errorMessage, type Logger } from '../../logger.js';
+import { PeriodicTask } from '../../periodic-task.js';
+import type { CapacityRepository, StoredTrace } from './capacity.repository.js';
+
+export interface TraceCapacityOptions {
+  /** Spans the store may hold (MESH_EMBEDDED_MAX_SPANS). */
+  readonly maxSpans: number;
+  /** How often the span count is checked. */
+  readonly checkIntervalMs: number;
+  /** Told what each pass evicted (metrics). */
+  readonly onEvicted?: (evicted: EvictionResult) => void;
+}
+
+export interface EvictionResult {
+  readonly traces: number;
+  readonly spans: number;
+}
+
+/** Traces evicted per round of span deletes, then summary deletes: bounds how long a trace may be seen shrinking. */
+const TRACES_PER_ROUND = 500;
+
+/**
+ * Keeps the embedded store within its span capacity, like Jaeger's `--memory.max-traces`: once the store
+ * holds more than `maxSpans` spans, the oldest traces (by start) are evicted whole — their spans, then their
+ * summaries — until it holds at most 90 % of it, so that the sort that finds the oldest traces runs once per
+ * tenth of the capacity ingested, not on every batch. Rollups are not touched: services and topology keep
+ * their history (MESH_RETENTION_HOURS).
+ *
+ * A trace is never left half: its spans go first and its summary only if it still lists just those spans;
+ * a span that arrived meanwhile keeps the summary, which the next pass evicts whole (it is still the
+ * oldest), and a pass interrupted between the two steps leaves a summary that the next pass finishes.
+ */
+export class TraceCapacity {
+  private readonly task = new PeriodicTask(() => ({ delayMs: this.options.checkIntervalMs, run: () => this.pass() }));
+
+  constructor(
+    private readonly repo: CapacityRepository,
+    private readonly options: TraceCapacityOptions,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** Evicts the oldest whole traces if the store holds more than `maxSpans` spans. */
+  async enforce(): Promise<EvictionResult> {
+    const { spans, traces } = await this.repo.counts();
+    if (spans <= this.options.maxSpans) return { traces: 0, spans: 0 };
+    const target = this.options.maxSpans - Math.floor(this.options.maxSpans / 10);
+    let excess = spans - target;
+    const evicted = { traces: 0, spans: 0 };
+    // Span counts per trace vary: ask for the traces the excess needs at the average size, plus a margin.
+    const perTrace = Math.max(1, spans / Math.max(1, traces));
+    let progress = true;
+    while (excess > 0 && progress) {
+      const oldest = await this.repo.oldest(Math.min(50_000, Math.max(100, Math.ceil((excess / perTrace) * 1.2))));
+      progress = false;
+      for (let i = 0; i < oldest.length && excess > 0; i += TRACES_PER_ROUND) {
+        const round = await this.evict(oldest.slice(i, i + TRACES_PER_ROUND));
+        evicted.traces += round.traces;
+        evicted.spans += round.spans;
+        excess -= round.spans;
+        progress ||= round.traces + round.spans > 0;
+      }
+    }
+    return evicted;
+  }
+
+  private async evict(traces: readonly StoredTrace[]): Promise<EvictionResult> {
+    const spans = await this.repo.deleteSpans(traces.flatMap((t) => t.spanDocumentIds));
+    const listed = new Map(traces.map((t) => [t.id, new Set(t.spanDocumentIds)]));
+    const now = await this.repo.current(traces.map((t) => t.id));
+    const unchanged = now.filter((t) => t.spanDocumentIds.every((id) => listed.get(t.id)?.has(id)));
+    const summaries = await this.repo.deleteSummaries(unchanged.map((t) => t.id));
+    return { traces: summaries, spans };
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      const evicted = await this.enforce();
+      const { traces, spans } = evicted;
+      if (traces + spans > 0) this.options.onEvicted?.(evicted);
+      if (traces > 0) this.log.info('store at capacity: oldest traces evicted', { traces, spans, maxSpans: this.options.maxSpans });
+    } catch (error) {
+      this.log.warn('capacity eviction failed', { error: errorMessage(error) });
+    }
+  }
+}
