@@ -60,12 +60,19 @@ export class TraceCapacity {
     while (excess > 0 && progress) {
       const oldest = await this.repo.oldest(Math.min(50_000, Math.max(100, Math.ceil((excess / perTrace) * 1.2))));
       progress = false;
-      for (let i = 0; i < oldest.length && excess > 0; i += TRACES_PER_ROUND) {
-        const round = await this.evict(oldest.slice(i, i + TRACES_PER_ROUND));
-        evicted.traces += round.traces;
-        evicted.spans += round.spans;
-        excess -= round.spans;
-        progress ||= round.traces + round.spans > 0;
+      let next = 0;
+      while (next < oldest.length && excess > 0) {
+        // Just the traces whose spans cover the excess, oldest first.
+        const round: StoredTrace[] = [];
+        for (let covered = 0; next < oldest.length && round.length < TRACES_PER_ROUND && covered < excess; next++) {
+          round.push(oldest[next]!);
+          covered += oldest[next]!.spanDocumentIds.length;
+        }
+        const done = await this.evict(round);
+        evicted.traces += done.traces;
+        evicted.spans += done.spans;
+        excess -= done.spans;
+        progress ||= done.traces + done.spans > 0;
       }
     }
     return evicted;
