@@ -16,6 +16,7 @@ export interface GatewayProcess {
   readonly storePid: number | undefined;
   /** Everything the gateway wrote (JSON log lines). */
   log(): string;
+  running(): boolean;
   /** SIGTERM, then the exit code once it has stopped. */
   stop(): Promise<number | null>;
 }
@@ -108,6 +109,7 @@ export async function startGateway(env: Record<string, string>, readyTimeoutMs =
     gatewayPid: gateway,
     storePid: store,
     log: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;

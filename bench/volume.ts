@@ -31,6 +31,8 @@ const MIB = 2 ** 20;
 interface Counters {
   status503: number;
   status429: number;
+  /** Requests that failed on the network (a cut connection), retried as OTLP exporters do. */
+  network: number;
 }
 
 function metric(text: string, line: string): number {
@@ -62,7 +64,15 @@ async function ingest(gateway: GatewayProcess, apiKey: string, bodies: readonly 
             method: 'POST',
             headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${apiKey}` },
             body: new Blob([new Uint8Array(body)]),
+          }).catch((error: unknown) => {
+            if (!gateway.running()) throw new Error(`the gateway exited:\n${gateway.log().slice(-5000)}`, { cause: error });
+            counters.network++;
+            return null;
           });
+          if (res === null) {
+            await delay(1000);
+            continue;
+          }
           await res.arrayBuffer();
           if (res.status === 200) break;
           if (res.status !== 503 && res.status !== 429) throw new Error(`ingest answered ${res.status}`);
@@ -115,7 +125,7 @@ export async function runVolumeBench(): Promise<{ rows: Row[]; notes: string[] }
   const env = { ...passedOn, MESH_DATA_DIR: dataDir, MESH_BOOTSTRAP_API_KEY: apiKey, MESH_RATE_LIMIT_PER_MIN: '10000' };
   const rows: Row[] = [];
   const notes: string[] = [];
-  const counters: Counters = { status503: 0, status429: 0 };
+  const counters: Counters = { status503: 0, status429: 0, network: 0 };
   let gateway = await startGateway(env);
   try {
     for (let sent = 0; sent < TOTAL;) {
@@ -146,6 +156,7 @@ export async function runVolumeBench(): Promise<{ rows: Row[]; notes: string[] }
     await rm(dataDir, { recursive: true, force: true });
   }
   if (counters.status429 > 0) notes.push(`429 answers (retried): ${counters.status429}`);
+  if (counters.network > 0) notes.push(`requests cut on the network (retried): ${counters.network}`);
   return { rows, notes };
 }
 

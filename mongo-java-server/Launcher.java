@@ -23,7 +23,12 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +36,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Runs the embedded mongo-java-server of the gateway (src/db/embedded/java.ts).
@@ -51,7 +61,8 @@ import java.util.zip.GZIPOutputStream;
  *       {@code restore none}, or {@code restore failed kept=PATH reason=TEXT} (the server then starts empty);</li>
  *   <li>{@code mongodb://127.0.0.1:<port>/} once the server accepts connections;</li>
  *   <li>for each {@code snapshot} line read on stdin: {@code snapshot ok documents=N bytes=N ms=N} or
- *       {@code snapshot failed reason=TEXT}.</li>
+ *       {@code snapshot failed reason=TEXT};</li>
+ *   <li>every few seconds {@code heap live=N max=N}, see {@link HeapWatch}.</li>
  * </ul>
  * The server lives until stdin reaches EOF. The parent keeps stdin open as a pipe, so the kernel closes it
  * when the parent dies for any reason (SIGKILL included) and this process cannot outlive it.
@@ -83,6 +94,7 @@ public final class Launcher {
         // One loop per pooled connection of the gateway (maxPoolSize 50, plus monitors) avoids that.
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, EVENT_LOOP_THREADS);
         reply("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/");
+        HeapWatch.start();
 
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String command;
@@ -111,6 +123,59 @@ public final class Launcher {
     static synchronized void reply(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+}
+
+/**
+ * Reports how much of the heap the store's data holds, so that the gateway can evict before the JVM runs
+ * out (src/domain/traces/trace-capacity.ts). "live" is the least heap in use right after a collection over
+ * the last minute: an upper bound of the live data (an old generation not yet collected still holds
+ * garbage) that G1's regular mixed collections bring close to it.
+ */
+final class HeapWatch {
+    private static final long WINDOW_NANOS = 60_000_000_000L;
+    private static final long REPORT_EVERY_MS = 2_000;
+    private static final Deque<long[]> afterCollections = new ArrayDeque<>();
+
+    private HeapWatch() {}
+
+    static void start() {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) emitter.addNotificationListener(HeapWatch::collected, null, null);
+        }
+        Thread reporter = new Thread(HeapWatch::report, "heap-watch");
+        reporter.setDaemon(true);
+        reporter.start();
+    }
+
+    private static void collected(Notification notification, Object handback) {
+        if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+        GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+        long used = 0;
+        for (MemoryUsage usage : info.getMemoryUsageAfterGc().values()) used += usage.getUsed();
+        record(System.nanoTime(), used);
+    }
+
+    private static synchronized void record(long at, long used) {
+        afterCollections.addLast(new long[] {at, used});
+        while (afterCollections.size() > 1 && at - afterCollections.peekFirst()[0] > WINDOW_NANOS) afterCollections.removeFirst();
+    }
+
+    private static synchronized long live() {
+        long least = Long.MAX_VALUE;
+        for (long[] sample : afterCollections) least = Math.min(least, sample[1]);
+        return least == Long.MAX_VALUE ? Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() : least;
+    }
+
+    private static void report() {
+        while (true) {
+            Launcher.reply("heap live=" + live() + " max=" + Runtime.getRuntime().maxMemory());
+            try {
+                Thread.sleep(REPORT_EVERY_MS);
+            } catch (InterruptedException stopped) {
+                return;
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
+import type { HeapReport } from './db/embedded.js';
 import { TtlSweeper, ttlRules } from './db/ttl-sweeper.js';
 import { combineModules } from './domain/module.js';
 import { createAlertsModule } from './domain/alerts/index.js';
@@ -48,6 +49,8 @@ export interface StoreUpkeep {
   readonly sweepTtl: boolean;
   /** Evict the oldest whole traces beyond this many spans (MESH_EMBEDDED_MAX_SPANS). */
   readonly maxSpans?: number;
+  /** The store's latest heap report, so that eviction also keeps its data within the heap. */
+  readonly heap?: () => HeapReport | undefined;
 }
 
 export interface App {
@@ -84,6 +87,10 @@ export function buildApp(deps: AppDeps): App {
       : {
           capacity: {
             maxSpans: upkeep.maxSpans,
+            heapUsed: () => {
+              const heap = upkeep.heap?.();
+              return heap === undefined ? undefined : heap.liveBytes / heap.maxBytes;
+            },
             onEvicted: (evicted) => {
               metrics.storeEvicted.inc({ kind: 'spans' }, evicted.spans);
               metrics.storeEvicted.inc({ kind: 'traces' }, evicted.traces);

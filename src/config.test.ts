@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_DEFAULTS, loadConfig, ttlSeconds } from './config.js';
+import { EMBEDDED_DEFAULTS, loadConfig, SPANS_PER_MIB, ttlSeconds } from './config.js';
 
 describe('retention settings', () => {
   it('accept decimal hours, so that a test can retain for seconds', () => {
@@ -16,8 +16,14 @@ describe('retention settings', () => {
 });
 
 describe('embedded store settings', () => {
-  it('default to the measured heap, capacity and snapshot interval', () => {
-    expect(loadConfig({}).embedded).toEqual(EMBEDDED_DEFAULTS);
+  it('default to 2 GiB, the capacity that memory holds, and a snapshot every 5 minutes', () => {
+    expect(loadConfig({}).embedded).toEqual({ ...EMBEDDED_DEFAULTS, maxSpans: 2048 * SPANS_PER_MIB });
+    expect(loadConfig({}).embedded.maxSpans).toBe(307_200);
+  });
+
+  it('derive the capacity from MESH_EMBEDDED_HEAP_MB unless MESH_EMBEDDED_MAX_SPANS is set', () => {
+    expect(loadConfig({ MESH_EMBEDDED_HEAP_MB: '4096' }).embedded.maxSpans).toBe(4096 * SPANS_PER_MIB);
+    expect(loadConfig({ MESH_EMBEDDED_HEAP_MB: '4096', MESH_EMBEDDED_MAX_SPANS: '5000' }).embedded.maxSpans).toBe(5000);
   });
 
   it('take MESH_EMBEDDED_HEAP_MB, MESH_EMBEDDED_MAX_SPANS and MESH_EMBEDDED_SNAPSHOT_S (0: no snapshots)', () => {

@@ -31,10 +31,13 @@ const hoursFrom = (def: number, maxHours: number) =>
     .default(def);
 
 /**
- * The embedded store's defaults (docs/operations.md, "Embedded store"): a span costs about 2.4 KB of
- * the store's heap with its share of trace summaries and rollups, measured by `npm run bench`.
+ * The embedded store's defaults (docs/operations.md, "Embedded store"). Measured with `npm run bench`: a
+ * span costs about 2.5 KB of the store's heap with its share of trace summaries and join entries, a rollup
+ * document about 2 KB; unless MESH_EMBEDDED_MAX_SPANS is set, the capacity follows the memory at
+ * SPANS_PER_MIB, which leaves the rest of the heap to rollups, caches and the collector's headroom.
  */
-export const EMBEDDED_DEFAULTS = { heapMb: 2048, maxSpans: 500_000, snapshotIntervalS: 300 } as const;
+export const SPANS_PER_MIB = 150;
+export const EMBEDDED_DEFAULTS = { heapMb: 2048, snapshotIntervalS: 300 } as const;
 
 const schema = z.object({
   PORT: intFrom(4000, 0, 65535),
@@ -52,7 +55,8 @@ const schema = z.object({
   MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
   MONGOD_PATH: z.string().min(1).optional(),
   MESH_EMBEDDED_HEAP_MB: intFrom(EMBEDDED_DEFAULTS.heapMb, 256, 1_048_576),
-  MESH_EMBEDDED_MAX_SPANS: intFrom(EMBEDDED_DEFAULTS.maxSpans, 1000, 1_000_000_000),
+  // Unset: MESH_EMBEDDED_HEAP_MB × SPANS_PER_MIB.
+  MESH_EMBEDDED_MAX_SPANS: z.coerce.number().int().min(1000).max(1_000_000_000).optional(),
   MESH_EMBEDDED_SNAPSHOT_S: intFrom(EMBEDDED_DEFAULTS.snapshotIntervalS, 0, 7 * 86_400),
   MESH_BOOTSTRAP_API_KEY: envKey.optional(),
   MESH_RETENTION_HOURS: hoursFrom(168, 24 * 365 * 10),
@@ -194,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodPath: e.MONGOD_PATH,
     embedded: Object.freeze({
       heapMb: e.MESH_EMBEDDED_HEAP_MB,
-      maxSpans: e.MESH_EMBEDDED_MAX_SPANS,
+      maxSpans: e.MESH_EMBEDDED_MAX_SPANS ?? e.MESH_EMBEDDED_HEAP_MB * SPANS_PER_MIB,
       snapshotIntervalS: e.MESH_EMBEDDED_SNAPSHOT_S,
     }),
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,

@@ -42,7 +42,11 @@ async function openStore(config: Config, log: Logger): Promise<{ store: Store; e
 /** The embedded store's upkeep: capacity always, TTL sweeps where the server does not expire TTL indexes. */
 function upkeepOf(config: Config, embedded: EmbeddedMongo | null): StoreUpkeep | undefined {
   if (embedded === null) return undefined;
-  return { sweepTtl: !embedded.expiresTtlIndexes, maxSpans: config.embedded.maxSpans };
+  return {
+    sweepTtl: !embedded.expiresTtlIndexes,
+    maxSpans: config.embedded.maxSpans,
+    ...(embedded.heap === undefined ? {} : { heap: embedded.heap }),
+  };
 }
 
 async function main(): Promise<void> {

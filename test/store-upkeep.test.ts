@@ -144,4 +144,32 @@ describe('capacity eviction', () => {
     expect(await capacity.enforce()).toEqual({ traces: 0, spans: 0 });
     expect(unserved(issued(from, app.collections))).toEqual([]);
   });
+
+  it('evicts a tenth of the spans when the store reports its heap over 80 %, then waits for the heap to show it', async () => {
+    const db = client.db(dbName);
+    await db.collection('spans').deleteMany({});
+    await db.collection('traces').deleteMany({});
+    const start = Date.now() - 600_000;
+    const traceIds = Array.from({ length: 20 }, () => hex(16));
+    const spans = traceIds.flatMap((traceId, i) =>
+      Array.from({ length: 5 }, (_, j) => ({ traceId, service: 'svc', startMs: start + i * 1000 + j, durationMs: 2 })),
+    );
+    expect((await postOtlpJson(baseUrl, apiKey, spans)).status).toBe(200);
+    let heap = 0.5;
+    const capacity = new TraceCapacity(
+      new CapacityRepository(db),
+      { maxSpans: 10_000, checkIntervalMs: 1000, heapUsed: () => heap },
+      silentLogger,
+    );
+    const at = Date.now();
+    expect(await capacity.enforce(at)).toEqual({ traces: 0, spans: 0 });
+    heap = 0.85;
+    // 100 spans held: the limit becomes 99, and eviction goes down to 99 − 9 = 90: the 2 oldest traces.
+    expect(await capacity.enforce(at)).toEqual({ traces: 2, spans: 10 });
+    expect(await capacity.enforce(at + 30_000)).toEqual({ traces: 0, spans: 0 });
+    const kept = await db.collection('traces').find({}).project({ traceId: 1 }).toArray();
+    expect(new Set(kept.map((t) => t.traceId))).toEqual(new Set(traceIds.slice(2)));
+    // Still over once the heap had time to show it: the next tenth.
+    expect(await capacity.enforce(at + 70_000)).toEqual({ traces: 2, spans: 10 });
+  });
 });

@@ -6,6 +6,7 @@ import {
   type Candidate,
   type EmbeddedBackend,
   type EmbeddedOptions,
+  type HeapReport,
   type SnapshotReport,
 } from './embedded/backend.js';
 import { probeDownload } from './embedded/download.js';
@@ -13,7 +14,7 @@ import { probeJava } from './embedded/java.js';
 import { probeMongod } from './embedded/mongod.js';
 import { publishStoreUri, withdrawStoreUri } from './uri-file.js';
 
-export { EmbeddedMongoError, isEmbeddedBackend, type EmbeddedBackend, type SnapshotReport } from './embedded/backend.js';
+export { EmbeddedMongoError, isEmbeddedBackend, type EmbeddedBackend, type HeapReport, type SnapshotReport } from './embedded/backend.js';
 
 export interface EmbeddedMongo {
   readonly uri: string;
@@ -24,6 +25,8 @@ export interface EmbeddedMongo {
   readonly expiresTtlIndexes: boolean;
   /** Snapshots the whole store into the data dir (mongo-java-server with `snapshots`); absent otherwise. */
   readonly snapshot?: () => Promise<SnapshotReport>;
+  /** The store's latest heap report (mongo-java-server); absent for stores that do not hold their data in a heap. */
+  readonly heap?: () => HeapReport | undefined;
   /** Stops the server and withdraws `<dataDir>/mongodb.uri`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export async function startEmbeddedMongo(given: EmbeddedOptions): Promise<Embedd
     pid: server.pid,
     expiresTtlIndexes: server.expiresTtlIndexes,
     ...(server.snapshot === undefined ? {} : { snapshot: server.snapshot }),
+    ...(server.heap === undefined ? {} : { heap: server.heap }),
     stop: () => (stopped ??= stopOnce()),
   };
 }

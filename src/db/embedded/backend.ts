@@ -38,6 +38,13 @@ export interface SnapshotReport {
   readonly ms: number;
 }
 
+/** How much of its heap the store's data holds (mongo-java-server; see HeapWatch in Launcher.java). */
+export interface HeapReport {
+  /** Least heap in use right after a collection over the last minute: an upper bound of the live data. */
+  readonly liveBytes: number;
+  readonly maxBytes: number;
+}
+
 export interface RunningServer {
   readonly uri: string;
   readonly pid: number | undefined;
@@ -48,6 +55,8 @@ export interface RunningServer {
   readonly expiresTtlIndexes: boolean;
   /** Writes a snapshot of the whole store into the data dir, atomically; absent when the server takes none. */
   readonly snapshot?: () => Promise<SnapshotReport>;
+  /** The latest heap report of a server that holds its data in a JVM heap; absent for the others. */
+  readonly heap?: () => HeapReport | undefined;
   stop(): Promise<void>;
 }
 

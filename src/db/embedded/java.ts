@@ -3,7 +3,14 @@ import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
-import { EmbeddedMongoError, type Candidate, type EmbeddedOptions, type RunningServer, type SnapshotReport } from './backend.js';
+import {
+  EmbeddedMongoError,
+  type Candidate,
+  type EmbeddedOptions,
+  type HeapReport,
+  type RunningServer,
+  type SnapshotReport,
+} from './backend.js';
 import { findExecutable, isReadable, statIfExists } from './files.js';
 import { describeExit, formatTail, SupervisedProcess } from './supervised-process.js';
 
@@ -125,6 +132,11 @@ async function startJavaServer(java: string, classpath: string, options: Embedde
     onUnexpectedExit: (description) => options.log(`embedded MongoDB: mongo-java-server ${description}`),
   });
   const output = new LauncherOutput(server.stdout);
+  let heap: HeapReport | undefined;
+  output.onEvery('heap ', (line) => {
+    const report = /^heap live=(\d+) max=(\d+)$/.exec(line);
+    if (report) heap = { liveBytes: Number(report[1]), maxBytes: Number(report[2]) };
+  });
   const restored = snapshotFile === undefined ? undefined : output.next('restore ');
   const uri = await server.awaitStartup(output.next('mongodb://'), timeoutMs, 'mongo-java-server', 'java');
   if (restored !== undefined && snapshotFile !== undefined) reportRestore(await restored, snapshotFile, options);
@@ -144,6 +156,7 @@ async function startJavaServer(java: string, classpath: string, options: Embedde
     pid: server.pid,
     expiresTtlIndexes: false,
     ...(snapshotFile === undefined ? {} : { snapshot }),
+    heap: () => heap,
     // EOF on stdin is the launcher's shutdown command.
     stop: () => server.terminate(() => server.closeStdin(), JAVA_STOP_DEADLINE_MS),
   };
@@ -169,10 +182,14 @@ function parseSnapshotReply(line: string): SnapshotReport {
   return { documents: Number(ok[1]), bytes: Number(ok[2]), ms: Number(ok[3]) };
 }
 
-/** The launcher's stdout as lines, each handed to the first waiter whose prefix it starts with. */
+/**
+ * The launcher's stdout as lines, each handed to the first waiter whose prefix it starts with, or to the
+ * listener of lines the launcher sends on its own (heap reports).
+ */
 class LauncherOutput {
   private pending = '';
   private readonly waiters: { readonly prefix: string; readonly resolve: (line: string) => void }[] = [];
+  private readonly listeners: { readonly prefix: string; readonly receive: (line: string) => void }[] = [];
 
   constructor(stream: Readable) {
     stream.on('data', (chunk: string) => this.push(chunk));
@@ -182,12 +199,17 @@ class LauncherOutput {
     return new Promise((resolve) => this.waiters.push({ prefix, resolve }));
   }
 
+  onEvery(prefix: string, receive: (line: string) => void): void {
+    this.listeners.push({ prefix, receive });
+  }
+
   private push(chunk: string): void {
     const lines = (this.pending + chunk).split('\n');
     this.pending = lines.pop() ?? '';
     for (const line of lines.map((l) => l.trim())) {
       const i = this.waiters.findIndex((w) => line.startsWith(w.prefix));
       if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(line);
+      else for (const listener of this.listeners) if (line.startsWith(listener.prefix)) listener.receive(line);
     }
   }
 }

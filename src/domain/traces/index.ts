@@ -26,7 +26,12 @@ export interface TracesModuleDeps {
    * Span capacity of the store (MESH_EMBEDDED_MAX_SPANS, embedded store only): beyond it the oldest whole
    * traces are evicted. Absent: the store's own retention (TTL indexes) is the only bound.
    */
-  readonly capacity?: { readonly maxSpans: number; readonly onEvicted?: (evicted: EvictionResult) => void };
+  readonly capacity?: {
+    readonly maxSpans: number;
+    readonly onEvicted?: (evicted: EvictionResult) => void;
+    /** Share of the store's heap its data holds, when the store reports it (embedded mongo-java-server). */
+    readonly heapUsed?: () => number | undefined;
+  };
   readonly log?: Logger;
 }
 
@@ -54,11 +59,7 @@ export function createTracesModule({ db, config, events, rollups, capacity, log 
   const eviction =
     capacity === undefined
       ? undefined
-      : new TraceCapacity(
-          new CapacityRepository(db),
-          { maxSpans: capacity.maxSpans, checkIntervalMs: CAPACITY_CHECK_INTERVAL_MS, onEvicted: capacity.onEvicted },
-          log ?? silentLogger,
-        );
+      : new TraceCapacity(new CapacityRepository(db), { ...capacity, checkIntervalMs: CAPACITY_CHECK_INTERVAL_MS }, log ?? silentLogger);
   return {
     services: { traces, liveTail, ingest },
     collections: [spansCollection(retentionS), tracesCollection(retentionS)],

@@ -9,6 +9,8 @@ export interface TraceCapacityOptions {
   readonly checkIntervalMs: number;
   /** Told what each pass evicted (metrics). */
   readonly onEvicted?: (evicted: EvictionResult) => void;
+  /** The share of the store's heap its data holds, when the store reports it (the embedded mongo-java-server). */
+  readonly heapUsed?: () => number | undefined;
 }
 
 export interface EvictionResult {
@@ -18,9 +20,14 @@ export interface EvictionResult {
 
 /** Traces evicted per round of span deletes, then summary deletes: bounds how long a trace may be seen shrinking. */
 const TRACES_PER_ROUND = 500;
+/** Share of the store's heap beyond which spans are evicted although the store holds fewer than maxSpans. */
+const HEAP_LIMIT = 0.8;
+/** After evicting for the heap, how long its reports (the least use after a collection over a minute) take to show it. */
+const HEAP_SETTLE_MS = 65_000;
 
 /**
- * Keeps the embedded store within its span capacity, like Jaeger's `--memory.max-traces`: once the store
+ * Keeps the embedded store within its span capacity, like Jaeger's `--memory.max-traces`, and within its
+ * heap: once the store
  * holds more than `maxSpans` spans, the oldest traces (by start) are evicted whole — their spans, then their
  * summaries — until it holds at most 90 % of it, so that the sort that finds the oldest traces runs once per
  * tenth of the capacity ingested, not on every batch. Rollups are not touched: services and topology keep
@@ -32,6 +39,7 @@ const TRACES_PER_ROUND = 500;
  */
 export class TraceCapacity {
   private readonly task = new PeriodicTask(() => ({ delayMs: this.options.checkIntervalMs, run: () => this.pass() }));
+  private heapSettlesAt = 0;
 
   constructor(
     private readonly repo: CapacityRepository,
@@ -47,11 +55,27 @@ export class TraceCapacity {
     return this.task.stop();
   }
 
-  /** Evicts the oldest whole traces if the store holds more than `maxSpans` spans. */
-  async enforce(): Promise<EvictionResult> {
+  /**
+   * Evicts the oldest whole traces if the store holds more than `maxSpans` spans, or a tenth of its spans
+   * when its data fills more than 80 % of its heap (spans larger than the capacity assumed, rollups of a long
+   * retention): the capacity is a count, and only the heap is the store's real bound.
+   */
+  async enforce(now = Date.now()): Promise<EvictionResult> {
     const { spans, traces } = await this.repo.counts();
-    if (spans <= this.options.maxSpans) return { traces: 0, spans: 0 };
-    const target = this.options.maxSpans - Math.floor(this.options.maxSpans / 10);
+    const heap = now >= this.heapSettlesAt ? this.options.heapUsed?.() : undefined;
+    const squeezed = heap !== undefined && heap > HEAP_LIMIT && spans > 0;
+    const limit = squeezed ? Math.min(this.options.maxSpans, spans - 1) : this.options.maxSpans;
+    if (spans <= limit) return { traces: 0, spans: 0 };
+    if (squeezed) {
+      this.heapSettlesAt = now + HEAP_SETTLE_MS;
+      this.log.warn('store heap nearly full: evicting traces below MESH_EMBEDDED_MAX_SPANS', {
+        heapUsedPct: Math.round(heap * 100),
+        spans,
+        maxSpans: this.options.maxSpans,
+        advice: 'raise MESH_EMBEDDED_HEAP_MB, or lower MESH_EMBEDDED_MAX_SPANS or MESH_RETENTION_HOURS',
+      });
+    }
+    const target = limit - Math.floor(limit / 10);
     let excess = spans - target;
     const evicted = { traces: 0, spans: 0 };
     // Span counts per trace vary: ask for the traces the excess needs at the average size, plus a margin.
