@@ -17,6 +17,8 @@ interface SupervisedOptions {
   readonly exitSignal: NodeJS.Signals;
   /** Called when the process ends after startup without terminate() having been asked. */
   readonly onUnexpectedExit?: (description: string) => void;
+  /** Variables added to this process's environment for the child. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -73,7 +75,8 @@ export class SupervisedProcess {
   }
 
   static spawn(command: string, args: readonly string[], options: SupervisedOptions): SupervisedProcess {
-    return new SupervisedProcess(spawn(command, args, { stdio: 'pipe', detached: true }), options);
+    const env = options.env === undefined ? process.env : { ...process.env, ...options.env };
+    return new SupervisedProcess(spawn(command, args, { stdio: 'pipe', detached: true, env }), options);
   }
 
   get pid(): number | undefined {

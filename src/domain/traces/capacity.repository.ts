@@ -8,8 +8,12 @@ export interface StoredTrace {
   readonly spanDocumentIds: readonly string[];
 }
 
-/** Span ids per delete, well below the 16 MB command limit (a span `_id` is about 70 bytes). */
-const IDS_PER_DELETE = 10_000;
+/**
+ * Span ids per delete: mongo-java-server checks each document it deletes against the whole `$in` list, under
+ * the collection's lock, so the cost grows with the square of the list (SpansRepository's IDS_PER_QUERY);
+ * small deletes let ingest and reads in between.
+ */
+const IDS_PER_DELETE = 1_000;
 
 function spanDocumentIds(doc: Pick<TraceDocument, '_id' | 'sids'>): string[] {
   // A span's _id is its trace summary's _id (tenant and trace id) followed by its span id.
