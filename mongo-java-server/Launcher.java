@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -39,14 +41,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -238,30 +239,78 @@ final class CompactCollection extends MemoryCollection {
     }
 
     /**
-     * A sorted find with a limit (a page of traces: the newest 21 of tens of thousands) keeps just the first
-     * skip + limit matches in a bounded heap instead of sorting every match: n·log(k) comparisons instead of
-     * n·log(n), each of which resolves its fields by path. Ties keep the order in which the documents were
-     * met, as the stable sort did, and the server then sorts, skips, limits and projects those few as before.
+     * A sorted find with a limit (a page of traces: the newest 21 of tens of thousands) selects the first
+     * skip + limit matches and sorts just those, instead of sorting every match, and reads each match's sort
+     * values once instead of at every comparison (the server's comparator resolves each field by its path
+     * on every call, which made a page of 30,000 traces take 330 ms). Values compare as the server's own
+     * sort compares them, ties keep the order in which the documents were met as its stable sort did, and
+     * the server then sorts, skips, limits and projects those few as before.
      */
     @Override
-    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit, int batchSize,
-                                                   Comparator<Document> order, Document fieldSelector) {
+    protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
+                                                   int batchSize, Document fieldSelector) {
         long keep = (long) Math.max(0, skip) + limit;
-        if (order == null || limit <= 0 || keep > Integer.MAX_VALUE) {
-            return super.matchDocumentsFromStream(query, documents, skip, limit, batchSize, order, fieldSelector);
+        if (orderBy == null || orderBy.isEmpty() || orderBy.containsKey("$natural") || limit <= 0 || keep > Integer.MAX_VALUE) {
+            return super.matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Comparator<Ranked> best = Comparator.comparing(Ranked::document, order).thenComparingLong(Ranked::seen);
-        PriorityQueue<Ranked> kept = new PriorityQueue<>((int) keep + 1, best.reversed());
-        long[] seen = {0};
+        List<String> fields = new ArrayList<>(orderBy.keySet());
+        List<ValueComparator> directions = new ArrayList<>();
+        for (String field : fields) directions.add(((Number) orderBy.get(field)).intValue() > 0 ? ValueComparator.asc() : ValueComparator.desc());
+        Comparator<Ranked> best = (a, b) -> {
+            for (int i = 0; i < fields.size(); i++) {
+                int order = directions.get(i).compare(a.values[i], b.values[i]);
+                if (order != 0) return order;
+            }
+            return Long.compare(a.seen, b.seen);
+        };
+        List<Ranked> matches = new ArrayList<>();
         documents.filter(document -> documentMatchesQuery(document, query)).forEach(document -> {
-            kept.add(new Ranked(document, seen[0]++));
-            if (kept.size() > keep) kept.poll();
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                String field = fields.get(i);
+                // A top-level field as the server's path lookup reads it, without splitting the path each time.
+                values[i] = field.indexOf('.') < 0 ? document.getOrMissing(field) : Utils.getSubdocumentValueCollectionAware(document, field);
+            }
+            matches.add(new Ranked(document, values, matches.size()));
         });
-        List<Document> first = kept.stream().sorted(best).map(Ranked::document).collect(Collectors.toList());
-        return super.matchDocumentsFromStream(query, first.stream(), skip, limit, batchSize, order, fieldSelector);
+        List<Ranked> first = matches.size() > keep ? selectFirst(matches, (int) keep, best) : matches;
+        first.sort(best);
+        return super.matchDocumentsFromStream(first.stream().map(r -> r.document), query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
-    private record Ranked(Document document, long seen) {}
+    /** The `count` first items in `order`, unsorted: quickselect, about three comparisons per item. */
+    private static List<Ranked> selectFirst(List<Ranked> items, int count, Comparator<Ranked> order) {
+        int lo = 0;
+        int hi = items.size() - 1;
+        int target = count - 1;
+        while (lo < hi) {
+            Ranked pivot = items.get((lo + hi) >>> 1);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (order.compare(items.get(i), pivot) < 0) i++;
+                while (order.compare(items.get(j), pivot) > 0) j--;
+                if (i <= j) Collections.swap(items, i++, j--);
+            }
+            if (target <= j) hi = j;
+            else if (target >= i) lo = i;
+            else break;
+        }
+        return new ArrayList<>(items.subList(0, count));
+    }
+
+    /** A match with its sort values, and when it was met. */
+    private static final class Ranked {
+        final Document document;
+        final Object[] values;
+        final long seen;
+
+        Ranked(Document document, Object[] values, long seen) {
+            this.document = document;
+            this.values = values;
+            this.seen = seen;
+        }
+    }
 
     /**
      * Tracking the data size (collStats' size) re-encodes every inserted document and both versions of every
