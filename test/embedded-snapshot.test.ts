@@ -1,4 +1,5 @@
-import { stat, truncate } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +72,7 @@ describe('embedded store snapshots', () => {
     cleanup.push(remove);
     const apiKey = randomApiKey();
     const first = await start(dir, { MESH_BOOTSTRAP_API_KEY: apiKey });
+    expect(logged(first, /"msg":"embedded MongoDB: no snapshot at .*embedded-store\.snapshot, starting empty"/), first.output()).toBe(true);
     const graphql = graphqlClient(first.baseUrl, apiKey);
     const created = await graphql<{ createApiKey: { key: string } }>(
       `
@@ -174,5 +176,15 @@ describe('embedded store snapshots', () => {
     const fresh = await ingestTraces(second, apiKey, 1);
     expect(await spanCounts(second, apiKey, fresh)).toEqual([SPANS_PER_TRACE]);
     await stop(second);
+
+    // Not a snapshot at all: the same.
+    await writeFile(snapshot, randomBytes(4096));
+    const third = await start(dir, { MESH_BOOTSTRAP_API_KEY: apiKey });
+    expect(
+      logged(third, /"level":"warn".*snapshot .* is unreadable .*; kept as .*embedded-store\.snapshot\.bad, starting empty/),
+      third.output(),
+    ).toBe(true);
+    expect(await spanCounts(third, apiKey, fresh)).toEqual([null]);
+    await stop(third);
   }, 300_000);
 });
