@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuilt } from '../scripts/build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,7 +31,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `scripts.start` of package.json, split into a command and its arguments: run directly rather than through
+ * `scripts.start` of package.json (`node dist/src/main.js`), split into a command and its arguments: run directly rather than through
  * npm or a shell, so that SIGTERM reaches the gateway as it does from a process manager.
  */
 function startCommand(): [string, string[]] {
@@ -76,6 +77,8 @@ function processesBelow(root: number): { gateway: number; store: number | undefi
 }
 
 export async function startGateway(env: Record<string, string>, readyTimeoutMs = 600_000): Promise<GatewayProcess> {
+  // What `prestart` does for the server: compile src/ to dist/ when the sources changed since the last build.
+  ensureServerBuilt({ log: () => {} });
   const port = await freePort();
   const [command, args] = startCommand();
   const child: ChildProcess = spawn(command, args, {
@@ -83,6 +86,8 @@ export async function startGateway(env: Record<string, string>, readyTimeoutMs =
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // The benches send OTLP/HTTP; no gRPC listener on the shared default 4317 beside it.
+      MESH_OTLP_GRPC_PORT: '0',
       ...env,
       PORT: String(port),
       PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`,

@@ -3,6 +3,7 @@ import { buildApp, type App, type StoreUpkeep } from './app.js';
 import { connectStore, type Store } from './db/client.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from './db/embedded.js';
 import { SnapshotSchedule } from './db/embedded/snapshot-schedule.js';
+import { startDemoCollectors } from './demo/demo-collectors.js';
 import { emitDemoTraces, startDemoTraffic } from './demo/demo-traffic.js';
 import { createLogger, errorMessage, type Logger } from './logger.js';
 
@@ -57,17 +58,21 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   const { store, embedded } = await openStore(config, log);
   let app: App;
+  let port: number;
   try {
     const upkeep = upkeepOf(config, embedded);
     app = buildApp({ config, db: store.db, log, ...(upkeep === undefined ? {} : { upkeep }) });
-    await app.start();
+    ({ port } = await app.start());
   } catch (error) {
     await store.close();
     await embedded?.stop();
     throw error;
   }
-  const baseUrl = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+  // From the process's start (node's time origin) to listening with the store reachable and indexes in place.
+  log.info('gateway ready', { startupMs: Math.round(performance.now()) });
+  const baseUrl = `${config.tls === undefined ? 'http' : 'https'}://${config.host}:${port}`;
   let traffic: { stop(): Promise<void> } | null = null;
+  let collectors: { stop(): Promise<void> } | null = null;
   if (demo) {
     const apiKey = config.bootstrapApiKey!;
     // The demo key is a published constant (README), not a secret; any other key is never printed.
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
     const seeded = await emitDemoTraces({ baseUrl, apiKey, traces: 300 });
     log.info('demo data seeded', seeded);
     traffic = startDemoTraffic({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
+    collectors = startDemoCollectors({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
   }
 
   const snapshots =
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
       // Each step runs whatever the previous one did: the embedded store must not outlive the gateway.
       for (const [step, run] of [
         ['demo traffic', () => traffic?.stop()],
+        ['demo collectors', () => collectors?.stop()],
         ['gateway', () => app.stop()],
         // After the drain, so that every acknowledged span is in it.
         ['store snapshot', () => snapshots?.stopWithSnapshot()],
