@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Module } from '../module.js';
 import { apiKeysCollection, ApiKeysRepository } from './api-keys.repository.js';
 import { AuthService } from './auth.service.js';
+import { KeyCache } from './key-cache.js';
 import { OrgsRepository, orgsCollection } from './orgs.repository.js';
 import { RateLimits, rateLimitsCollection } from './rate-limit.js';
 
@@ -21,13 +22,17 @@ export function createKeysModule({
   readonly db: Db;
   readonly config: Pick<Config, 'rateLimitPerMin'>;
 }): Module<KeysServices> {
+  const keys = new ApiKeysRepository(db);
+  const cache = new KeyCache(keys);
   return {
     services: {
-      auth: new AuthService(new ApiKeysRepository(db), new OrgsRepository(db), { defaultRateLimit: config.rateLimitPerMin }),
+      auth: new AuthService(keys, new OrgsRepository(db), cache, { defaultRateLimit: config.rateLimitPerMin }),
       limits: new RateLimits(db),
     },
     collections: [apiKeysCollection, orgsCollection, rateLimitsCollection],
     loaders: {},
+    start: () => cache.start(),
+    stop: () => cache.stop(),
   };
 }
 
