@@ -201,6 +201,20 @@ describe('organization IP allow-lists', () => {
     });
   });
 
+  it('a sandbox admin key reads the list but cannot change it', async () => {
+    const sandboxAdmin = (await gw.app.services.auth.createKey({ org: 'default', env: 'test', permissions: ['admin'] })).key;
+    const query = async (body: unknown) =>
+      JSON.parse((await send(gw.baseUrl, INSIDE, 'POST', '/graphql', { key: sandboxAdmin, body })).text) as {
+        data: unknown;
+        errors?: { extensions: Record<string, unknown> }[];
+      };
+    const before = await storedList();
+    expect((await query({ query: '{ organization { ipAllowList } }' })).data).toEqual({ organization: { ipAllowList: before } });
+    const refused = await query({ query: 'mutation { setIpAllowList(cidrs: ["10.0.0.0/8"], force: true) { ipAllowList } }' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'forbidden' });
+    expect(await storedList()).toEqual(before);
+  });
+
   it('refuses a list that locks the caller out unless forced', async () => {
     await setList([]);
     const refused = await setList(['10.0.0.0/8'], { source: OUTSIDE });
