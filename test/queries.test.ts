@@ -193,11 +193,11 @@ describe('DataLoader batching', () => {
     );
     expect(data.traces.edges).toHaveLength(50);
     expect(data.traces.edges.every((e) => e.node.spans.length > 0 && e.node.rootSpan !== null)).toBe(true);
-    // The key cache's once-a-second check of the cached keys (by _id) runs in the background, not for this request.
+    // The key and allow-list caches' checks (by _id) run in the background, not for this request.
     const reads = commands.filter(
       (e) =>
         ['find', 'aggregate', 'count'].includes(e.commandName) &&
-        !(e.commandName === 'find' && e.command.find === 'api_keys' && e.command.filter?._id !== undefined),
+        !(e.commandName === 'find' && ['api_keys', 'orgs'].includes(e.command.find as string) && e.command.filter?._id !== undefined),
     );
     const byCollection = reads.map((e) => `${e.commandName}:${(e.command as Document)[e.commandName] as string}`);
     // Trace page (1) + the span ids of all 50 traces (1) + their spans by _id (1) + root spans (1); the key comes from the instance's key cache.

@@ -16,7 +16,7 @@ import { EXAMPLE_HEARTBEAT, REPORT_HEARTBEAT } from './helpers/nodes.js';
  * figures are stated in docs/performance.md; this test keeps them true.
  *
  * Background work of the instance is not the request's: the key cache's
- * check of its cached keys (a `find` on api_keys by `_id`, every 500 ms) and
+ * check of its cached keys and allow-lists (a `find` on api_keys or orgs by `_id`, every 500 ms) and
  * the alert workers are left out by their shape; the offline-node sweep and
  * the alert evaluator are set to run an hour apart.
  */
@@ -29,7 +29,8 @@ const commands: CommandStartedEvent[] = [];
 
 function isBackground(e: CommandStartedEvent): boolean {
   const collection = String(e.command[e.commandName]);
-  if (e.commandName === 'find' && collection === 'api_keys') return true;
+  // The key and allow-list caches' checks (by _id).
+  if (e.commandName === 'find' && (collection === 'api_keys' || collection === 'orgs')) return true;
   // The alert evaluator and delivery worker (the offline-node sweep and the evaluator are set an hour apart here).
   return collection.startsWith('alert_');
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Module } from '../module.js';
 import { apiKeysCollection, ApiKeysRepository } from './api-keys.repository.js';
+import { AllowListCache } from './allow-list-cache.js';
 import { AuthService } from './auth.service.js';
 import { KeyCache } from './key-cache.js';
 import { OrgsRepository, orgsCollection } from './orgs.repository.js';
@@ -46,18 +47,23 @@ export function createKeysModule({
 }): Module<KeysServices> {
   const keys = new ApiKeysRepository(db);
   const cache = new KeyCache(keys);
+  const orgs = new OrgsRepository(db);
+  const allowLists = new AllowListCache(orgs);
   const redis = config.redisUrl === undefined ? null : redisClient(config.redisUrl, log);
   const counter = redis === null ? new MongoWindowCounter(db) : new RedisWindowCounter(redis);
   return {
     services: {
-      auth: new AuthService(keys, new OrgsRepository(db), cache, { defaultRateLimit: config.rateLimitPerMin }),
+      auth: new AuthService(keys, orgs, cache, allowLists, { defaultRateLimit: config.rateLimitPerMin }),
       limits: new RateLimits(counter),
     },
     collections: [apiKeysCollection, orgsCollection, rateWindowsCollection],
     loaders: {},
-    start: () => cache.start(),
+    start: () => {
+      cache.start();
+      allowLists.start();
+    },
     async stop() {
-      await cache.stop();
+      await Promise.all([cache.stop(), allowLists.stop()]);
       if (redis?.status === 'ready') await redis.quit();
       else redis?.disconnect();
     },

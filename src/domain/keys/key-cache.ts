@@ -2,9 +2,9 @@ import { PeriodicTask } from '../../periodic-task.js';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository.js';
 
 /** How often the cached keys are checked against the store (one query for all of them). */
-const REFRESH_MS = 500;
+export const REFRESH_MS = 500;
 /** A key not confirmed for this long is read from the store again: the bound on how late a revocation takes effect. */
-const MAX_AGE_MS = 2_000;
+export const MAX_AGE_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {
