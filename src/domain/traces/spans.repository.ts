@@ -288,23 +288,23 @@ export class SpansRepository {
   }
 
   /**
-   * Every service's segment of the given traces (see ServiceSegment), grouped
-   * in the store: one aggregation for a whole page of traces, served by
-   * `trace_spans`, returning one row per (trace, service) instead of the spans.
+   * The segments of the given traces per service name, namespace and
+   * environment (see ServiceSegment), grouped in the store: one aggregation
+   * for a whole page of traces, served by `trace_spans`, returning one row per
+   * (trace, service identity) instead of the spans. A service name seen under
+   * two namespaces or environments yields a row for each (mergeSegments joins them).
    */
   async serviceSegments(tenant: Tenant, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+    type Row = { _id: { t: string; s: string; ns?: string | null; denv?: string | null }; start: bigint; end: bigint; n: number };
     const rows = await this.spans
-      .aggregate<{ _id: { t: string; s: string }; start: bigint; end: bigint; n: number; ns: string | null; denv: string | null }>([
+      .aggregate<Row>([
         { $match: { org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } } },
         {
           $group: {
-            _id: { t: '$traceId', s: '$svc' },
+            _id: { t: '$traceId', s: '$svc', ns: '$ns', denv: '$denv' },
             start: { $min: '$startNs' },
             end: { $max: '$endNs' },
             n: { $sum: 1 },
-            // $max prefers a set value over null and is deterministic when spans disagree.
-            ns: { $max: '$ns' },
-            denv: { $max: '$denv' },
           },
         },
       ])
@@ -312,8 +312,8 @@ export class SpansRepository {
     return rows.map((r) => ({
       traceId: r._id.t,
       serviceName: r._id.s,
-      serviceNamespace: r.ns ?? null,
-      environment: r.denv ?? null,
+      serviceNamespace: r._id.ns ?? null,
+      environment: r._id.denv ?? null,
       startTimeUnixNano: BigInt(r.start),
       endTimeUnixNano: BigInt(r.end),
       spanCount: r.n,
