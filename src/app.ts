@@ -17,6 +17,7 @@ import { createTracesModule } from './domain/traces/index.js';
 import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
+import { createSingleConnectionSse } from './http/graphql-sse.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { IngestBudget } from './http/otlp-handler.js';
 import { Operations } from './http/ops.js';
@@ -76,10 +77,12 @@ export function buildApp(deps: AppDeps): App {
   const authenticate = (headers: { get(name: string): string | null }) =>
     ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs);
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
+  const sse = createSingleConnectionSse();
   const yoga = createGraphQLServer(services, loaders, {
     graphiql: config.graphiql,
     development: config.nodeEnv === 'development',
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
+    transports: [sse.plugin],
   });
   const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
     ops.metrics.ingestShed.inc({ bound }),
@@ -175,6 +178,7 @@ export function buildApp(deps: AppDeps): App {
       await areas.stop();
       await ws.close();
       await pubsub.close();
+      sse.close();
       await drained;
       await ops.close();
     },
