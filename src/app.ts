@@ -25,6 +25,7 @@ import { createRouter } from './http/router.js';
 import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
 import type { Logger } from './logger.js';
+import { familyErrorWriter } from '../rest-compat/families.js';
 import { createRestCompat } from '../rest-compat/rest-handler.js';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
 
@@ -131,6 +132,8 @@ export function buildApp(deps: AppDeps): App {
         metrics: ops.metrics,
       },
       rest,
+      // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
+      familyErrorWriter,
       console: createConsoleHandler(),
     }),
   );

@@ -5,6 +5,7 @@ import './graphql/any-value.js';
 import './domain/traces/traces.graphql.js';
 import './domain/traces/trace-page.graphql.js';
 import './domain/traces/issues.graphql.js';
+import './domain/traces/traces-by-ids.graphql.js';
 import './domain/keys/keys.graphql.js';
 import './domain/search/search.graphql.js';
 import './domain/nodes/nodes.graphql.js';

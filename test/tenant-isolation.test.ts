@@ -363,6 +363,63 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     },
   },
   {
+    path: 'Query.tracesByIds',
+    async check(viewer, owner) {
+      const q = `query($ids: [String!]!) { tracesByIds(traceIds: $ids) { traceId services } }`;
+      expect((await gql(viewer.key, q, { ids: [owner.traceId, SHARED_TRACE, viewer.traceId] })).data).toEqual({
+        tracesByIds: [null, { traceId: SHARED_TRACE, services: [viewer.service] }, { traceId: viewer.traceId, services: [viewer.service] }],
+      });
+    },
+  },
+  {
+    path: 'Query.spanAttributeKeys / Query.spanFieldValues',
+    async check(viewer, owner) {
+      const q = `query($from: DateTime!, $to: DateTime!) {
+        keys: spanAttributeKeys(scope: SPAN, from: $from, to: $to)
+        services: spanFieldValues(field: "service.name", from: $from, to: $to) { ... on StringValue { stringValue } }
+        peers: spanFieldValues(field: "peer.service", from: $from, to: $to) { ... on StringValue { stringValue } }
+        theirs: spanFieldValues(field: "name", where: "service.name = \\"${owner.service}\\"", from: $from, to: $to) { __typename }
+      }`;
+      const body = await gql<{ keys: string[]; services: { stringValue: string }[]; peers: { stringValue: string }[]; theirs: unknown[] }>(
+        viewer.key,
+        q,
+        { from, to },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.keys).toEqual(['db.system', 'peer.service']);
+      expect(body.data!.services).toEqual([{ stringValue: viewer.service }]);
+      expect(body.data!.peers).toEqual([{ stringValue: `db-${viewer.name.replace('/', '-')}` }]);
+      expect(body.data!.theirs).toEqual([]);
+    },
+  },
+  {
+    path: 'Jaeger /api/services, /api/traces/{traceID}, /api/operations and Tempo /tempo/api/v2/search/tag/{tag}/values',
+    async check(viewer, owner) {
+      const services = await rest<{ data: string[] }>(gw, 'GET', '/api/services', { key: viewer.key });
+      expect(services.body.data).toEqual([viewer.service]);
+      expect((await rest(gw, 'GET', `/api/traces/${owner.traceId}`, { key: viewer.key })).status).toBe(404);
+      expect((await rest(gw, 'GET', `/api/operations?service=${owner.service}`, { key: viewer.key })).body).toMatchObject({
+        data: [],
+        total: 0,
+      });
+      const shared = await rest<{ data: { processes: Record<string, { serviceName: string }> }[] }>(
+        gw,
+        'GET',
+        `/api/traces/${SHARED_TRACE}`,
+        { key: viewer.key },
+      );
+      expect(Object.values(shared.body.data[0]!.processes).map((p) => p.serviceName)).toEqual([viewer.service]);
+      const values = await rest<{ tagValues: { value: string }[] }>(gw, 'GET', '/tempo/api/v2/search/tag/resource.service.name/values', {
+        key: viewer.key,
+      });
+      expect(values.body.tagValues.map((v) => v.value)).toEqual([viewer.service]);
+      const theirs = await fetch(`${gw.baseUrl}/tempo/api/v2/traces/${owner.traceId}`, {
+        headers: { authorization: `Bearer ${viewer.key}` },
+      });
+      expect([theirs.status, await theirs.text()]).toEqual([404, 'trace not found\n']);
+    },
+  },
+  {
     path: 'GET /v1/traces and /v1/traces/{trace_id}',
     async check(viewer, owner) {
       const list = await rest<{ traces: { trace_id: string; services: string[] }[] }>(

@@ -8,6 +8,7 @@ import { KeyEntry } from './views/key-entry';
 import { NodesBoard } from './views/nodes/nodes-board';
 import { ServiceMap } from './views/map/service-map';
 import { ServicesView } from './views/services/services-view';
+import { SettingsView } from './views/settings/settings-view';
 import { TraceSearch } from './views/search/trace-search';
 import { TraceDetail } from './views/trace/trace-detail';
 
@@ -17,6 +18,7 @@ const NAV = [
   { to: '/map', label: 'Service map' },
   { to: '/nodes', label: 'Collector nodes' },
   { to: '/alerts', label: 'Alerts' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
 export function App() {
@@ -123,6 +125,8 @@ function View({ route }: { route: Route }) {
       return <NodesBoard />;
     case 'alerts':
       return <AlertsView />;
+    case 'settings':
+      return <SettingsView route={route} />;
     case undefined:
     case '':
       return null;

@@ -36,6 +36,10 @@ type Documents = {
     "\n  query ConsoleSearchTraces($query: String!, $from: DateTime!, $to: DateTime!, $first: Int!, $after: String) {\n    searchTraces(query: $query, from: $from, to: $to, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...TraceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsoleSearchTracesDocument,
     "\n  query ConsoleServiceNames {\n    services(limit: 1000) {\n      services {\n        name\n      }\n    }\n  }\n": typeof types.ConsoleServiceNamesDocument,
     "\n  query ConsoleServices($from: DateTime!, $to: DateTime!, $step: Int) {\n    services(from: $from, to: $to, limit: 1000) {\n      totalCount\n      services {\n        name\n        namespace\n        cluster\n        requestCount\n        errorCount\n        errorRate\n        p50LatencyMs\n        p99LatencyMs\n        lastSeen\n        series(step: $step) {\n          start\n          requestCount\n          errorRate\n          p99LatencyMs\n        }\n      }\n    }\n  }\n": typeof types.ConsoleServicesDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    env\n    permissions\n    rateLimit\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFragmentDoc,
+    "\n  query ConsoleApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": typeof types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ConsoleRevokeApiKeyDocument,
     "\n  fragment ScalarValue on AnyValue {\n    __typename\n    ... on StringValue {\n      stringValue\n    }\n    ... on BoolValue {\n      boolValue\n    }\n    ... on IntValue {\n      intValue\n    }\n    ... on DoubleValue {\n      doubleValue\n      text\n    }\n    ... on BytesValue {\n      bytesValue\n    }\n    ... on EmptyValue {\n      empty\n    }\n  }\n": typeof types.ScalarValueFragmentDoc,
     "\n  fragment NestedValue on AnyValue {\n    ...ScalarValue\n    ... on ArrayValue {\n      arrayValue {\n        ...ScalarValue\n      }\n    }\n    ... on KvlistValue {\n      kvlistValue {\n        key\n        valueType\n        value {\n          ...ScalarValue\n        }\n      }\n    }\n  }\n": typeof types.NestedValueFragmentDoc,
     "\n  fragment AttributeDetail on Attribute {\n    key\n    valueType\n    value {\n      ...ScalarValue\n      ... on ArrayValue {\n        arrayValue {\n          ...NestedValue\n        }\n      }\n      ... on KvlistValue {\n        kvlistValue {\n          key\n          valueType\n          value {\n            ...NestedValue\n          }\n        }\n      }\n    }\n  }\n": typeof types.AttributeDetailFragmentDoc,
@@ -64,6 +68,10 @@ const documents: Documents = {
     "\n  query ConsoleSearchTraces($query: String!, $from: DateTime!, $to: DateTime!, $first: Int!, $after: String) {\n    searchTraces(query: $query, from: $from, to: $to, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...TraceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsoleSearchTracesDocument,
     "\n  query ConsoleServiceNames {\n    services(limit: 1000) {\n      services {\n        name\n      }\n    }\n  }\n": types.ConsoleServiceNamesDocument,
     "\n  query ConsoleServices($from: DateTime!, $to: DateTime!, $step: Int) {\n    services(from: $from, to: $to, limit: 1000) {\n      totalCount\n      services {\n        name\n        namespace\n        cluster\n        requestCount\n        errorCount\n        errorRate\n        p50LatencyMs\n        p99LatencyMs\n        lastSeen\n        series(step: $step) {\n          start\n          requestCount\n          errorRate\n          p99LatencyMs\n        }\n      }\n    }\n  }\n": types.ConsoleServicesDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    env\n    permissions\n    rateLimit\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyRowFragmentDoc,
+    "\n  query ConsoleApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.ConsoleApiKeysDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": types.ConsoleRevokeApiKeyDocument,
     "\n  fragment ScalarValue on AnyValue {\n    __typename\n    ... on StringValue {\n      stringValue\n    }\n    ... on BoolValue {\n      boolValue\n    }\n    ... on IntValue {\n      intValue\n    }\n    ... on DoubleValue {\n      doubleValue\n      text\n    }\n    ... on BytesValue {\n      bytesValue\n    }\n    ... on EmptyValue {\n      empty\n    }\n  }\n": types.ScalarValueFragmentDoc,
     "\n  fragment NestedValue on AnyValue {\n    ...ScalarValue\n    ... on ArrayValue {\n      arrayValue {\n        ...ScalarValue\n      }\n    }\n    ... on KvlistValue {\n      kvlistValue {\n        key\n        valueType\n        value {\n          ...ScalarValue\n        }\n      }\n    }\n  }\n": types.NestedValueFragmentDoc,
     "\n  fragment AttributeDetail on Attribute {\n    key\n    valueType\n    value {\n      ...ScalarValue\n      ... on ArrayValue {\n        arrayValue {\n          ...NestedValue\n        }\n      }\n      ... on KvlistValue {\n        kvlistValue {\n          key\n          valueType\n          value {\n            ...NestedValue\n          }\n        }\n      }\n    }\n  }\n": types.AttributeDetailFragmentDoc,
@@ -155,6 +163,22 @@ export function graphql(source: "\n  query ConsoleServiceNames {\n    services(l
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleServices($from: DateTime!, $to: DateTime!, $step: Int) {\n    services(from: $from, to: $to, limit: 1000) {\n      totalCount\n      services {\n        name\n        namespace\n        cluster\n        requestCount\n        errorCount\n        errorRate\n        p50LatencyMs\n        p99LatencyMs\n        lastSeen\n        series(step: $step) {\n          start\n          requestCount\n          errorRate\n          p99LatencyMs\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleServicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    env\n    permissions\n    rateLimit\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): typeof import('./graphql').ApiKeyRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"): typeof import('./graphql').ConsoleApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"): typeof import('./graphql').ConsoleRevokeApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

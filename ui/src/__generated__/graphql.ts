@@ -100,6 +100,17 @@ export type AnyValueType =
   | 'KVLIST'
   | 'STRING';
 
+/** LIVE keys (mtk_live_) read and write live data; TEST keys (mtk_test_) the sandbox partition only. */
+export type ApiKeyEnv =
+  | 'LIVE'
+  | 'TEST';
+
+/** READ: queries. WRITE: ingest and heartbeats. ADMIN: alert rules and key management. */
+export type ApiKeyPermission =
+  | 'ADMIN'
+  | 'READ'
+  | 'WRITE';
+
 /** A typed attribute condition; which operators a type accepts is documented in docs/api.md. */
 export type AttributeFilter = {
   key: string;
@@ -133,6 +144,15 @@ export type CreateAlertRuleInput = {
   name: string;
   /** Default: WARNING. */
   severity?: AlertSeverity | null | undefined;
+};
+
+export type CreateApiKeyInput = {
+  env: ApiKeyEnv;
+  /** At most 200 characters. */
+  name?: string | null | undefined;
+  permissions: Array<ApiKeyPermission>;
+  /** Requests per minute, 1–10000; default: the gateway default (1,000). */
+  rateLimit?: number | null | undefined;
 };
 
 /** HEALTHY, DEGRADED and UNHEALTHY follow from the latest heartbeat; OFFLINE means no heartbeat for MESH_NODE_OFFLINE_AFTER_S (docs/nodes.md). */
@@ -361,6 +381,27 @@ export type ConsoleServicesQueryVariables = Exact<{
 
 
 export type ConsoleServicesQuery = { services: { totalCount: number, services: Array<{ name: string, namespace: string | null, cluster: string | null, requestCount: string, errorCount: string, errorRate: number, p50LatencyMs: number | null, p99LatencyMs: number | null, lastSeen: string, series: Array<{ start: string, requestCount: string, errorRate: number, p99LatencyMs: number | null }> }> } };
+
+export type ApiKeyRowFragment = { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ConsoleApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type ConsoleCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ConsoleCreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type ConsoleRevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
 type ScalarValue_ArrayValue_Fragment = { __typename: 'ArrayValue' };
 
@@ -913,6 +954,19 @@ export const TraceRowFragmentDoc = new TypedDocumentString(`
   services
 }
     `, {"fragmentName":"TraceRow"}) as unknown as TypedDocumentString<TraceRowFragment, unknown>;
+export const ApiKeyRowFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiKeyRow"}) as unknown as TypedDocumentString<ApiKeyRowFragment, unknown>;
 export const ScalarValueFragmentDoc = new TypedDocumentString(`
     fragment ScalarValue on AnyValue {
   __typename
@@ -1447,6 +1501,60 @@ export const ConsoleServicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleServicesQuery, ConsoleServicesQueryVariables>;
+export const ConsoleApiKeysDocument = new TypedDocumentString(`
+    query ConsoleApiKeys {
+  apiKeys {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleApiKeysQuery, ConsoleApiKeysQueryVariables>;
+export const ConsoleCreateApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      ...ApiKeyRow
+    }
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleCreateApiKeyMutation, ConsoleCreateApiKeyMutationVariables>;
+export const ConsoleRevokeApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeApiKey($id: String!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleRevokeApiKeyMutation, ConsoleRevokeApiKeyMutationVariables>;
 export const ConsoleSpanDocument = new TypedDocumentString(`
     query ConsoleSpan($traceId: String!, $spanId: String!) {
   span(traceId: $traceId, spanId: $spanId) {
