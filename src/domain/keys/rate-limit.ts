@@ -142,7 +142,12 @@ export class RateLimits {
     const total = counts.reduce((sum, c) => sum + c.n, mine.consumedPoints);
 
     if (total <= limit) {
-      await this.counters.updateOne({ key: this.counter.getKey(keyOf(current)) }, { $max: { last: at } });
+      // findAndModify on the unique `key`, as the library's own upsert (index coverage admits no update by another field).
+      await this.counters.findOneAndUpdate(
+        { key: this.counter.getKey(keyOf(current)) },
+        { $max: { last: at } },
+        { projection: { _id: 1 } },
+      );
       // This request is the newest: the whole budget is back once it has left the window.
       return { allowed: true, limit, remaining: limit - total, resetAtS: Math.ceil(leavesAt / 1000), retryAfterS: 0 };
     }
