@@ -206,6 +206,24 @@ describe('single connection mode on /graphql', () => {
     expect(operation.status).toBe(404);
   });
 
+  it('reads an operation body only with a declared length, which the GraphQL body limit bounds', async () => {
+    const token = await (await fetch(`${gw.baseUrl}/graphql`, { method: 'PUT', headers: headers(gw.apiKey) })).text();
+    const operation = JSON.stringify({ query: '{ __typename }', extensions: { operationId: 'chunked' } });
+    const chunked = await fetch(`${gw.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: headers(gw.apiKey, { 'content-type': 'application/json', 'x-graphql-event-stream-token': token }),
+      body: new Blob([operation]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+    const tooLarge = await fetch(`${gw.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: headers(gw.apiKey, { 'content-type': 'application/json', 'x-graphql-event-stream-token': token }),
+      body: JSON.stringify({ query: `{ __typename }${' '.repeat(2 * 1024 * 1024)}`, extensions: { operationId: 'big' } }),
+    });
+    expect(tooLarge.status).toBe(413);
+  });
+
   it('keeps ordinary GraphQL requests and their errors on /graphql as they were', async () => {
     const { status, body } = await gw.graphql(TRACE, { id: 'not-a-trace-id' });
     expect(status).toBe(200);

@@ -17,6 +17,12 @@ const NOT_FOUND: SseResponse = [
   { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json; charset=utf-8' } },
 ];
 
+const LENGTH_REQUIRED = JSON.stringify({
+  errors: [
+    { message: 'A single-connection operation must declare its Content-Length', extensions: { code: 'invalid_parameter', param: 'body' } },
+  ],
+});
+
 /** The caller the router authenticated, from the server context it handed to yoga (yoga.ts ServerContext). */
 function principalOf(serverContext: unknown): Principal | null {
   if (typeof serverContext !== 'object' || serverContext === null || !('principal' in serverContext)) return null;
@@ -70,6 +76,12 @@ export function createSingleConnectionSse(): SingleConnectionSse {
         request.headers.has(TOKEN_HEADER_KEY) ||
         url.searchParams.has(TOKEN_QUERY_KEY);
       if (!singleConnection) return undefined;
+      // graphql-sse reads an operation's body whole: only a declared length, which the router bounds, is read.
+      if (request.method === 'POST' && !request.headers.has('content-length')) {
+        return payload.endResponse(
+          new fetchAPI.Response(LENGTH_REQUIRED, { status: 411, headers: { 'content-type': 'application/json' } }),
+        );
+      }
       const principal = principalOf(serverContext);
       if (principal !== null) principals.set(request, principal);
       return sse.onRequest?.({
