@@ -35,13 +35,17 @@ interface TenantData {
   traceCursor: string;
   restCursor: string;
   alertRuleId: string;
+  /** A trace sent just before this tenant's node reported drops: its completeness names that node. */
+  readonly freshTraceId: string;
+  /** What this tenant's node reports dropping in the set-up. */
+  readonly dropped: number;
 }
 
 /** Ids every tenant uses at once: the partitions must keep them apart. */
 const SHARED_TRACE = hex(16);
 const SHARED_NODE = 'node-shared-01';
-/** Traces each tenant ingests in the set-up: its own, the shared id, a second one and a failed one. */
-const OWN_TRACES = 4;
+/** Traces each tenant ingests in the set-up: its own, the shared id, a second one, a failed one and a fresh one. */
+const OWN_TRACES = 5;
 
 let gw: TestGateway;
 const tenants: TenantData[] = [];
@@ -71,6 +75,8 @@ beforeAll(async () => {
       traceCursor: '',
       restCursor: '',
       alertRuleId: '',
+      freshTraceId: hex(16),
+      dropped: (index + 1) * 10,
     };
     const now = Date.now() - 5 * 60_000;
     const ingested = await postOtlpJson(gw.baseUrl, key, [
@@ -99,7 +105,13 @@ beforeAll(async () => {
     expect(ingested.status).toBe(200);
     expect((await postErrorSpan(key, tenant.service, `${slug}Error`)).status).toBe(200);
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster }, key);
+    expect(
+      (await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now(), durationMs: 5 }]))
+        .status,
+    ).toBe(200);
     await reportHeartbeat(gw, SHARED_NODE, { cluster: tenant.cluster }, key);
+    // Each tenant's node reports a different number of dropped spans, counted since its heartbeat before the fresh trace.
+    await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster, droppedSpansTotal: String(tenant.dropped) }, key);
     tenant.alertRuleId = await setUpAlerting(key, slug, tenant.service, smtpPort(index));
     tenants.push(tenant);
   }
@@ -258,6 +270,38 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
       expect(mine.errors).toBeUndefined();
       expect(mine.data!.issues.map((i) => i.exceptionType)).toEqual([`${viewer.name.replace('/', '-')}Error`]);
       expect((await gql(viewer.key, q, { service: owner.service })).data).toEqual({ issues: [] });
+    },
+  },
+  {
+    path: 'Query.compareTraces, Trace.criticalPath, Trace.completeness',
+    async check(viewer, owner) {
+      const q = `query($a: String!, $b: String!) { compareTraces(a: $a, b: $b) { a { traceId services } nodes { serviceName } } }`;
+      const theirsA = await gql(viewer.key, q, { a: owner.traceId, b: viewer.traceId });
+      expect(theirsA.data ?? null).toBeNull();
+      expect(theirsA.errors?.[0]?.extensions).toMatchObject({ code: 'not_found', param: 'a' });
+      const theirsB = await gql(viewer.key, q, { a: viewer.traceId, b: owner.traceId });
+      expect(theirsB.errors?.[0]?.extensions).toMatchObject({ code: 'not_found', param: 'b' });
+      // The id all tenants used compares the viewer's own trace.
+      const shared = await gql<{ compareTraces: { a: { services: string[] }; nodes: { serviceName: string }[] } }>(viewer.key, q, {
+        a: SHARED_TRACE,
+        b: viewer.traceId,
+      });
+      expect(shared.data!.compareTraces.a.services).toEqual([viewer.service]);
+      expect(new Set(shared.data!.compareTraces.nodes.map((n) => n.serviceName))).toEqual(new Set([viewer.service]));
+      const analysis = `query($id: String!) { trace(traceId: $id) { criticalPath { span { serviceName } } completeness { status droppedSpans reports { nodeId cluster droppedSpans } } } }`;
+      expect((await gql(viewer.key, analysis, { id: owner.freshTraceId })).data).toEqual({ trace: null });
+      const mine = await gql<{ trace: { criticalPath: { span: { serviceName: string } }[]; completeness: unknown } }>(
+        viewer.key,
+        analysis,
+        { id: viewer.freshTraceId },
+      );
+      expect(mine.data!.trace.criticalPath.map((e) => e.span.serviceName)).toEqual([viewer.service]);
+      // The trace names no cluster, so every cluster's nodes count: only the viewer's own node, with its own figure.
+      expect(mine.data!.trace.completeness).toEqual({
+        status: 'DROPS_REPORTED',
+        droppedSpans: String(viewer.dropped),
+        reports: [{ nodeId: viewer.node, cluster: viewer.cluster, droppedSpans: String(viewer.dropped) }],
+      });
     },
   },
   {

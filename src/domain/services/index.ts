@@ -10,6 +10,7 @@ import { serviceLoaders, type ServiceLoaders } from './services.loaders.js';
 import { ServicesRepository, servicesCollection } from './services.repository.js';
 import { ServiceCatalog } from './services.service.js';
 import { topologyLoaders, type TopologyLoaders } from './topology.loaders.js';
+import { maxWindowMsFor } from './time-buckets.js';
 import { TopologyService } from './topology.service.js';
 
 export interface ServicesModuleDeps {
@@ -43,8 +44,10 @@ export function createServicesModule(deps: ServicesModuleDeps): Module<ServicesS
     sweepIntervalMs: deps.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
     now,
   });
-  const catalog = new ServiceCatalog(servicesRepo, rollupsRepo, operationsRepo, now);
-  const topology = new TopologyService(rollupsRepo, servicesRepo, now);
+  // Any window up to the retention can be read (31 days at least).
+  const maxWindowMs = maxWindowMsFor(deps.config.retentionHours);
+  const catalog = new ServiceCatalog(servicesRepo, rollupsRepo, operationsRepo, now, maxWindowMs);
+  const topology = new TopologyService(rollupsRepo, servicesRepo, now, maxWindowMs);
   const retentionS = deps.config.retentionHours * 3600;
   return {
     services: { rollups: new RollupsService(rollupsRepo, servicesRepo, join, operationsRepo), catalog, topology },

@@ -5,7 +5,7 @@ import { ValidationError } from '../../errors.js';
 import type { SpanKind } from '../../otlp/otlp.types.js';
 import { RedAccumulator, type RedStats } from './red-stats.js';
 import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from './rollups.repository.js';
-import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
+import { coveredWindow, floorTo, MAX_WINDOW_MS, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
 import type { OperationsRepository } from './operations.repository.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
@@ -132,6 +132,7 @@ export class ServiceCatalog {
     private readonly rollups: RollupsRepository,
     private readonly operationsCatalog: OperationsRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly maxWindowMs = MAX_WINDOW_MS,
   ) {}
 
   private tenant(principal: Principal | null): Tenant {
@@ -140,7 +141,7 @@ export class ServiceCatalog {
 
   /** The window the figures cover: the requested one, widened to the buckets read (time-buckets.ts). */
   window(input: WindowInput): TimeWindow {
-    return coveredWindow(resolveWindow(input, this.now()));
+    return coveredWindow(resolveWindow(input, this.now(), this.maxWindowMs));
   }
 
   /** One row per deployment (service.namespace, service.name, cluster), by name. */

@@ -15,7 +15,7 @@ export const PERMISSIONS: readonly { readonly id: ApiKeyPermission; readonly lab
   { id: 'ADMIN', label: 'admin', help: 'alert rules and API keys' },
 ];
 
-/** The gateway's per-key ceiling (src/auth/auth.service.ts MAX_RATE_LIMIT). */
+/** The gateway's per-key ceiling (src/domain/keys/auth.service.ts MAX_RATE_LIMIT). */
 export const MAX_RATE_LIMIT = 10_000;
 const NAME_MAX = 200;
 
@@ -71,7 +71,7 @@ export function envLabel(env: ApiKeyEnv): string {
 
 /**
  * Whether a listed key is the one this console signed in with: the listed
- * prefix is the start of the plaintext (src/auth/api-key-format.ts displayPrefix).
+ * prefix is the start of the plaintext (src/domain/keys/api-key-format.ts displayPrefix).
  */
 export function isCurrentKey(prefix: string, current: string | null): boolean {
   return current !== null && prefix.length > 0 && current.startsWith(prefix);
