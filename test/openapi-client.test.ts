@@ -93,7 +93,15 @@ describe('GET /v1/openapi.json for client generators and linters', () => {
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
+          // The repository's own compiler checks (tsconfig.json), and exact optional properties on top.
           strict: true,
+          noUncheckedIndexedAccess: true,
+          noUnusedLocals: true,
+          noImplicitOverride: true,
+          noFallthroughCasesInSwitch: true,
+          exactOptionalPropertyTypes: true,
+          isolatedModules: true,
+          verbatimModuleSyntax: true,
           noEmit: true,
           target: 'ES2022',
           module: 'ESNext',
