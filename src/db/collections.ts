@@ -59,11 +59,16 @@ export async function ensureIndexes(db: Db, specs: readonly CollectionSpec[]): P
 async function existingTtls(db: Db, collectionName: string): Promise<Map<string, number | undefined>> {
   try {
     const indexes = await db.collection(collectionName).listIndexes().toArray();
-    return new Map(indexes.map((i) => [String(i.name), typeof i.expireAfterSeconds === 'number' ? i.expireAfterSeconds : undefined]));
+    return new Map(indexes.map((i) => [String(i.name), seconds(i.expireAfterSeconds)]));
   } catch (error) {
     if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return new Map();
     throw error;
   }
+}
+
+/** A listed expireAfterSeconds: an int32, a double or (read with useBigInt64) an int64, as the server stored it. */
+function seconds(value: unknown): number | undefined {
+  return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : undefined;
 }
 
 async function ensureIndex(db: Db, collectionName: string, index: IndexDeclaration, existingTtl: number | undefined): Promise<void> {
@@ -92,6 +97,7 @@ async function changeTtl(
       await db.command({ collMod: collectionName, index: { name: index.name, expireAfterSeconds } });
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === COMMAND_NOT_FOUND)) throw error;
+      // No collMod on this server (mongo-java-server): replace the index, cheap where TTL is not enforced anyway.
       await db.collection(collectionName).dropIndex(index.name);
     }
     // Equivalent now, unless another option differs as well: then the server's conflict stands.
