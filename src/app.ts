@@ -6,6 +6,8 @@ import type { Db } from 'mongodb';
 import type { Principal } from './auth/principal.js';
 import { ConfigError, type Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
+import type { HeapReport } from './db/embedded.js';
+import { TtlSweeper, ttlRules } from './db/ttl-sweeper.js';
 import { combineModules } from './domain/module.js';
 import { createAlertsModule } from './domain/alerts/index.js';
 import type { AlertEvents } from './domain/alerts/alerts.events.js';
@@ -39,6 +41,21 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
   readonly log: Logger;
+  /** What the store leaves to the gateway; absent for a MongoDB that expires TTL indexes and has room (MONGODB_URI). */
+  readonly upkeep?: StoreUpkeep;
+}
+
+/**
+ * The embedded store's upkeep, done by the gateway (docs/operations.md, "Embedded store"): mongo-java-server
+ * never expires TTL indexes, and holds everything in its heap.
+ */
+export interface StoreUpkeep {
+  /** Enforce every declared TTL index with the gateway's sweeper (src/db/ttl-sweeper.ts). */
+  readonly sweepTtl: boolean;
+  /** Evict the oldest whole traces beyond this many spans (MESH_EMBEDDED_MAX_SPANS). */
+  readonly maxSpans?: number;
+  /** The store's latest heap report, so that eviction also keeps its data within the heap. */
+  readonly heap?: () => HeapReport | undefined;
 }
 
 export interface App {
@@ -70,13 +87,36 @@ function readTls(tls: Config['tls']): { cert: Buffer; key: Buffer } | undefined 
 
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
-  const { config, db, log } = deps;
+  const { config, db, log, upkeep } = deps;
   const tls = readTls(config.tls);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
+  const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
+  const { metrics } = ops;
   const keys = createKeysModule({ db, config });
   const serviceMap = createServicesModule({ db, config });
-  const traces = createTracesModule({ db, config, events: pubsub, rollups: serviceMap.services.rollups });
+  const traces = createTracesModule({
+    db,
+    config,
+    events: pubsub,
+    rollups: serviceMap.services.rollups,
+    log,
+    ...(upkeep?.maxSpans === undefined
+      ? {}
+      : {
+          capacity: {
+            maxSpans: upkeep.maxSpans,
+            heapUsed: () => {
+              const heap = upkeep.heap?.();
+              return heap === undefined ? undefined : heap.liveBytes / heap.maxBytes;
+            },
+            onEvicted: (evicted) => {
+              metrics.storeEvicted.inc({ kind: 'spans' }, evicted.spans);
+              metrics.storeEvicted.inc({ kind: 'traces' }, evicted.traces);
+            },
+          },
+        }),
+  });
   const areas = combineModules([
     keys,
     traces,
@@ -86,10 +126,13 @@ export function buildApp(deps: AppDeps): App {
     createAlertsModule({ db, config, events: pubsub, log }),
   ]);
   const services: Services = areas.services;
+  // After every area: the sweeper enforces the TTL indexes of all their collections.
+  const sweeper = upkeep?.sweepTtl
+    ? new TtlSweeper(db, ttlRules(areas.collections), log, (collection, deleted) => metrics.storeExpired.inc({ collection }, deleted))
+    : undefined;
   const loaders: LoaderFactories<Loaders> = areas.loaders;
 
   const { auth, limits } = keys.services;
-  const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
   // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
   const authenticate = (headers: { get(name: string): string | null }) =>
@@ -198,6 +241,7 @@ export function buildApp(deps: AppDeps): App {
       const address = server.address() as AddressInfo;
       const grpcPort = grpc === null ? null : await grpc.server.listen(config.host, grpc.port, tls);
       areas.start();
+      sweeper?.start();
       const metricsPort = await ops.listenMetrics();
       log.info('gateway listening', {
         host: config.host,
@@ -214,6 +258,7 @@ export function buildApp(deps: AppDeps): App {
     async stop() {
       const drained = Promise.all([ops.drain(server, config.shutdownGraceMs), grpc?.server.drain(config.shutdownGraceMs)]);
       await areas.stop();
+      await sweeper?.stop();
       await ws.close();
       await pubsub.close();
       sse.close();

@@ -38,6 +38,22 @@ const envKey = z
   );
 
 const intFrom = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+/** Hours with decimals (0.01 = 36 s), so that a test can run retention in seconds; at least one second. */
+const hoursFrom = (def: number, maxHours: number) =>
+  z.coerce
+    .number()
+    .min(1 / 3600, 'must be at least one second (0.0003 hours)')
+    .max(maxHours)
+    .default(def);
+
+/**
+ * The embedded store's defaults (docs/operations.md, "Embedded store"). Measured with `npm run bench`: a
+ * span costs about 2.5 KB of the store's heap with its share of trace summaries and join entries, a rollup
+ * document about 2 KB; unless MESH_EMBEDDED_MAX_SPANS is set, the capacity follows the memory at
+ * SPANS_PER_MIB, which leaves the rest of the heap to rollups, caches and the collector's headroom.
+ */
+export const SPANS_PER_MIB = 150;
+export const EMBEDDED_DEFAULTS = { heapMb: 2048, snapshotIntervalS: 300 } as const;
 
 const schema = z
   .object({
@@ -55,12 +71,16 @@ const schema = z
     MESH_DATA_DIR: z.string().min(1).default('.mesh'),
     MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
     MONGOD_PATH: z.string().min(1).optional(),
+    MESH_EMBEDDED_HEAP_MB: intFrom(EMBEDDED_DEFAULTS.heapMb, 256, 1_048_576),
+    // Unset: MESH_EMBEDDED_HEAP_MB × SPANS_PER_MIB.
+    MESH_EMBEDDED_MAX_SPANS: z.coerce.number().int().min(1000).max(1_000_000_000).optional(),
+    MESH_EMBEDDED_SNAPSHOT_S: intFrom(EMBEDDED_DEFAULTS.snapshotIntervalS, 0, 7 * 86_400),
     MESH_BOOTSTRAP_API_KEY: envKey.optional(),
-    MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
+    MESH_RETENTION_HOURS: hoursFrom(168, 24 * 365 * 10),
     MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
     // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
     MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
-    MESH_NODE_HISTORY_HOURS: intFrom(24, 1, 24 * 365),
+    MESH_NODE_HISTORY_HOURS: hoursFrom(24, 24 * 365),
     MESH_NODE_DEGRADED_CPU_PCT: z.coerce.number().min(0).max(100).default(90),
     MESH_NODE_DEGRADED_BUFFER_PCT: z.coerce.number().min(0).max(100).default(80),
     MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
@@ -126,6 +146,12 @@ export type Config = Readonly<{
   dataDir: string;
   embeddedMongo: 'mongod' | 'java' | 'download' | undefined;
   mongodPath: string | undefined;
+  /**
+   * The embedded store (no MONGODB_URI): memory of the mongo-java-server process in MiB, span capacity
+   * (the oldest whole traces are evicted beyond it), and seconds between snapshots into the data dir
+   * (0: no snapshots at all, neither periodic nor at shutdown, and none restored).
+   */
+  embedded: Readonly<{ heapMb: number; maxSpans: number; snapshotIntervalS: number }>;
   bootstrapApiKey: string | undefined;
   retentionHours: number;
   nodeOfflineAfterS: number;
@@ -174,6 +200,11 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
 }>;
 
+/** A retention in hours as the whole seconds of a TTL index (MongoDB's `expireAfterSeconds`). */
+export function ttlSeconds(hours: number): number {
+  return Math.max(1, Math.round(hours * 3600));
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -210,6 +241,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.MESH_DATA_DIR),
     embeddedMongo: e.MESH_EMBEDDED_MONGO,
     mongodPath: e.MONGOD_PATH,
+    embedded: Object.freeze({
+      heapMb: e.MESH_EMBEDDED_HEAP_MB,
+      maxSpans: e.MESH_EMBEDDED_MAX_SPANS ?? e.MESH_EMBEDDED_HEAP_MB * SPANS_PER_MIB,
+      snapshotIntervalS: e.MESH_EMBEDDED_SNAPSHOT_S,
+    }),
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
     retentionHours: e.MESH_RETENTION_HOURS,
     nodeOfflineAfterS: e.MESH_NODE_OFFLINE_AFTER_S,

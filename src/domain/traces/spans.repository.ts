@@ -9,20 +9,27 @@ import type { AttributeCondition, Span, SpanConditions } from './span.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
 const DUPLICATE_KEY = 11000;
+/**
+ * Span `_id`s per find. mongo-java-server finds them through its `_id` index but then checks each found
+ * document against the whole `$in` list, so a find costs the square of its list: 1,000 ids take ~25 ms
+ * there, 10,000 take seconds. On MongoDB any size would do.
+ */
+const IDS_PER_QUERY = 1_000;
+
+function compareBigInt(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
- * Every query below starts with the tenant equality prefix (org, env). The
- * index list is the contract the index-coverage test checks them against.
+ * Every query below starts with the tenant equality prefix (org, env), or is
+ * an `_id` lookup (the `_id` embeds the tenant). The index list is the
+ * contract the index-coverage test checks them against; the `_id` index,
+ * which MongoDB always has, serves the spans of given traces and spans by id.
  */
 export function spansCollection(retentionSeconds: number): CollectionSpec {
   return {
     name: 'spans',
     indexes: [
-      {
-        name: 'trace_spans',
-        key: { org: 1, env: 1, traceId: 1, startNs: 1 },
-        serves: 'findByTraceIds: all spans of a page of traces, in start order',
-      },
       { name: 'window', key: { org: 1, env: 1, start: -1 }, serves: 'span-level trace search with only a time window' },
       { name: 'service_window', key: { org: 1, env: 1, svc: 1, start: -1 }, serves: 'span-level search by service' },
       { name: 'name_window', key: { org: 1, env: 1, name: 1, start: -1 }, serves: 'span-level search by span name' },
@@ -280,19 +287,35 @@ export class SpansRepository {
     }
   }
 
-  /** All spans of the given traces, grouped by trace id, each group in start order. */
-  async findByTraceIds(tenant: Tenant, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
-    const docs = await this.spans
-      .find({ org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } })
-      .sort({ traceId: 1, startNs: 1 })
-      .toArray();
+  /**
+   * The spans of the given traces (trace id → its span ids, as the trace summaries list them), grouped
+   * by trace id, each group in start order. Read by `_id` ($in): the one query shape that every store
+   * answers from an index, mongo-java-server included, which scans for anything else (docs/storage.md).
+   */
+  async findByTraceIds(tenant: Tenant, members: ReadonlyMap<string, readonly string[]>): Promise<Map<string, Span[]>> {
     const byTrace = new Map<string, Span[]>();
-    for (const doc of docs) {
+    for (const doc of await this.byMembers(tenant, members, undefined)) {
       const list = byTrace.get(doc.traceId) ?? [];
       list.push(fromSpanDocument(doc));
       byTrace.set(doc.traceId, list);
     }
+    for (const list of byTrace.values()) list.sort((a, b) => compareBigInt(a.startTimeUnixNano, b.startTimeUnixNano));
     return byTrace;
+  }
+
+  private async byMembers<K extends keyof SpanDocument>(
+    tenant: Tenant,
+    members: ReadonlyMap<string, readonly string[]>,
+    fields: readonly K[] | undefined,
+  ): Promise<Pick<SpanDocument, K>[]> {
+    const ids = [...members].flatMap(([traceId, spanIds]) => spanIds.map((spanId) => spanDocumentId(tenant, traceId, spanId)));
+    const projection = fields === undefined ? undefined : Object.fromEntries(fields.map((f) => [f, 1]));
+    const docs: Pick<SpanDocument, K>[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const chunk = { _id: { $in: ids.slice(i, i + IDS_PER_QUERY) } };
+      docs.push(...(await this.spans.find(chunk, projection === undefined ? {} : { projection }).toArray()));
+    }
+    return docs;
   }
 
   /** Spans by (traceId, spanId) through the unique _id, which embeds the tenant. */
@@ -303,35 +326,33 @@ export class SpansRepository {
 
   /**
    * The segments of the given traces per service name, namespace and
-   * environment (see ServiceSegment), grouped in the store: one aggregation
-   * for a whole page of traces, served by `trace_spans`, returning one row per
-   * (trace, service identity) instead of the spans. A service name seen under
-   * two namespaces or environments yields a row for each (mergeSegments joins them).
+   * environment (see ServiceSegment), from the spans' `_id`s as the trace
+   * summaries list them (see findByTraceIds): one find for a whole page of
+   * traces, projected to the fields a segment needs, and grouped here. A
+   * service name seen under two namespaces or environments yields a segment
+   * for each (mergeSegments joins them).
    */
-  async serviceSegments(tenant: Tenant, traceIds: readonly string[]): Promise<ServiceSegment[]> {
-    type Row = { _id: { t: string; s: string; ns?: string | null; denv?: string | null }; start: bigint; end: bigint; n: number };
-    const rows = await this.spans
-      .aggregate<Row>([
-        { $match: { org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } } },
-        {
-          $group: {
-            _id: { t: '$traceId', s: '$svc', ns: '$ns', denv: '$denv' },
-            start: { $min: '$startNs' },
-            end: { $max: '$endNs' },
-            n: { $sum: 1 },
-          },
-        },
-      ])
-      .toArray();
-    return rows.map((r) => ({
-      traceId: r._id.t,
-      serviceName: r._id.s,
-      serviceNamespace: r._id.ns ?? null,
-      environment: r._id.denv ?? null,
-      startTimeUnixNano: BigInt(r.start),
-      endTimeUnixNano: BigInt(r.end),
-      spanCount: r.n,
-    }));
+  async serviceSegments(tenant: Tenant, members: ReadonlyMap<string, readonly string[]>): Promise<ServiceSegment[]> {
+    const docs = await this.byMembers(tenant, members, ['traceId', 'svc', 'startNs', 'endNs', 'ns', 'denv']);
+    const segments = new Map<string, ServiceSegment>();
+    for (const doc of docs) {
+      const serviceNamespace = doc.ns ?? null;
+      const environment = doc.denv ?? null;
+      const key = JSON.stringify([doc.traceId, doc.svc, serviceNamespace, environment]);
+      const seen = segments.get(key);
+      const start = BigInt(doc.startNs);
+      const end = BigInt(doc.endNs);
+      segments.set(key, {
+        traceId: doc.traceId,
+        serviceName: doc.svc,
+        serviceNamespace,
+        environment,
+        startTimeUnixNano: seen === undefined || start < seen.startTimeUnixNano ? start : seen.startTimeUnixNano,
+        endTimeUnixNano: seen === undefined || end > seen.endTimeUnixNano ? end : seen.endTimeUnixNano,
+        spanCount: (seen?.spanCount ?? 0) + 1,
+      });
+    }
+    return [...segments.values()];
   }
 
   /**

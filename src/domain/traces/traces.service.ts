@@ -278,9 +278,10 @@ export class TracesService {
     return this.traces.findByIds(tenant, traceIds);
   }
 
-  loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+  /** Spans of the given traces: their summaries list the span ids, which are then read by `_id`. */
+  async loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
     const { tenant } = assertCan(principal, 'traces:read');
-    return this.spans.findByTraceIds(tenant, traceIds);
+    return this.spans.findByTraceIds(tenant, await this.traces.spanIds(tenant, traceIds));
   }
 
   loadSpans(principal: Principal | null, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
@@ -289,9 +290,9 @@ export class TracesService {
   }
 
   /** Every service's segment of the given traces, in no particular order (the loader maps them back). */
-  loadServiceSegments(principal: Principal | null, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+  async loadServiceSegments(principal: Principal | null, traceIds: readonly string[]): Promise<ServiceSegment[]> {
     const { tenant } = assertCan(principal, 'traces:read');
-    return this.spans.serviceSegments(tenant, traceIds);
+    return this.spans.serviceSegments(tenant, await this.traces.spanIds(tenant, traceIds));
   }
 
   /** Issues (error spans grouped by fingerprint) seen in [from, to], optionally of one service; most frequent first. */
