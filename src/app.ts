@@ -3,6 +3,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Db } from 'mongodb';
+import { IpRanges } from './auth/ip-ranges.js';
 import type { Principal } from './auth/principal.js';
 import { ConfigError, type Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
@@ -21,6 +22,7 @@ import { createTracesModule } from './domain/traces/index.js';
 import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
+import { clientAddress, type Authenticate } from './http/client-address.js';
 import { createSingleConnectionSse } from './http/graphql-sse.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { IngestBudget } from './http/otlp-handler.js';
@@ -85,6 +87,15 @@ function readTls(tls: Config['tls']): { cert: Buffer; key: Buffer } | undefined 
   return { cert: read(tls.certPath, 'MESH_TLS_CERT'), key: read(tls.keyPath, 'MESH_TLS_KEY') };
 }
 
+/** MESH_TRUSTED_PROXIES as ranges; an invalid entry stops the start naming the variable and the entry. */
+function trustedProxyRanges(cidrs: readonly string[]): IpRanges {
+  try {
+    return IpRanges.parse(cidrs, 'MESH_TRUSTED_PROXIES');
+  } catch (error) {
+    throw new ConfigError(`MESH_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+}
+
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
   const { config, db, log, upkeep } = deps;
@@ -135,8 +146,12 @@ export function buildApp(deps: AppDeps): App {
   const { auth, limits } = keys.services;
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
   // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
-  const authenticate = (headers: { get(name: string): string | null }) =>
-    ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs);
+  const trustedProxies = trustedProxyRanges(config.trustedProxies);
+  const authenticate: Authenticate = (headers, connection) =>
+    ops.health.within(
+      auth.authenticate(presentedKey(headers), clientAddress(connection.peer, connection.headers, trustedProxies)),
+      config.storeTimeoutMs,
+    );
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
   const sse = createSingleConnectionSse();
   const yoga = createGraphQLServer(services, loaders, {
@@ -215,6 +230,7 @@ export function buildApp(deps: AppDeps): App {
     maxPayloadBytes: 1024 * 1024,
     rateLimit: (principal) => boundedLimits.consume(principal),
     activeKeyIds: (ids) => auth.activeKeyIds(ids),
+    addressAllowed: (principal) => auth.addressAllowed(principal.tenant.org, principal.clientAddress ?? null),
     recheckIntervalMs: config.wsAuthRecheckS * 1000,
     limits: config.wsLimits,
     onRefused: (reason) => ops.metrics.wsClosed.inc({ reason }),

@@ -116,6 +116,7 @@ const schema = z
     MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
     MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
     MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
+    MESH_TRUSTED_PROXIES: z.string().default(''),
     // Reliability and operations (docs/operations.md).
     MESH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     MESH_STORE_TIMEOUT_MS: intFrom(5000, 100, 600_000),
@@ -186,6 +187,8 @@ export type Config = Readonly<{
   rateLimitPerMin: number;
   /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
   wsAuthRecheckS: number;
+  /** CIDR blocks of the proxies whose X-Forwarded-For / Forwarded headers name the client (checked when the app is built). */
+  trustedProxies: readonly string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Deadline of each store step on the request path (authentication, rate limit, ingest write): past it, 503. */
   storeTimeoutMs: number;
@@ -284,6 +287,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
     wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,
+    trustedProxies: e.MESH_TRUSTED_PROXIES.split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     logLevel: e.MESH_LOG_LEVEL,
     storeTimeoutMs: e.MESH_STORE_TIMEOUT_MS,
     maxIngestInflightBatches: e.MESH_MAX_INGEST_INFLIGHT_BATCHES,

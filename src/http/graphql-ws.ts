@@ -6,20 +6,23 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
-import { UnavailableError } from '../errors.js';
+import { IpNotAllowedError, UnavailableError } from '../errors.js';
 import { domainErrorExtensions } from '../graphql/errors.js';
+import type { Authenticate } from './client-address.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
 export interface WsDeps {
   readonly yoga: GraphQLServer;
-  /** Resolves the key of a connection: connection_init payload first, then upgrade headers. */
-  readonly authenticate: (presented: { get(name: string): string | null }) => Promise<Principal | null>;
+  /** Resolves the key of a connection: connection_init payload first, then upgrade headers; the address from the upgrade request. */
+  readonly authenticate: Authenticate;
   readonly maxPayloadBytes: number;
   /** Charges one unit of the key's request budget per subscribe message (the WebSocket path never reaches HTTP routing). */
   readonly rateLimit: (principal: Principal) => Promise<RateDecision>;
   /** Which of these key ids are still valid; open sockets whose key is not are closed with 4403. */
   readonly activeKeyIds: (ids: readonly string[]) => Promise<Set<string>>;
+  /** Whether the principal's organization still admits its address; open sockets it no longer does are closed with 4403. */
+  readonly addressAllowed: (principal: Principal) => Promise<boolean>;
   readonly recheckIntervalMs: number;
   /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
   readonly limits: WsLimits;
@@ -51,6 +54,7 @@ const BUFFER_CHECK_MS = 500;
 const CLOSE_GRACE_MS = 1_000;
 
 const UNEXPECTED = 'Unexpected error.';
+const OUTSIDE_ALLOW_LIST = 'Forbidden: address outside the IP allow-list';
 
 function storeUnavailable(error: unknown): boolean {
   return error instanceof UnavailableError || isStoreUnavailable(error);
@@ -97,7 +101,7 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   });
 
   const principals = new WeakMap<object, { principal: Principal; requestId: string }>();
-  const keyOfSocket = new Map<WebSocket, string>();
+  const keyOfSocket = new Map<WebSocket, Principal>();
   const recheck = periodicKeyRecheck(keyOfSocket, deps);
   const closeSlow = (socket: WebSocket) => {
     if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= deps.limits.maxBufferedBytes) return;
@@ -113,9 +117,18 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
       connectionInitWaitTimeout: deps.limits.initTimeoutMs,
       onConnect: async (ctx) => {
         let principal: Principal | null;
+        const request = ctx.extra.request;
         try {
-          principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
+          // The address comes from the upgrade request (socket, trusted proxies' headers), never from the payload.
+          principal = await deps.authenticate(headerGetter(ctx.connectionParams, request), {
+            peer: request.socket.remoteAddress,
+            headers: headerGetter(undefined, request),
+          });
         } catch (error) {
+          if (error instanceof IpNotAllowedError) {
+            ctx.extra.socket.close(CloseCode.Forbidden, OUTSIDE_ALLOW_LIST);
+            return false;
+          }
           if (!storeUnavailable(error)) throw error;
           // Not a bad key: the client should come back, which 1013 says (a 4xxx code would be final for it).
           ctx.extra.socket.close(1013, 'Store unavailable: try again later');
@@ -124,7 +137,7 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
         if (principal === null) return false;
         principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const socket = ctx.extra.socket;
-        keyOfSocket.set(socket, principal.keyId);
+        keyOfSocket.set(socket, principal);
         socket.once('close', () => keyOfSocket.delete(socket));
         return true;
       },
@@ -215,19 +228,21 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
 /**
  * Revocation must also end connections opened before it: every interval, the
  * keys of all open sockets are checked in one query and the sockets of
- * revoked keys are closed with 4403 Forbidden. A store outage skips a round
- * rather than closing anything.
+ * revoked keys are closed with 4403 Forbidden, as are the sockets whose
+ * address their organization's IP allow-list no longer admits. A store outage
+ * skips a round rather than closing anything.
  */
-function periodicKeyRecheck(keyOfSocket: Map<WebSocket, string>, deps: WsDeps): { stop(): void } {
+function periodicKeyRecheck(keyOfSocket: Map<WebSocket, Principal>, deps: WsDeps): { stop(): void } {
   let running = false;
   const timer = setInterval(() => {
     if (running || keyOfSocket.size === 0) return;
     running = true;
     deps
-      .activeKeyIds([...new Set(keyOfSocket.values())])
-      .then((active) => {
-        for (const [socket, keyId] of keyOfSocket) {
-          if (!active.has(keyId)) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
+      .activeKeyIds([...new Set([...keyOfSocket.values()].map((principal) => principal.keyId))])
+      .then(async (active) => {
+        for (const [socket, principal] of keyOfSocket) {
+          if (!active.has(principal.keyId)) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
+          else if (!(await deps.addressAllowed(principal))) socket.close(CloseCode.Forbidden, OUTSIDE_ALLOW_LIST);
         }
       })
       .catch(() => undefined)

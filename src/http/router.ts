@@ -5,6 +5,7 @@ import type { RateLimits } from '../domain/keys/rate-limit.js';
 import { isStoreUnavailable } from '../db/store-errors.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Authenticate } from './client-address.js';
 import { handleOtlpTraces, type OtlpHandlerDeps } from './otlp-handler.js';
 import { assertDeclaredBody, METRICS_PATH, type Operations } from './ops.js';
 import { admitHttpRequest } from './rate-limit-http.js';
@@ -24,7 +25,7 @@ export interface RouterDeps {
   readonly ops: Operations;
   readonly yoga: GraphQLServer;
   /** The caller of a request, from the key its headers present (null without one), within the store deadline. */
-  readonly authenticate: (headers: { get(name: string): string | null }) => Promise<Principal | null>;
+  readonly authenticate: Authenticate;
   /** Per-key budgets, charged within the store deadline. */
   readonly limits: Pick<RateLimits, 'consume'>;
   readonly otlp: OtlpHandlerDeps;
@@ -73,7 +74,8 @@ export function createRouter(deps: RouterDeps): RequestListener {
     assertDeclaredBody(req, path === '/v1/traces' ? config.maxBodyBytes : config.graphqlLimits.maxBodyBytes);
     // Every other route needs the store (keys live there): while it is known down, 503 at once.
     ops.health.assertAvailable();
-    const principal = await deps.authenticate(headersOf(req));
+    const headers = headersOf(req);
+    const principal = await deps.authenticate(headers, { peer: req.socket.remoteAddress, headers });
     // One unit of the key's per-minute budget per request, before any route runs; a 429 is answered there.
     const familyError = deps.familyErrorWriter(path) ?? undefined;
     if (principal !== null && !(await admitHttpRequest(deps.limits, principal, req, res, requestId, yoga.graphqlEndpoint, familyError)))
