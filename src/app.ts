@@ -23,6 +23,7 @@ import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
 import { clientAddress, type Authenticate } from './http/client-address.js';
+import { createSingleConnectionSse } from './http/graphql-sse.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { IngestBudget } from './http/otlp-handler.js';
 import { createOtlpGrpcServer } from './http/otlp-grpc.js';
@@ -152,10 +153,12 @@ export function buildApp(deps: AppDeps): App {
       config.storeTimeoutMs,
     );
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
+  const sse = createSingleConnectionSse();
   const yoga = createGraphQLServer(services, loaders, {
     graphiql: config.graphiql,
     development: config.nodeEnv === 'development',
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
+    transports: [sse.plugin],
   });
   const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
     ops.metrics.ingestShed.inc({ bound }),
@@ -274,6 +277,7 @@ export function buildApp(deps: AppDeps): App {
       await sweeper?.stop();
       await ws.close();
       await pubsub.close();
+      sse.close();
       await drained;
       await ops.close();
     },

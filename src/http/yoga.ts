@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
@@ -65,7 +65,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
 export function createGraphQLServer(
   services: Services,
   loaders: LoaderFactories<Loaders>,
-  options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits },
+  options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits; transports?: readonly Plugin[] },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const createContext = contextFactory(services, loaders);
@@ -75,7 +75,8 @@ export function createGraphQLServer(
     graphiql: options.graphiql ? { subscriptionsProtocol: 'WS', title: 'Mesh-Trace Gateway' } : false,
     landingPage: false,
     logging: false,
-    plugins: [useGraphQLLimits(limits)],
+    // Extra transports on /graphql (graphql-sse's single connection mode) run after the limits are in place.
+    plugins: [useGraphQLLimits(limits), ...(options.transports ?? [])],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError, isDev: options.development },

@@ -16,21 +16,27 @@ import type { WindowCounter } from './rate-windows.js';
  *
  * What this does instead: time is cut into small buckets (1 s for the
  * per-minute budget). Each request increments its bucket's counter in the
- * key's counter document, atomically and in one round trip that answers the
- * counts of every bucket of the window. A request is admitted iff the
- * counters of the current bucket and of the whole `window` before it (61
- * one-second buckets) add up to at most the limit. Because that span always
- * covers the 60 seconds before the request, **no 60-second interval, aligned
- * or not, ever contains more admitted requests than the limit**; the price is
- * that the check may look up to one bucket (1 s) further back than strictly
- * needed.
+ * key's counter document and raises the bucket's latest instant (`last`),
+ * atomically and in one round trip that answers the counts and latest
+ * instants of every bucket of the window. A request at `at` is admitted iff
+ * the requests admitted in (at − window, at] are at most the limit: the
+ * buckets after the one the window's start falls in lie wholly inside it and
+ * count; that edge bucket counts while its `last` is inside the window (all of
+ * its requests then, which may over-count its earlier ones, never
+ * under-count). So **no 60-second interval, aligned or not, ever contains
+ * more admitted requests than the limit**, and a refused client never waits
+ * more than the window: a bucket stops counting exactly `window` after its
+ * latest request, so Retry-After and X-RateLimit-Reset are at most 60 s away.
  *
  * Concurrency: the increment and the read are one atomic operation, so the
  * counts a request sees include every request incremented before it; two
  * racing requests can both be refused but never both admitted past the limit.
- * A refused request gives its unit back (after its 429 is answered, off the
- * request's path), so a client that keeps retrying while limited does not
- * extend its own ban.
+ * A refused request gives its unit back, and its bucket's `last` when no later
+ * request has moved it (after its 429 is answered, off the request's path;
+ * the next request of that key on this instance waits for it), so a client
+ * that keeps retrying while limited does not extend its own ban. Two refused
+ * requests racing in one bucket may leave one's instant recorded: that only
+ * ever errs towards refusing, by less than one bucket.
  */
 export interface SlidingWindow {
   readonly windowMs: number;
@@ -78,23 +84,37 @@ export class RateLimits {
     const current = Math.floor(at / policy.bucketMs);
     const span = Math.ceil(policy.windowMs / policy.bucketMs);
     // Each counter lives until its newest bucket has left the window; the TTL (or Redis) removes it after.
-    const counts = await this.counter.increment(id, current, current - span, (current + span + 2) * policy.bucketMs - at);
-    let total = 0;
-    for (const n of counts.values()) total += n;
+    const { buckets, previousLast } = await this.counter.increment(
+      id,
+      current,
+      current - span,
+      (current + span + 2) * policy.bucketMs - at,
+      at,
+    );
+    let mine = 0;
+    const counts: BucketCount[] = [];
+    for (const [bucket, { n, last }] of buckets) {
+      if (bucket === current) {
+        mine = n;
+        continue;
+      }
+      // Without a recorded latest instant, the latest the bucket can hold.
+      const latest = last ?? (bucket + 1) * policy.bucketMs - 1;
+      // The oldest is the bucket the window's start (at − window) falls in: it counts while its latest request is inside.
+      const inWindow = bucket > current - span || latest > at - policy.windowMs;
+      counts.push({ n: inWindow ? n : 0, leavesAt: latest + policy.windowMs });
+    }
+    // The current bucket's requests are all at or before now.
+    const leavesAt = at + policy.windowMs;
+    const total = counts.reduce((sum, c) => sum + c.n, mine);
 
     if (total <= limit) {
-      return {
-        allowed: true,
-        limit,
-        remaining: limit - total,
-        resetAtS: Math.ceil(((current + span + 1) * policy.bucketMs) / 1000),
-        retryAfterS: 0,
-      };
+      // This request is the newest: the whole budget is back once it has left the window.
+      return { allowed: true, limit, remaining: limit - total, resetAtS: Math.ceil(leavesAt / 1000), retryAfterS: 0 };
     }
-    this.giveBack(id, current);
-    counts.set(current, (counts.get(current) ?? 1) - 1);
+    this.giveBack(id, current, at, previousLast);
     for (const observer of this.rejectionObservers) observer(budget);
-    return { allowed: false, limit, remaining: 0, ...this.whenFreed(counts, limit, span, policy.bucketMs, at) };
+    return { allowed: false, limit, remaining: 0, ...whenFreed([...counts, { n: mine - 1, leavesAt }], limit, at) };
   }
 
   /** Calls `observer` on every refusal, whichever transport charged the budget (the rate-limit rejection metric). */
@@ -110,41 +130,43 @@ export class RateLimits {
   }
 
   /** Off the request's path; a failed give-back leaves the unit counted, which only ever errs towards refusing. */
-  private giveBack(id: string, bucket: number): void {
+  private giveBack(id: string, bucket: number, at: number, previousLast: number | undefined): void {
     const done = this.counter
-      .giveBack(id, bucket)
+      .giveBack(id, bucket, at, previousLast)
       .catch(() => undefined)
       .finally(() => {
         if (this.givingBack.get(id) === done) this.givingBack.delete(id);
       });
     this.givingBack.set(id, done);
   }
+}
 
-  /**
-   * A bucket stops counting once the current bucket is more than `span` after
-   * it. Dropping the oldest buckets first, the first moment the remaining
-   * total leaves room for one request is when the next request is admissible;
-   * the moment they are all gone is when the whole budget is back.
-   */
-  private whenFreed(
-    counts: Map<number, number>,
-    limit: number,
-    span: number,
-    bucketMs: number,
-    at: number,
-  ): { resetAtS: number; retryAfterS: number } {
-    const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
-    const leaves = (bucket: number) => (bucket + span + 1) * bucketMs;
-    let total = buckets.reduce((sum, [, n]) => sum + n, 0);
-    let freeAt = at;
-    for (const [bucket, n] of buckets) {
-      if (total + 1 <= limit) break;
-      total -= n;
-      freeAt = leaves(bucket);
-    }
-    const newest = buckets.at(-1)?.[0] ?? Math.floor(at / bucketMs);
-    return { retryAfterS: Math.max(1, Math.ceil((freeAt - at) / 1000)), resetAtS: Math.ceil(leaves(newest) / 1000) };
+/** A bucket's admitted requests, and the instant after which none of them is in a window any more. */
+interface BucketCount {
+  readonly n: number;
+  readonly leavesAt: number;
+}
+
+/**
+ * A bucket stops counting `window` after its latest admitted request.
+ * Dropping buckets in that order, the first moment the remaining total leaves
+ * room for one request is when the next request is admissible (Retry-After);
+ * the moment they are all gone is when the whole budget is back
+ * (X-RateLimit-Reset). Both instants are at most `window` after `at` (each
+ * rounded up to a whole second: Retry-After counts from now, the reset is an
+ * epoch second), and the first is never after the second.
+ */
+function whenFreed(counts: readonly BucketCount[], limit: number, at: number): { resetAtS: number; retryAfterS: number } {
+  const counting = counts.filter((c) => c.n > 0).sort((a, b) => a.leavesAt - b.leavesAt);
+  let total = counting.reduce((sum, c) => sum + c.n, 0);
+  let freeAt = at;
+  for (const bucket of counting) {
+    if (total + 1 <= limit) break;
+    total -= bucket.n;
+    freeAt = bucket.leavesAt;
   }
+  const resetAt = counting.at(-1)?.leavesAt ?? at;
+  return { retryAfterS: Math.max(1, Math.ceil((freeAt - at) / 1000)), resetAtS: Math.ceil(resetAt / 1000) };
 }
 
 export function rateLimitedError(decision: RateDecision, budget: RateBudget): RateLimitedError {

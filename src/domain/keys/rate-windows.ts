@@ -13,15 +13,29 @@ import { UnavailableError } from '../../errors.js';
  */
 export interface WindowCounter {
   /**
-   * Adds one to bucket `current` of counter `id` and returns the counts of
-   * the buckets from `oldest` to `current` after the increment (absent:
-   * zero). Buckets older than `oldest` are dropped on the way: no window
-   * reaches them any more. The counter expires `lifetimeMs` from now unless
-   * used again (relative, so that clocks need not agree on it).
+   * Adds one to bucket `current` of counter `id`, raises that bucket's
+   * latest instant to `at`, and returns the buckets from `oldest` to
+   * `current`: their counts after the increment (absent: zero) and their
+   * latest instants before it, with the current bucket's latest instant
+   * before it (`previousLast`, for a give-back). Buckets older than `oldest`
+   * are dropped on the way: no window reaches them any more. The counter
+   * expires `lifetimeMs` from now unless used again (relative, so that clocks
+   * need not agree on it).
    */
-  increment(id: string, current: number, oldest: number, lifetimeMs: number): Promise<Map<number, number>>;
-  /** Takes back the unit a refused request added to bucket `bucket`. */
-  giveBack(id: string, bucket: number): Promise<void>;
+  increment(id: string, current: number, oldest: number, lifetimeMs: number, at: number): Promise<WindowCounts>;
+  /** Takes back the unit a refused request at `at` added to bucket `bucket`, and its latest instant if no later request moved it. */
+  giveBack(id: string, bucket: number, at: number, previousLast: number | undefined): Promise<void>;
+}
+
+/** A bucket's count and the instant of its latest request (epoch ms; absent on counters written before it was kept). */
+export interface BucketState {
+  readonly n: number;
+  readonly last: number | undefined;
+}
+
+export interface WindowCounts {
+  readonly buckets: Map<number, BucketState>;
+  readonly previousLast: number | undefined;
 }
 
 const COLLECTION = 'rate_windows';
@@ -35,7 +49,7 @@ const MAX_REMEMBERED = 10_000;
 const PRUNE_MARGIN = 5;
 
 /**
- * `rate_windows`: `{ _id: "<budget>:<keyId>", b: { t<bucket>: count }, exp }`.
+ * `rate_windows`: `{ _id: "<budget>:<keyId>", b: { t<bucket>: count }, l: { t<bucket>: latest ms }, exp }`.
  * Every read and write is by `_id`; `exp` carries the TTL.
  */
 export const rateWindowsCollection: CollectionSpec = {
@@ -46,6 +60,7 @@ export const rateWindowsCollection: CollectionSpec = {
 interface WindowDocument {
   _id: string;
   b?: Record<string, number>;
+  l?: Record<string, number>;
   exp: Date;
 }
 
@@ -65,28 +80,47 @@ export class MongoWindowCounter implements WindowCounter {
     this.windows = db.collection<WindowDocument>(COLLECTION);
   }
 
-  async increment(id: string, current: number, oldest: number, lifetimeMs: number): Promise<Map<number, number>> {
-    const update: Record<string, unknown> = { $inc: { [`b.t${current}`]: 1 }, $max: { exp: new Date(Date.now() + lifetimeMs) } };
+  async increment(id: string, current: number, oldest: number, lifetimeMs: number, at: number): Promise<WindowCounts> {
+    const field = `t${current}`;
+    const update: Record<string, unknown> = {
+      $inc: { [`b.${field}`]: 1 },
+      $max: { exp: new Date(Date.now() + lifetimeMs), [`l.${field}`]: at },
+    };
     const stale = this.stale.get(id);
-    if (stale !== undefined) update.$unset = Object.fromEntries(stale.map((field) => [`b.${field}`, '']));
-    const doc = await this.windows.findOneAndUpdate({ _id: id }, update, { upsert: true, returnDocument: 'after' });
-    const counts = new Map<number, number>();
+    if (stale !== undefined)
+      update.$unset = Object.fromEntries(
+        stale.flatMap((f) => [
+          [`b.${f}`, ''],
+          [`l.${f}`, ''],
+        ]),
+      );
+    // The document before: the current bucket's latest instant as it was, for a give-back; counts add this request.
+    const doc = await this.windows.findOneAndUpdate({ _id: id }, update, { upsert: true, returnDocument: 'before' });
+    const buckets = new Map<number, BucketState>();
     const leaving: string[] = [];
-    for (const [field, n] of Object.entries(doc?.b ?? {})) {
-      const bucket = Number(field.slice(1));
-      if (bucket >= oldest && bucket <= current) counts.set(bucket, Number(n));
-      else if (bucket < oldest - PRUNE_MARGIN) leaving.push(field);
+    const lasts = doc?.l ?? {};
+    for (const [name, n] of Object.entries(doc?.b ?? {})) {
+      const bucket = Number(name.slice(1));
+      if (bucket >= oldest && bucket <= current)
+        buckets.set(bucket, { n: Number(n), last: lasts[name] === undefined ? undefined : Number(lasts[name]) });
+      else if (bucket < oldest - PRUNE_MARGIN) leaving.push(name);
     }
+    const mine = buckets.get(current);
+    buckets.set(current, { n: (mine?.n ?? 0) + 1, last: mine?.last });
     this.stale.delete(id);
     if (leaving.length > 0) {
       this.stale.set(id, leaving);
       if (this.stale.size > MAX_REMEMBERED) this.stale.delete(this.stale.keys().next().value!);
     }
-    return counts;
+    return { buckets, previousLast: mine?.last };
   }
 
-  async giveBack(id: string, bucket: number): Promise<void> {
-    await this.windows.updateOne({ _id: id }, { $inc: { [`b.t${bucket}`]: -1 } });
+  async giveBack(id: string, bucket: number, at: number, previousLast: number | undefined): Promise<void> {
+    const field = `t${bucket}`;
+    await this.windows.updateOne({ _id: id }, { $inc: { [`b.${field}`]: -1 } });
+    const restore: Record<string, unknown> =
+      previousLast === undefined ? { $unset: { [`l.${field}`]: '' } } : { $set: { [`l.${field}`]: previousLast } };
+    await this.windows.updateOne({ _id: id, [`l.${field}`]: at }, restore);
   }
 }
 
@@ -97,25 +131,44 @@ export class MongoWindowCounter implements WindowCounter {
  * and in one round trip; MongoDB is not involved.
  */
 const INCREMENT_SCRIPT = `
-local current, oldest, margin, lifetime = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local current, oldest, margin, lifetime, at = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local previous = redis.call('HGET', KEYS[1], 'l' .. ARGV[1])
 redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+if not previous or tonumber(previous) < at then redis.call('HSET', KEYS[1], 'l' .. ARGV[1], ARGV[5]) end
 local all = redis.call('HGETALL', KEYS[1])
-local window = {}
+local counts, lasts = {}, {}
 for i = 1, #all, 2 do
-  local bucket = tonumber(all[i])
+  local field = all[i]
+  local isLast = string.sub(field, 1, 1) == 'l'
+  local bucket = tonumber(isLast and string.sub(field, 2) or field)
   if bucket < oldest - margin then
-    redis.call('HDEL', KEYS[1], all[i])
+    redis.call('HDEL', KEYS[1], field)
   elseif bucket >= oldest and bucket <= current then
-    window[#window + 1] = bucket
-    window[#window + 1] = tonumber(all[i + 1])
+    if isLast then lasts[bucket] = tonumber(all[i + 1]) else counts[bucket] = tonumber(all[i + 1]) end
   end
 end
 redis.call('PEXPIRE', KEYS[1], lifetime)
+local window = { previous and tonumber(previous) or -1 }
+for bucket, n in pairs(counts) do
+  window[#window + 1] = bucket
+  window[#window + 1] = n
+  window[#window + 1] = lasts[bucket] or -1
+end
 return window
 `;
 
+/** The give-back, atomically: the unit, and the bucket's latest instant when it is still the refused request's. */
+const GIVE_BACK_SCRIPT = `
+redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
+if redis.call('HGET', KEYS[1], 'l' .. ARGV[1]) == ARGV[2] then
+  if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'l' .. ARGV[1]) else redis.call('HSET', KEYS[1], 'l' .. ARGV[1], ARGV[3]) end
+end
+return 0
+`;
+
 type RedisWithWindow = Redis & {
-  rateWindowIncrement(key: string, current: string, oldest: string, margin: string, lifetime: string): Promise<number[]>;
+  rateWindowIncrement(key: string, current: string, oldest: string, margin: string, lifetime: string, at: string): Promise<number[]>;
+  rateWindowGiveBack(key: string, bucket: string, at: string, previous: string): Promise<number>;
 };
 
 export class RedisWindowCounter implements WindowCounter {
@@ -123,20 +176,35 @@ export class RedisWindowCounter implements WindowCounter {
 
   constructor(redis: Redis) {
     redis.defineCommand('rateWindowIncrement', { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
+    redis.defineCommand('rateWindowGiveBack', { numberOfKeys: 1, lua: GIVE_BACK_SCRIPT });
     this.redis = redis as RedisWithWindow;
   }
 
-  async increment(id: string, current: number, oldest: number, lifetimeMs: number): Promise<Map<number, number>> {
+  async increment(id: string, current: number, oldest: number, lifetimeMs: number, at: number): Promise<WindowCounts> {
     const flat = await this.call(() =>
-      this.redis.rateWindowIncrement(this.key(id), String(current), String(oldest), String(PRUNE_MARGIN), String(Math.ceil(lifetimeMs))),
+      this.redis.rateWindowIncrement(
+        this.key(id),
+        String(current),
+        String(oldest),
+        String(PRUNE_MARGIN),
+        String(Math.ceil(lifetimeMs)),
+        String(at),
+      ),
     );
-    const counts = new Map<number, number>();
-    for (let i = 0; i < flat.length; i += 2) counts.set(Number(flat[i]), Number(flat[i + 1]));
-    return counts;
+    const known = (value: number | undefined) => (value === undefined || Number(value) < 0 ? undefined : Number(value));
+    const buckets = new Map<number, BucketState>();
+    for (let i = 1; i < flat.length; i += 3) buckets.set(Number(flat[i]), { n: Number(flat[i + 1]), last: known(flat[i + 2]) });
+    const previousLast = known(flat[0]);
+    // The latest instants as they were before this request, as the MongoDB counter answers them.
+    const mine = buckets.get(current);
+    buckets.set(current, { n: mine?.n ?? 1, last: previousLast });
+    return { buckets, previousLast };
   }
 
-  async giveBack(id: string, bucket: number): Promise<void> {
-    await this.call(() => this.redis.hincrby(this.key(id), String(bucket), -1));
+  async giveBack(id: string, bucket: number, at: number, previousLast: number | undefined): Promise<void> {
+    await this.call(() =>
+      this.redis.rateWindowGiveBack(this.key(id), String(bucket), String(at), previousLast === undefined ? '' : String(previousLast)),
+    );
   }
 
   private key(id: string): string {
