@@ -18,6 +18,7 @@ import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
+import { CorsPolicy } from './http/cors.js';
 import { IngestBudget } from './http/otlp-handler.js';
 import { Operations } from './http/ops.js';
 import { createRouter } from './http/router.js';
@@ -116,6 +117,7 @@ export function buildApp(deps: AppDeps): App {
       config,
       log,
       ops,
+      cors: new CorsPolicy(config.corsOrigins),
       yoga,
       authenticate,
       limits: boundedLimits,

@@ -14,6 +14,17 @@ function isOutboundAllowToken(token: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** `*`, or an origin exactly as a browser sends it: scheme, host and port when not the default, no path. */
+function isCorsOrigin(token: string): boolean {
+  if (token === '*') return true;
+  try {
+    const url = new URL(token);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === token;
+  } catch {
+    return false;
+  }
+}
+
 const envKey = z
   .string()
   .regex(
@@ -73,6 +84,18 @@ const schema = z.object({
   MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
   MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
   MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MESH_CORS_ORIGINS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    )
+    .refine((tokens) => tokens.every(isCorsOrigin), {
+      message: 'must be a comma-separated list of origins (https://app.example.com, http://localhost:5173) or *',
+    })
+    .optional(),
   MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
   MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
   // Reliability and operations (docs/operations.md).
@@ -120,6 +143,8 @@ export type Config = Readonly<{
   maxBodyBytes: number;
   maxIngestInflightBytes: number;
   graphiql: boolean;
+  /** Origins whose pages may call the API (MESH_CORS_ORIGINS); empty: no cross-origin access. */
+  corsOrigins: readonly string[];
   /** Whether `__schema`/`__type` are answered; default on outside production. */
   graphqlIntrospection: boolean;
   /** Operation limits enforced before execution (see src/schema.limits.ts). */
@@ -187,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MESH_MAX_BODY_BYTES,
     maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
     graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',
+    corsOrigins: Object.freeze([...(e.MESH_CORS_ORIGINS ?? [])]),
     graphqlIntrospection:
       e.MESH_GRAPHQL_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHQL_INTROSPECTION === 'true',
     graphqlLimits: Object.freeze({

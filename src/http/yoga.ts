@@ -74,6 +74,8 @@ export function createGraphQLServer(
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { subscriptionsProtocol: 'WS', title: 'Mesh-Trace Gateway' } : false,
     landingPage: false,
+    // CORS is the router's (http/cors.ts, MESH_CORS_ORIGINS) for every route; yoga's own would reflect any origin with credentials.
+    cors: false,
     logging: false,
     plugins: [useGraphQLLimits(limits)],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
