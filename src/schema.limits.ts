@@ -1,4 +1,5 @@
 import {
+  GraphQLError,
   Kind,
   Lexer,
   Source,
@@ -136,6 +137,26 @@ function documentLimitsRule(limits: GraphQLLimits) {
   });
 }
 
+const SUGGESTION = / Did you mean [^?]*\?/g;
+
+/**
+ * The error without graphql-js's "Did you mean …?" hints. They list field,
+ * argument, type and enum names near the one sent, so with introspection off
+ * they would hand out the schema a name at a time.
+ */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(SUGGESTION, '');
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
 /** The yoga plugin that enforces GraphQLLimits; yoga's own batching and body-size options are set to the same values. */
 export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
   return {
@@ -172,12 +193,13 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
     onValidate({ addValidationRule }) {
       addValidationRule(documentLimitsRule(limits));
       // Any other validation failure (unknown field, wrong argument type…) is the client's invalid parameter too.
-      return ({ valid, result }) => {
+      return ({ valid, result, setResult }) => {
         if (valid) return;
         for (const error of result) {
           const extensions = error.extensions as Record<string, unknown>;
           if (extensions.code === undefined || extensions.code === 'GRAPHQL_VALIDATION_FAILED') extensions.code = 'invalid_parameter';
         }
+        if (!limits.introspection) setResult(result.map((e) => (e instanceof GraphQLError ? withoutSuggestions(e) : e)));
       };
     },
   };

@@ -5,7 +5,7 @@ import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
 import { domainErrorExtensions, graphQLErrorOf } from '../graphql/errors.js';
 import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
-import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../schema.limits.js';
+import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, withoutSuggestions, type GraphQLLimits } from '../schema.limits.js';
 import { schema } from '../schema.js';
 
 /** What each transport hands to yoga before the context is built. */
@@ -69,6 +69,11 @@ export function createGraphQLServer(
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const createContext = contextFactory(services, loaders);
+  // Variable coercion errors ("… Did you mean the enum value …?") arrive here rather than through validation.
+  const mask = (error: unknown, message: string, isDev?: boolean): Error => {
+    const masked = maskError(error, message, isDev);
+    return limits.introspection || !(masked instanceof GraphQLError) ? masked : withoutSuggestions(masked);
+  };
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -80,7 +85,7 @@ export function createGraphQLServer(
     plugins: [useGraphQLLimits(limits)],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
-    maskedErrors: { maskError, isDev: options.development },
+    maskedErrors: { maskError: mask, isDev: options.development },
     context: ({ requestId, principal }) => createContext({ requestId, principal }),
   });
 }
