@@ -79,7 +79,7 @@ export function buildApp(deps: AppDeps): App {
   const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
   const yoga = createGraphQLServer(services, loaders, {
     graphiql: config.graphiql,
-    development: config.nodeEnv === 'development',
+    log,
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
   });
   const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
@@ -128,6 +128,7 @@ export function buildApp(deps: AppDeps): App {
         store: ops.health,
         storeTimeoutMs: config.storeTimeoutMs,
         metrics: ops.metrics,
+        log,
       },
       rest,
       console: createConsoleHandler(),

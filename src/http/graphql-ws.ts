@@ -5,8 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
-import { UnavailableError } from '../errors.js';
+import { storeFailure } from '../db/store-errors.js';
 import { domainErrorExtensions } from '../graphql/errors.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
@@ -51,10 +50,6 @@ const BUFFER_CHECK_MS = 500;
 const CLOSE_GRACE_MS = 1_000;
 
 const UNEXPECTED = 'Unexpected error.';
-
-function storeUnavailable(error: unknown): boolean {
-  return error instanceof UnavailableError || isStoreUnavailable(error);
-}
 
 type Enveloped = ReturnType<GraphQLServer['getEnveloped']>;
 interface RootValue {
@@ -110,13 +105,16 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   bufferCheck.unref();
   const disposable = useServer<Record<string, unknown>>(
     {
+      // Close reasons are read by clients: an unexpected error closes with 4500 "Internal server error",
+      // never with the error's own message (which, from the driver, would name hosts and ports), whatever NODE_ENV.
+      isProd: true,
       connectionInitWaitTimeout: deps.limits.initTimeoutMs,
       onConnect: async (ctx) => {
         let principal: Principal | null;
         try {
           principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
         } catch (error) {
-          if (!storeUnavailable(error)) throw error;
+          if (storeFailure(error) === null) throw error;
           // Not a bad key: the client should come back, which 1013 says (a 4xxx code would be final for it).
           ctx.extra.socket.close(1013, 'Store unavailable: try again later');
           return false;
@@ -150,12 +148,9 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
           try {
             decision = await deps.rateLimit(auth.principal);
           } catch (error) {
-            if (!storeUnavailable(error)) throw error;
-            return [
-              new GraphQLError('Service temporarily unavailable: the trace store cannot be reached', {
-                extensions: { code: 'unavailable', retry_after: STORE_RETRY_AFTER_S },
-              }),
-            ];
+            const failure = storeFailure(error);
+            if (failure === null) throw error;
+            return [new GraphQLError(failure.message, { extensions: domainErrorExtensions(failure) })];
           }
           if (!decision.allowed) {
             const error = rateLimitedError(decision, 'requests');

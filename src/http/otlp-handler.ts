@@ -9,7 +9,9 @@ import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
 import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import type { ExportTraceRequest } from '../otlp/otlp.types.js';
 import type { StoreHealth } from '../db/store-health.js';
+import type { Logger } from '../logger.js';
 import type { GatewayMetrics, ShedReason } from '../observability/metrics.js';
+import { logRequestError } from './error-log.js';
 import { errorResponse, readBody } from './respond.js';
 
 type Encoding = 'protobuf' | 'json';
@@ -77,6 +79,7 @@ export interface OtlpHandlerDeps {
   readonly store: Pick<StoreHealth, 'within'>;
   readonly storeTimeoutMs: number;
   readonly metrics: GatewayMetrics;
+  readonly log: Logger;
 }
 
 /** What a body may occupy once read: its declared length, or the limit when it is compressed or its length unknown. */
@@ -174,6 +177,7 @@ export async function handleOtlpTraces(
       deps.metrics.ingestBatchDuration.observe({ result: 'error' }, seconds(started));
     }
     if (!(error instanceof DomainError) || error instanceof PayloadTooLargeError || error instanceof RateLimitedError) req.resume();
+    logRequestError(deps.log, error, ctx.requestId);
     sendOtlpError(res, encoding, error, ctx.requestId);
   } finally {
     release?.();

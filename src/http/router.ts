@@ -2,10 +2,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Principal } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { RateLimits } from '../domain/keys/rate-limit.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CorsPolicy } from './cors.js';
+import { logRequestError } from './error-log.js';
 import { handleOtlpTraces, type OtlpHandlerDeps } from './otlp-handler.js';
 import { assertDeclaredBody, METRICS_PATH, type Operations } from './ops.js';
 import { admitHttpRequest } from './rate-limit-http.js';
@@ -93,8 +93,7 @@ export function createRouter(deps: RouterDeps): RequestListener {
     res.setHeader('x-request-id', requestId);
     ops.observe(req, res);
     route(req, res, requestId).catch((error: unknown) => {
-      if (!(error instanceof Error && 'status' in error) && !isStoreUnavailable(error))
-        deps.log.error('request failed', { requestId, error: String(error) });
+      logRequestError(deps.log, error, requestId);
       sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint);
     });
   };
