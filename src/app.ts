@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
+import { deadlineBoundDb, withDeadline } from './db/request-deadline.js';
 import { combineModules } from './domain/module.js';
 import { createAlertsModule } from './domain/alerts/index.js';
 import type { AlertEvents } from './domain/alerts/alerts.events.js';
@@ -53,7 +54,9 @@ export interface App {
 
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
-  const { config, db, log } = deps;
+  const { config, log } = deps;
+  // Every area's reads carry the request deadline to the server as maxTimeMS (db/request-deadline.ts).
+  const db = deadlineBoundDb(deps.db);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
   const keys = createKeysModule({ db, config });
@@ -73,13 +76,16 @@ export function buildApp(deps: AppDeps): App {
   const { auth, limits } = keys.services;
   const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
-  // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
-  const authenticate = (headers: { get(name: string): string | null }) =>
-    ops.health.within(auth.authenticate(presentedKey(headers)), config.storeTimeoutMs);
-  const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
+  // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver,
+  // and their reads carry the same deadline to the server.
+  const bounded = <T>(work: () => Promise<T>) =>
+    withDeadline(config.storeTimeoutMs, () => ops.health.within(work(), config.storeTimeoutMs));
+  const authenticate = (headers: { get(name: string): string | null }) => bounded(() => auth.authenticate(presentedKey(headers)));
+  const boundedLimits = { consume: (principal: Principal) => bounded(() => limits.consume(principal)) };
   const yoga = createGraphQLServer(services, loaders, {
     graphiql: config.graphiql,
     log,
+    storeTimeoutMs: config.storeTimeoutMs,
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
   });
   const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
@@ -108,8 +114,8 @@ export function buildApp(deps: AppDeps): App {
     routes: REST_ROUTES,
     maxBodyBytes: config.graphqlLimits.maxBodyBytes,
     external: [{ method: 'POST', path: '/v1/traces' }],
-    // Routes with their own documented limit (Mackerel's list: 1 request/second) charge it here.
-    limits,
+    // Routes with their own documented limit (Mackerel's list: 1 request/second) charge it here, within the store deadline.
+    limits: { admit: (principal, budget) => bounded(() => limits.admit(principal, budget)) },
   });
 
   const server = createServer(

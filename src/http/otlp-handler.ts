@@ -8,6 +8,7 @@ import { decodeOtlpJson } from '../otlp/otlp-json.js';
 import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
 import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import type { ExportTraceRequest } from '../otlp/otlp.types.js';
+import { withDeadline } from '../db/request-deadline.js';
 import type { StoreHealth } from '../db/store-health.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics, ShedReason } from '../observability/metrics.js';
@@ -154,7 +155,9 @@ export async function handleOtlpTraces(
     release = deps.budget.acquire(reservation(req, deps.maxBodyBytes));
     const body = await readBody(req, deps.maxBodyBytes);
     decoded = decode(encoding, body);
-    const work = deps.ingest.ingest(ctx.principal, decoded);
+    const request = decoded;
+    // Its reads carry the store deadline to the server too (db/request-deadline.ts); it starts once the body is read.
+    const work = withDeadline(deps.storeTimeoutMs, () => deps.ingest.ingest(ctx.principal, request));
     const held = release;
     release = null;
     void work.then(held, held);
