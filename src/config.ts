@@ -51,6 +51,7 @@ const schema = z.object({
   MONGOD_PATH: z.string().min(1).optional(),
   MESH_BOOTSTRAP_API_KEY: envKey.optional(),
   MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
+  MESH_INGEST_MAX_FUTURE_SKEW_S: intFrom(600, 1, 365 * 86_400),
   MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
   // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
   MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
@@ -126,6 +127,8 @@ export type Config = Readonly<{
   mongodPath: string | undefined;
   bootstrapApiKey: string | undefined;
   retentionHours: number;
+  /** How far in the future a span may start or end before ingest refuses it (clock skew between senders and gateway). */
+  ingestMaxFutureSkewS: number;
   nodeOfflineAfterS: number;
   /** How often each instance looks for nodes whose heartbeat is overdue. */
   nodeSweepIntervalMs: number;
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodPath: e.MONGOD_PATH,
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
     retentionHours: e.MESH_RETENTION_HOURS,
+    ingestMaxFutureSkewS: e.MESH_INGEST_MAX_FUTURE_SKEW_S,
     nodeOfflineAfterS: e.MESH_NODE_OFFLINE_AFTER_S,
     nodeSweepIntervalMs:
       e.MESH_NODE_SWEEP_INTERVAL_MS ?? Math.min(15_000, Math.max(250, Math.round((e.MESH_NODE_OFFLINE_AFTER_S * 1000) / 6))),

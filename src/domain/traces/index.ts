@@ -12,7 +12,7 @@ import { TracesService } from './traces.service.js';
 
 export interface TracesModuleDeps {
   readonly db: Db;
-  readonly config: Pick<Config, 'retentionHours'>;
+  readonly config: Pick<Config, 'retentionHours' | 'ingestMaxFutureSkewS'>;
   readonly events: EventBus<TraceEvents>;
   /** The service map's rollups, written with every stored batch; absent in the rollup benchmark's baseline. */
   readonly rollups?: SpanRollups;
@@ -34,6 +34,7 @@ export function createTracesModule({ db, config, events, rollups }: TracesModule
   const liveTail = new LiveTailService(events);
   const ingest = new IngestService(spansRepo, tracesRepo, {
     retentionHours: config.retentionHours,
+    maxFutureSkewS: config.ingestMaxFutureSkewS,
     clusterFallbackAttribute: 'cluster',
     onStored: (tenant, spans) => liveTail.publish(tenant, spans),
     rollups,

@@ -5,6 +5,7 @@ import type { Span } from './span.js';
 import type { SpansRepository } from './spans.repository.js';
 import type { TracesRepository } from './traces.repository.js';
 import { issueFingerprint } from './fingerprint.js';
+import { spanTimeMessage, spanTimeProblem, type SpanTimeProblem } from './span-times.js';
 import type { ExportTraceRequest, KeyValue } from '../../otlp/otlp.types.js';
 
 export interface IngestResult {
@@ -27,6 +28,8 @@ export interface SpanRollups {
 
 export interface IngestOptions {
   readonly retentionHours: number;
+  /** How far in the future a span may start or end (MESH_INGEST_MAX_FUTURE_SKEW_S); beyond, it is refused (span-times.ts). */
+  readonly maxFutureSkewS: number;
   /** Resource attribute naming the cluster when k8s.cluster.name is absent. */
   readonly clusterFallbackAttribute: string;
   /** Called once a batch is durably stored (the live tail); must not throw. */
@@ -83,9 +86,15 @@ export class IngestService {
   async ingest(principal: Principal | null, request: ExportTraceRequest): Promise<IngestResult> {
     const { tenant } = assertCan(principal, 'traces:write');
     const all = flattenRequest(request, this.options);
-    const oldestNs = BigInt(this.now().getTime() - this.options.retentionHours * 3_600_000) * 1_000_000n;
-    // Spans already past retention would be expired by the TTL index at once; refuse them visibly instead.
-    const spans = all.filter((s) => s.startTimeUnixNano >= oldestNs);
+    const rules = { nowMs: this.now().getTime(), maxFutureSkewS: this.options.maxFutureSkewS };
+    const oldestNs = BigInt(rules.nowMs - this.options.retentionHours * 3_600_000) * 1_000_000n;
+    // Spans with times outside a sane range, or already past retention (the TTL index would expire them at once), are refused visibly.
+    const refused = new Map<SpanTimeProblem | 'retention', number>();
+    const spans = all.filter((s) => {
+      const problem = spanTimeProblem(s, rules) ?? (s.startTimeUnixNano < oldestNs ? 'retention' : null);
+      if (problem !== null) refused.set(problem, (refused.get(problem) ?? 0) + 1);
+      return problem === null;
+    });
     const rejected = all.length - spans.length;
     const { inserted, duplicates, fresh } = await this.spans.insertMany(tenant, spans);
     // Independent documents (trace summaries, rollups): written concurrently.
@@ -95,8 +104,13 @@ export class IngestService {
       accepted: inserted,
       duplicates,
       rejected,
-      rejectionMessage:
-        rejected > 0 ? `${rejected} spans started before the retention period of ${this.options.retentionHours}h and were dropped` : '',
+      rejectionMessage: [...refused]
+        .map(([problem, count]) =>
+          problem === 'retention'
+            ? `${count} spans started before the retention period of ${this.options.retentionHours}h and were dropped`
+            : spanTimeMessage(problem, count, rules),
+        )
+        .join('; '),
     };
   }
 }
