@@ -20,6 +20,7 @@ import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { CorsPolicy } from './http/cors.js';
+import { KeyWatch } from './http/key-watch.js';
 import { IngestBudget } from './http/otlp-handler.js';
 import { Operations } from './http/ops.js';
 import { createRouter } from './http/router.js';
@@ -82,7 +83,10 @@ export function buildApp(deps: AppDeps): App {
     withDeadline(config.storeTimeoutMs, () => ops.health.within(work(), config.storeTimeoutMs));
   const authenticate = (headers: { get(name: string): string | null }) => bounded(() => auth.authenticate(presentedKey(headers)));
   const boundedLimits = { consume: (principal: Principal) => bounded(() => limits.consume(principal)) };
+  // Revocation ends WebSockets and SSE subscriptions opened before it, within MESH_WS_AUTH_RECHECK_S.
+  const keyWatch = new KeyWatch((ids) => auth.activeKeyIds(ids), config.wsAuthRecheckS * 1000);
   const yoga = createGraphQLServer(services, loaders, {
+    keyWatch,
     graphiql: config.graphiql,
     log,
     storeTimeoutMs: config.storeTimeoutMs,
@@ -146,8 +150,7 @@ export function buildApp(deps: AppDeps): App {
     authenticate,
     maxPayloadBytes: 1024 * 1024,
     rateLimit: (principal) => boundedLimits.consume(principal),
-    activeKeyIds: (ids) => auth.activeKeyIds(ids),
-    recheckIntervalMs: config.wsAuthRecheckS * 1000,
+    keyWatch,
     limits: config.wsLimits,
     onRefused: (reason) => ops.metrics.wsClosed.inc({ reason }),
   });
@@ -183,6 +186,7 @@ export function buildApp(deps: AppDeps): App {
       const drained = ops.drain(server, config.shutdownGraceMs);
       await areas.stop();
       await ws.close();
+      keyWatch.stop();
       await pubsub.close();
       await drained;
       await ops.close();

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
 import { storeFailure } from '../db/store-errors.js';
 import { domainErrorExtensions } from '../graphql/errors.js';
+import type { KeyWatch } from './key-watch.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
@@ -17,9 +18,8 @@ export interface WsDeps {
   readonly maxPayloadBytes: number;
   /** Charges one unit of the key's request budget per subscribe message (the WebSocket path never reaches HTTP routing). */
   readonly rateLimit: (principal: Principal) => Promise<RateDecision>;
-  /** Which of these key ids are still valid; open sockets whose key is not are closed with 4403. */
-  readonly activeKeyIds: (ids: readonly string[]) => Promise<Set<string>>;
-  readonly recheckIntervalMs: number;
+  /** Revocations: an open socket whose key is revoked is closed with 4403. */
+  readonly keyWatch: KeyWatch;
   /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
   readonly limits: WsLimits;
   /** Told about every socket refused or closed by a bound (metrics). */
@@ -92,8 +92,6 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   });
 
   const principals = new WeakMap<object, { principal: Principal; requestId: string }>();
-  const keyOfSocket = new Map<WebSocket, string>();
-  const recheck = periodicKeyRecheck(keyOfSocket, deps);
   const closeSlow = (socket: WebSocket) => {
     if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= deps.limits.maxBufferedBytes) return;
     deps.onRefused?.('slow_consumer');
@@ -122,8 +120,8 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
         if (principal === null) return false;
         principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const socket = ctx.extra.socket;
-        keyOfSocket.set(socket, principal.keyId);
-        socket.once('close', () => keyOfSocket.delete(socket));
+        const unwatch = deps.keyWatch.watch(principal.keyId, () => socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked'));
+        socket.once('close', unwatch);
         return true;
       },
       // Checked before each message: a consumer that reads slowly is closed before its buffer grows further.
@@ -195,7 +193,6 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
     close: async () => {
       closing = true;
       clearInterval(bufferCheck);
-      recheck.stop();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       // A client that never answers the close frame would hold shutdown for ws's 30 s close timeout.
       const cut = setTimeout(() => wss.clients.forEach((client) => client.terminate()), CLOSE_GRACE_MS);
@@ -205,31 +202,4 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-/**
- * Revocation must also end connections opened before it: every interval, the
- * keys of all open sockets are checked in one query and the sockets of
- * revoked keys are closed with 4403 Forbidden. A store outage skips a round
- * rather than closing anything.
- */
-function periodicKeyRecheck(keyOfSocket: Map<WebSocket, string>, deps: WsDeps): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || keyOfSocket.size === 0) return;
-    running = true;
-    deps
-      .activeKeyIds([...new Set(keyOfSocket.values())])
-      .then((active) => {
-        for (const [socket, keyId] of keyOfSocket) {
-          if (!active.has(keyId)) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
-        }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        running = false;
-      });
-  }, deps.recheckIntervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -8,7 +8,9 @@ import { domainErrorExtensions, graphQLErrorOf } from '../graphql/errors.js';
 import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
 import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, withoutSuggestions, type GraphQLLimits } from '../schema.limits.js';
 import { schema } from '../schema.js';
+import type { KeyWatch } from './key-watch.js';
 import { useStoreDeadline } from './store-deadline.js';
+import { useSubscriptionRevocation } from './subscription-revocation.js';
 
 /** What each transport hands to yoga before the context is built. */
 export interface ServerContext {
@@ -85,7 +87,7 @@ function useErrorLog(log: Logger) {
 export function createGraphQLServer(
   services: Services,
   loaders: LoaderFactories<Loaders>,
-  options: { graphiql: boolean; log: Logger; storeTimeoutMs: number; limits?: GraphQLLimits },
+  options: { graphiql: boolean; log: Logger; storeTimeoutMs: number; keyWatch: KeyWatch; limits?: GraphQLLimits },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const createContext = contextFactory(services, loaders);
@@ -102,7 +104,12 @@ export function createGraphQLServer(
     // CORS is the router's (http/cors.ts, MESH_CORS_ORIGINS) for every route; yoga's own would reflect any origin with credentials.
     cors: false,
     logging: false,
-    plugins: [useGraphQLLimits(limits), useErrorLog(options.log), useStoreDeadline(options.storeTimeoutMs)],
+    plugins: [
+      useGraphQLLimits(limits),
+      useErrorLog(options.log),
+      useStoreDeadline(options.storeTimeoutMs),
+      useSubscriptionRevocation(options.keyWatch),
+    ],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError: mask },
