@@ -106,7 +106,9 @@ const schema = z.object({
   MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
   MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
   MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
-  MESH_WS_INIT_TIMEOUT_MS: intFrom(10_000, 100, 600_000),
+  MESH_WS_MAX_UNAUTHENTICATED: intFrom(256, 1, 1_000_000),
+  MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS: intFrom(16, 1, 1_000_000),
+  MESH_WS_INIT_TIMEOUT_MS: intFrom(3_000, 100, 600_000),
   MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MESH_METRICS_HOST: z.string().min(1).optional(),
   MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
@@ -160,8 +162,18 @@ export type Config = Readonly<{
   /** Deadline of each store step on the request path (authentication, rate limit, ingest write): past it, 503. */
   storeTimeoutMs: number;
   maxIngestInflightBatches: number;
-  /** WebSocket bounds: open sockets per instance, concurrent operations per socket, bytes queued per socket. */
-  wsLimits: Readonly<{ maxConnections: number; maxOperations: number; maxBufferedBytes: number; initTimeoutMs: number }>;
+  /**
+   * WebSocket bounds: authenticated sockets per instance, sockets not yet authenticated (per instance and
+   * per remote address), concurrent operations per socket, bytes queued per socket, time to connection_init.
+   */
+  wsLimits: Readonly<{
+    maxConnections: number;
+    maxUnauthenticated: number;
+    maxUnauthenticatedPerAddress: number;
+    maxOperations: number;
+    maxBufferedBytes: number;
+    initTimeoutMs: number;
+  }>;
   /** Set: /metrics is served on this port only (on metricsHost), not on the API port. */
   metricsPort: number | undefined;
   metricsHost: string;
@@ -233,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxIngestInflightBatches: e.MESH_MAX_INGEST_INFLIGHT_BATCHES,
     wsLimits: Object.freeze({
       maxConnections: e.MESH_WS_MAX_CONNECTIONS,
+      maxUnauthenticated: e.MESH_WS_MAX_UNAUTHENTICATED,
+      maxUnauthenticatedPerAddress: e.MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS,
       maxOperations: e.MESH_WS_MAX_OPERATIONS,
       maxBufferedBytes: e.MESH_WS_MAX_BUFFERED_BYTES,
       initTimeoutMs: e.MESH_WS_INIT_TIMEOUT_MS,

@@ -23,12 +23,20 @@ export interface WsDeps {
   /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
   readonly limits: WsLimits;
   /** Told about every socket refused or closed by a bound (metrics). */
-  readonly onRefused?: (reason: 'slow_consumer' | 'connection_limit') => void;
+  readonly onRefused?: (reason: 'slow_consumer' | 'connection_limit' | 'unauthenticated_limit') => void;
 }
 
 export interface WsLimits {
-  /** Open sockets on this instance; an upgrade past it is answered 503 + Retry-After. */
+  /** Authenticated sockets on this instance; an upgrade while they are all taken is answered 503 + Retry-After. */
   readonly maxConnections: number;
+  /**
+   * Sockets that have not yet authenticated, on this instance and per remote
+   * address: a budget of their own, so that sockets which never send
+   * connection_init can never take the authenticated ones'. An upgrade past
+   * either is answered 503 + Retry-After.
+   */
+  readonly maxUnauthenticated: number;
+  readonly maxUnauthenticatedPerAddress: number;
   /** Operations running at once on one socket; one more gets an `error` message naming `operations`. */
   readonly maxOperations: number;
   /** Bytes queued for a socket that does not read; past it the socket is closed 1013 (Try Again Later). */
@@ -77,18 +85,24 @@ function headerGetter(payload: Readonly<Record<string, unknown>> | undefined, re
 export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxPayloadBytes });
   let closing = false;
+  const budget = new SocketBudget(deps.limits);
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== deps.yoga.graphqlEndpoint) {
       socket.destroy();
       return;
     }
-    if (closing || wss.clients.size >= deps.limits.maxConnections) {
-      if (!closing) deps.onRefused?.('connection_limit');
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const refusal = closing ? 'closing' : budget.refusal(address);
+    if (refusal !== null) {
+      if (refusal !== 'closing') deps.onRefused?.(refusal);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      budget.opened(ws, address);
+      wss.emit('connection', ws, request);
+    });
   });
 
   const principals = new WeakMap<object, { principal: Principal; requestId: string }>();
@@ -118,8 +132,14 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
           return false;
         }
         if (principal === null) return false;
-        principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const socket = ctx.extra.socket;
+        if (!budget.authenticated(socket)) {
+          // Every authenticated slot is taken: the client should come back later (1013), not give up (4403).
+          deps.onRefused?.('connection_limit');
+          socket.close(1013, 'Connection limit reached: try again later');
+          return false;
+        }
+        principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const unwatch = deps.keyWatch.watch(principal.keyId, () => socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked'));
         socket.once('close', unwatch);
         return true;
@@ -202,4 +222,52 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The two socket budgets of an instance: authenticated sockets
+ * (maxConnections), and sockets still waiting for their connection_init,
+ * counted globally and per remote address. A socket moves from the second to
+ * the first when its key is accepted, and leaves both when it closes.
+ */
+class SocketBudget {
+  private readonly pending = new Map<WebSocket, string>();
+  private readonly pendingByAddress = new Map<string, number>();
+  private readonly open = new Set<WebSocket>();
+
+  constructor(private readonly limits: WsLimits) {}
+
+  /** Why an upgrade from `address` is refused now, or null. */
+  refusal(address: string): 'connection_limit' | 'unauthenticated_limit' | null {
+    if (this.open.size >= this.limits.maxConnections) return 'connection_limit';
+    if (this.pending.size >= this.limits.maxUnauthenticated) return 'unauthenticated_limit';
+    if ((this.pendingByAddress.get(address) ?? 0) >= this.limits.maxUnauthenticatedPerAddress) return 'unauthenticated_limit';
+    return null;
+  }
+
+  opened(socket: WebSocket, address: string): void {
+    this.pending.set(socket, address);
+    this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      this.settle(socket);
+      this.open.delete(socket);
+    });
+  }
+
+  /** Takes an authenticated slot for the socket; false when none is left. */
+  authenticated(socket: WebSocket): boolean {
+    this.settle(socket);
+    if (this.open.size >= this.limits.maxConnections) return false;
+    this.open.add(socket);
+    return true;
+  }
+
+  private settle(socket: WebSocket): void {
+    const address = this.pending.get(socket);
+    if (address === undefined) return;
+    this.pending.delete(socket);
+    const left = (this.pendingByAddress.get(address) ?? 1) - 1;
+    if (left === 0) this.pendingByAddress.delete(address);
+    else this.pendingByAddress.set(address, left);
+  }
 }
