@@ -103,7 +103,7 @@ export interface RouteDefinition<
    */
   readonly errorParams?: Readonly<Record<string, string>>;
   /** Error statuses this route can answer besides 401/403/429/500/503, for OpenAPI (e.g. [400, 404]). */
-  readonly errors: readonly (400 | 404 | 409)[];
+  readonly errors: readonly (400 | 404 | 409 | 413)[];
 }
 
 /** A route with its type parameters erased, as the registry and the adapter hold it. */
@@ -119,7 +119,7 @@ export interface RestRoute {
   readonly respond: (data: unknown, input: RouteInput<InputSchema, InputSchema, InputSchema>) => RouteResponse<unknown>;
   readonly response: { readonly status: 200 | 201 | 204; readonly schema: InputSchema };
   readonly errorParams?: Readonly<Record<string, string>>;
-  readonly errors: readonly (400 | 404 | 409)[];
+  readonly errors: readonly (400 | 404 | 409 | 413)[];
   readonly budget?: RateBudget;
 }
 

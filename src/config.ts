@@ -85,6 +85,7 @@ const schema = z.object({
   MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
   MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
   MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MESH_GRAPHQL_MAX_RESPONSE_BYTES: intFrom(16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   MESH_CORS_ORIGINS: z
     .string()
     .transform((text) =>
@@ -153,7 +154,14 @@ export type Config = Readonly<{
   /** Whether `__schema`/`__type` are answered; default on outside production. */
   graphqlIntrospection: boolean;
   /** Operation limits enforced before execution (see src/schema.limits.ts). */
-  graphqlLimits: Readonly<{ maxAliases: number; maxDirectives: number; maxTokens: number; maxBatch: number; maxBodyBytes: number }>;
+  graphqlLimits: Readonly<{
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxBatch: number;
+    maxBodyBytes: number;
+    maxResponseBytes: number;
+  }>;
   /** Default requests per minute per API key, when the key record has no override. */
   rateLimitPerMin: number;
   /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
@@ -237,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MESH_GRAPHQL_MAX_TOKENS,
       maxBatch: e.MESH_GRAPHQL_MAX_BATCH,
       maxBodyBytes: e.MESH_GRAPHQL_MAX_BODY_BYTES,
+      maxResponseBytes: e.MESH_GRAPHQL_MAX_RESPONSE_BYTES,
     }),
     rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
     wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,

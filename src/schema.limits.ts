@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  type ExecutionResult,
   Lexer,
   Source,
   TokenKind,
@@ -10,9 +11,10 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { PayloadTooLargeError, ValidationError } from './errors.js';
 import { graphQLErrorOf } from './graphql/errors.js';
+import { jsonBytesUpTo } from './graphql/json-size.js';
 
 /**
  * Operation limits enforced before anything executes, on every transport
@@ -31,6 +33,8 @@ export interface GraphQLLimits {
   /** Operations per batched HTTP request; 0 disables batching. */
   readonly maxBatch: number;
   readonly maxBodyBytes: number;
+  /** Bytes of one operation's result as JSON (MESH_GRAPHQL_MAX_RESPONSE_BYTES); past it, a payload_too_large error instead. */
+  readonly maxResponseBytes: number;
   readonly introspection: boolean;
 }
 
@@ -40,6 +44,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxTokens: 5000,
   maxBatch: 10,
   maxBodyBytes: 1024 * 1024,
+  maxResponseBytes: 16 * 1024 * 1024,
   introspection: true,
 });
 
@@ -137,6 +142,22 @@ function documentLimitsRule(limits: GraphQLLimits) {
   });
 }
 
+/**
+ * Replaces a result whose JSON would exceed `max` bytes by a payload_too_large
+ * error (param `response`): the client is told to select less or page, and is
+ * never sent an unbounded body. Measured without serializing (json-size.ts).
+ */
+function capResponse(max: number) {
+  return ({ result, setResult }: { result: ExecutionResult; setResult: (result: ExecutionResult) => void }): void => {
+    if (jsonBytesUpTo(result, max) <= max) return;
+    const error = new PayloadTooLargeError(
+      `The response would be larger than ${max} bytes (MESH_GRAPHQL_MAX_RESPONSE_BYTES); select fewer fields or items, or page with first/after`,
+      'response',
+    );
+    setResult({ errors: [graphQLErrorOf(error)] });
+  };
+}
+
 const SUGGESTION = / Did you mean [^?]*\?/g;
 
 /**
@@ -182,6 +203,13 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
           }
         },
       };
+    },
+    // Every transport's result passes here before it is sent (HTTP, each SSE or graphql-ws event, REST routes).
+    onExecute() {
+      return { onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, capResponse(limits.maxResponseBytes)) };
+    },
+    onSubscribe() {
+      return { onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, capResponse(limits.maxResponseBytes)) };
     },
     onParse({ params }) {
       const text = typeof params.source === 'string' ? params.source : params.source.body;

@@ -21,7 +21,7 @@ export function spansCollection(retentionSeconds: number): CollectionSpec {
       {
         name: 'trace_spans',
         key: { org: 1, env: 1, traceId: 1, startNs: 1 },
-        serves: 'findByTraceIds: all spans of a page of traces, in start order',
+        serves: 'findByTraceIds: all spans of a page of traces, in start order; findPage: one page of a trace by start',
       },
       { name: 'window', key: { org: 1, env: 1, start: -1 }, serves: 'span-level trace search with only a time window' },
       { name: 'service_window', key: { org: 1, env: 1, svc: 1, start: -1 }, serves: 'span-level search by service' },
@@ -225,6 +225,27 @@ function prefixFilter(filter: Document, prefix: string): Document {
   return out;
 }
 
+/** Where a span sits in its trace's order: the keyset of Trace.spans pages. */
+export interface SpanPosition {
+  readonly startNs: bigint;
+  readonly spanId: string;
+}
+
+/** Start order, ties by span id: the one order of a trace's spans, stable across pages. */
+export function sortSpans(spans: Span[]): Span[] {
+  return spans.sort((a, b) =>
+    a.startTimeUnixNano < b.startTimeUnixNano
+      ? -1
+      : a.startTimeUnixNano > b.startTimeUnixNano
+        ? 1
+        : a.spanId < b.spanId
+          ? -1
+          : a.spanId > b.spanId
+            ? 1
+            : 0,
+  );
+}
+
 export interface SpanMatchedTraceQuery {
   readonly spanFilter: Filter<SpanDocument>;
   readonly spanStartFrom: Date;
@@ -279,6 +300,30 @@ export class SpansRepository {
       byTrace.set(doc.traceId, list);
     }
     return byTrace;
+  }
+
+  /**
+   * One page of a trace's spans in (start, span id) order, strictly after the
+   * span at `after` when given: the keyset `Trace.spans(first, after)` walks.
+   * All three reads are ranges of `trace_spans` (tenant, trace, start): the
+   * spans that share the cursor's start and follow it by id, the next `limit`
+   * by start, and — when that read was cut by the limit — the whole group that
+   * shares its last start, so a page never ends inside a run of equal starts
+   * in an order the store did not fix.
+   */
+  async findPage(tenant: Tenant, traceId: string, limit: number, after: SpanPosition | null): Promise<Span[]> {
+    const trace = { org: tenant.org, env: tenant.env, traceId };
+    const ties = after === null ? [] : await this.spans.find({ ...trace, startNs: after.startNs, spanId: { $gt: after.spanId } }).toArray();
+    const later = await this.spans
+      .find(after === null ? trace : { ...trace, startNs: { $gt: after.startNs } })
+      .sort({ startNs: 1 })
+      .limit(limit)
+      .toArray();
+    const last = later.at(-1);
+    const cut = last !== undefined && later.length === limit;
+    const edge = cut ? await this.spans.find({ ...trace, startNs: last.startNs }).toArray() : [];
+    const docs = [...ties, ...(cut ? later.filter((d) => d.startNs !== last.startNs) : later), ...edge];
+    return sortSpans(docs.map(fromSpanDocument)).slice(0, limit);
   }
 
   /** Spans by (traceId, spanId) through the unique _id, which embeds the tenant. */

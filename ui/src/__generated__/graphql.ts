@@ -1582,7 +1582,7 @@ export const ConsoleTraceDocument = new TypedDocumentString(`
     services
     rootServiceName
     rootOperation
-    spans {
+    spans(first: 10000) {
       spanId
       parentSpanId
       name
