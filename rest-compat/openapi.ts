@@ -1,9 +1,10 @@
 import { Kind } from 'graphql';
 import { z } from 'zod';
+import { familyOf, type ApiFamily } from './families.js';
 import type { InputSchema, RestRoute } from './route.js';
 
 /**
- * The OpenAPI 3.1 document of the REST routes (/v1 and /api/v0), generated from the route
+ * The OpenAPI 3.1 document of the REST routes (/v1, /api/v0, /api, /jaeger/api, /tempo), generated from the route
  * declarations: parameters and bodies from their input schemas, responses from
  * their response schemas. OpenAPI 3.1 schemas are JSON Schema 2020-12, which is
  * what zod emits; every `$defs` entry is hoisted into `components.schemas` so
@@ -42,6 +43,35 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
+/** Jaeger query's error envelope (rest-compat/families.ts). */
+const JAEGER_ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['data', 'total', 'limit', 'offset', 'errors'],
+  additionalProperties: false,
+  properties: {
+    data: { type: 'null' },
+    total: { type: 'integer' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['code', 'msg'],
+        additionalProperties: false,
+        properties: { code: { type: 'integer', description: 'The HTTP status' }, msg: { type: 'string' } },
+      },
+    },
+  },
+};
+
+/** How each family's errors are documented: the component prefix and the content of an error response. */
+const FAMILY_ERRORS: Readonly<Record<ApiFamily, { readonly prefix: string; readonly content: JsonSchema }>> = {
+  rest: { prefix: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  jaeger: { prefix: 'Jaeger', content: { 'application/json': { schema: { $ref: '#/components/schemas/JaegerError' } } } },
+  tempo: { prefix: 'Tempo', content: { 'text/plain': { schema: { type: 'string', description: 'The error message' } } } },
+};
+
 const ERROR_RESPONSES: Readonly<Record<number, { readonly name: string; readonly description: string }>> = {
   400: { name: 'BadRequest', description: 'Invalid parameters or malformed JSON' },
   401: { name: 'Unauthorized', description: 'Missing or invalid API key' },
@@ -58,7 +88,7 @@ const ERROR_RESPONSES: Readonly<Record<number, { readonly name: string; readonly
 const COMMON_ERRORS = [401, 403, 429, 500, 503] as const;
 
 class SchemaComponents {
-  readonly schemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA };
+  readonly schemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, JaegerError: JAEGER_ERROR_SCHEMA };
 
   /** A zod schema as an OpenAPI schema; named sub-schemas (`.meta({ id })`) become components. */
   convert(schema: InputSchema, io: 'input' | 'output'): JsonSchema {
@@ -106,12 +136,22 @@ function parameters(components: SchemaComponents, schema: InputSchema | undefine
 function operationId(route: RestRoute): string {
   const operation = route.operation.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   const name = operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
-  return (name ?? `${route.method}${route.path}`).replace(/^Rest/, '').replace(/^./, (c) => c.toLowerCase());
+  return route.operationId ?? (name ?? `${route.method}${route.path}`).replace(/^Rest/, '').replace(/^./, (c) => c.toLowerCase());
+}
+
+function successContent(components: SchemaComponents, route: RestRoute): JsonSchema {
+  const schema = components.convert(route.response.schema, 'output');
+  const alternatives = (route.response.alternatives ?? []).map((mediaType) => [
+    mediaType,
+    { schema: { type: 'string', contentMediaType: mediaType } },
+  ]);
+  return { [route.response.mediaType ?? 'application/json']: { schema }, ...Object.fromEntries(alternatives) };
 }
 
 function operationObject(components: SchemaComponents, route: RestRoute): JsonSchema {
   const body = route.input.body === undefined ? undefined : components.convert(route.input.body, 'input');
   const errors = [...new Set([...route.errors, ...COMMON_ERRORS])].sort((a, b) => a - b);
+  const { prefix } = FAMILY_ERRORS[familyOf(route.path) ?? 'rest'];
   return {
     operationId: operationId(route),
     summary: route.summary,
@@ -122,11 +162,11 @@ function operationObject(components: SchemaComponents, route: RestRoute): JsonSc
     responses: {
       [String(route.response.status)]: {
         description: route.response.status === 201 ? 'Created' : 'OK',
-        ...(route.response.status === 204
-          ? {}
-          : { content: { 'application/json': { schema: components.convert(route.response.schema, 'output') } } }),
+        ...(route.response.status === 204 ? {} : { content: successContent(components, route) }),
       },
-      ...Object.fromEntries(errors.map((status) => [String(status), { $ref: `#/components/responses/${ERROR_RESPONSES[status]?.name}` }])),
+      ...Object.fromEntries(
+        errors.map((status) => [String(status), { $ref: `#/components/responses/${prefix}${ERROR_RESPONSES[status]?.name}` }]),
+      ),
     },
   };
 }
@@ -154,9 +194,11 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
       title: 'Mesh-Trace REST API',
       version: '3.2.1',
       description:
-        'The documented /v1 REST API and the Mackerel-compatible trace API under /api/v0 (docs/mackerel.md), ' +
+        'The documented /v1 REST API, the Mackerel-compatible trace API under /api/v0 (docs/mackerel.md), ' +
+        'and the Jaeger query API (/api, /jaeger/api) and Tempo HTTP API (/tempo) subsets Grafana uses (docs/grafana.md), ' +
         'served by the Mesh-Trace Gateway as a thin adapter over its GraphQL schema. ' +
-        'Errors use the envelope {"error": {"code", "message", "param", "request_id"}}. See docs/rest-v1.md.',
+        'Errors use the envelope {"error": {"code", "message", "param", "request_id"}} (Jaeger and Tempo routes: their own shapes). ' +
+        'See docs/rest-v1.md.',
     },
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
     paths,
@@ -171,10 +213,9 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
       responses: Object.fromEntries(
-        Object.values(ERROR_RESPONSES).map(({ name, description }) => [
-          name,
-          { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-        ]),
+        Object.values(FAMILY_ERRORS).flatMap(({ prefix, content }) =>
+          Object.values(ERROR_RESPONSES).map(({ name, description }) => [`${prefix}${name}`, { description, content }]),
+        ),
       ),
     },
   };

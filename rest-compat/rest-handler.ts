@@ -29,7 +29,7 @@ export interface RequestScope {
 }
 
 export interface RestCompat {
-  /** Answers every request under /v1 and /api/v0 (route, 404 or 405) and returns true; false for any other path. */
+  /** Answers every request under a REST_PREFIXES prefix (route, 404 or 405) and returns true; false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<boolean>;
 }
 
@@ -170,7 +170,21 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
         res.end();
         return true;
       }
-      sendJson(res, status, jsonText(response.body), { ...response.headers });
+      if (response.encoded !== undefined) {
+        const { contentType, bytes } = response.encoded;
+        res.writeHead(status, { 'content-type': contentType, 'content-length': bytes.byteLength, ...response.headers });
+        res.end(bytes);
+      } else if (entry.route.response.mediaType === 'text/plain') {
+        const text = String(response.body);
+        res.writeHead(status, {
+          'content-type': 'text/plain; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+          ...response.headers,
+        });
+        res.end(text);
+      } else {
+        sendJson(res, status, jsonText(response.body), { ...response.headers });
+      }
       return true;
     },
   };
@@ -205,12 +219,19 @@ function pathValues(entry: PreparedRoute, path: string): Record<string, string> 
   return values;
 }
 
-/** Query parameters as plain strings; a repeated parameter is ambiguous and rejected, never turned into an array. */
-function queryValues(params: URLSearchParams): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * Query parameters as plain strings; a repeated parameter is ambiguous and
+ * rejected, never turned into an array, except those the route declares
+ * `repeatable`, which arrive as arrays of strings (however often given).
+ */
+function queryValues(params: URLSearchParams, repeatable: readonly string[]): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
-    if (Object.hasOwn(values, key)) throw new ValidationError(`Parameter '${key}' must be given once`, key);
-    Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
+    const previous = Object.hasOwn(values, key) ? values[key] : undefined;
+    let next: string | string[] = value;
+    if (repeatable.includes(key)) next = [...(Array.isArray(previous) ? previous : []), value];
+    else if (previous !== undefined) throw new ValidationError(`Parameter '${key}' must be given once`, key);
+    Object.defineProperty(values, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
   return values;
 }
@@ -240,7 +261,7 @@ async function readInput(
   maxBodyBytes: number,
 ): Promise<RouteInput<InputSchema, InputSchema, InputSchema>> {
   const { input } = entry.route;
-  const queryRaw = queryValues(query);
+  const queryRaw = queryValues(query, entry.route.repeatable ?? []);
   if (input.query === undefined && Object.keys(queryRaw).length > 0) {
     const [key] = Object.keys(queryRaw) as [string];
     throw new ValidationError(`Parameter '${key}' is not a parameter of this route`, key);
@@ -250,5 +271,6 @@ async function readInput(
     path: input.path === undefined ? NO_INPUT : parsePart(input.path, pathRaw, 'path'),
     query: input.query === undefined ? NO_INPUT : parsePart(input.query, queryRaw, 'query'),
     body: input.body === undefined ? NO_INPUT : parsePart(input.body, await bodyValue(req, maxBodyBytes), 'body'),
+    accept: req.headers.accept ?? '',
   };
 }

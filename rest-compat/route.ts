@@ -16,11 +16,13 @@ import type { RateBudget } from '../src/domain/keys/rate-limit.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * The path prefixes the adapter answers under: the REST document's `/v1` and
- * the Mackerel-compatible trace API's `/api/v0` (docs/mackerel.md). Every
- * request under one of them gets a route, a 404 or a 405 in the error envelope.
+ * The path prefixes the adapter answers under: the REST document's `/v1`, the
+ * Mackerel-compatible trace API's `/api/v0` (docs/mackerel.md), the Jaeger query
+ * API at `/api` and `/jaeger/api` and the Tempo HTTP API at `/tempo`
+ * (docs/grafana.md). Every request under one of them gets a route, a 404 or a
+ * 405, in the error shape of its family (families.ts).
  */
-export const REST_PREFIXES = ['/v1', '/api/v0'] as const;
+export const REST_PREFIXES = ['/v1', '/api/v0', '/api', '/jaeger/api', '/tempo'] as const;
 export type RestPath = `${(typeof REST_PREFIXES)[number]}/${string}`;
 
 /** A zod schema for one part of the request; `strictObject` so unknown parameters are rejected. */
@@ -31,6 +33,8 @@ export interface RouteInput<P extends InputSchema, Q extends InputSchema, B exte
   readonly path: z.output<P>;
   readonly query: z.output<Q>;
   readonly body: z.output<B>;
+  /** The request's Accept header ('' when absent), for routes that answer in more than one media type. */
+  readonly accept: string;
 }
 
 export interface RouteResponse<Body> {
@@ -38,6 +42,12 @@ export interface RouteResponse<Body> {
   readonly status?: number;
   readonly body: Body;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Another representation of `body`, negotiated from `accept` (Tempo's traces
+   * in OTLP protobuf): written instead of the JSON text of `body`. Its media
+   * type must be one of the route's `response.alternatives`.
+   */
+  readonly encoded?: { readonly contentType: string; readonly bytes: Uint8Array };
 }
 
 export interface RouteDefinition<
@@ -51,6 +61,8 @@ export interface RouteDefinition<
   readonly method: HttpMethod;
   /** Path template with `{name}` segments, e.g. `/v1/traces/{trace_id}`; each name must be a key of `input.path`. */
   readonly path: RestPath;
+  /** OpenAPI operationId; defaults to the operation's name without `Rest` (set it when one operation serves two paths). */
+  readonly operationId?: string;
   /** Short summary for OpenAPI (`summary`), in the words of the REST document. */
   readonly summary: string;
   readonly description?: string;
@@ -73,6 +85,12 @@ export interface RouteDefinition<
     readonly query?: Q;
     readonly body?: B;
   };
+  /**
+   * Query parameters that may be given more than once (Jaeger's `traceID` and
+   * `tag`): the query schema receives each of them as an array of its values.
+   * Any other parameter given twice is ambiguous and refused.
+   */
+  readonly repeatable?: readonly string[];
   /** Validated input → the operation's variables. Throw a DomainError for what schemas cannot say. */
   readonly variables: (input: RouteInput<P, Q, B>) => TVariables;
   /**
@@ -95,6 +113,10 @@ export interface RouteDefinition<
     readonly status: 200 | 201 | 204;
     /** The documented body, for OpenAPI and for the type of `respond`. */
     readonly schema: R;
+    /** `text/plain` writes the body (a string) as it is; default `application/json`. */
+    readonly mediaType?: 'application/json' | 'text/plain';
+    /** Media types a response may take instead, through `encoded` (OpenAPI lists them). */
+    readonly alternatives?: readonly string[];
   };
   /**
    * GraphQL argument names whose validation errors should be reported under the
@@ -110,14 +132,21 @@ export interface RouteDefinition<
 export interface RestRoute {
   readonly method: HttpMethod;
   readonly path: RestPath;
+  readonly operationId?: string;
   readonly summary: string;
   readonly description?: string;
   readonly tag: string;
   readonly operation: TypedDocumentNode<unknown, unknown>;
   readonly input: { readonly path?: InputSchema; readonly query?: InputSchema; readonly body?: InputSchema };
+  readonly repeatable?: readonly string[];
   readonly variables: (input: RouteInput<InputSchema, InputSchema, InputSchema>) => unknown;
   readonly respond: (data: unknown, input: RouteInput<InputSchema, InputSchema, InputSchema>) => RouteResponse<unknown>;
-  readonly response: { readonly status: 200 | 201 | 204; readonly schema: InputSchema };
+  readonly response: {
+    readonly status: 200 | 201 | 204;
+    readonly schema: InputSchema;
+    readonly mediaType?: 'application/json' | 'text/plain';
+    readonly alternatives?: readonly string[];
+  };
   readonly errorParams?: Readonly<Record<string, string>>;
   readonly errors: readonly (400 | 404 | 409 | 413)[];
   readonly budget?: RateBudget;

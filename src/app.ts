@@ -27,6 +27,7 @@ import { createRouter } from './http/router.js';
 import { createConsoleHandler } from './http/static-ui.js';
 import { createGraphQLServer, type GraphQLServer } from './http/yoga.js';
 import type { Logger } from './logger.js';
+import { familyErrorWriter } from '../rest-compat/families.js';
 import { createRestCompat } from '../rest-compat/rest-handler.js';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
 
@@ -141,6 +142,8 @@ export function buildApp(deps: AppDeps): App {
         log,
       },
       rest,
+      // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
+      familyErrorWriter,
       console: createConsoleHandler(),
     }),
   );

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildApp, type App } from './app.js';
 import { connectStore, type Store } from './db/client.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from './db/embedded.js';
+import { startDemoCollectors } from './demo/demo-collectors.js';
 import { emitDemoTraces, startDemoTraffic } from './demo/demo-traffic.js';
 import { createLogger, errorMessage, type Logger } from './logger.js';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   }
   const baseUrl = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
   let traffic: { stop(): Promise<void> } | null = null;
+  let collectors: { stop(): Promise<void> } | null = null;
   if (demo) {
     const apiKey = config.bootstrapApiKey!;
     // The demo key is a published constant (README), not a secret; any other key is never printed.
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     const seeded = await emitDemoTraces({ baseUrl, apiKey, traces: 300 });
     log.info('demo data seeded', seeded);
     traffic = startDemoTraffic({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
+    collectors = startDemoCollectors({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
   }
 
   let stopping = false;
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
       // Each step runs whatever the previous one did: the embedded store must not outlive the gateway.
       for (const [step, run] of [
         ['demo traffic', () => traffic?.stop()],
+        ['demo collectors', () => collectors?.stop()],
         ['gateway', () => app.stop()],
         ['store client', () => store.close()],
         ['embedded store', () => embedded?.stop()],

@@ -106,7 +106,9 @@ describe('GET /v1/openapi.json', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         for (const status of Object.keys(operation.responses)) {
-          if ((resolve(operation.responses[status]!).content as Json | undefined) === undefined) continue;
+          // JSON answers here; the text and protobuf ones of the Tempo routes: test/jaeger-tempo-openapi.test.ts.
+          const content = resolve(operation.responses[status]!).content as Json | undefined;
+          if (content === undefined || !('application/json' in content)) continue;
           expect(() => validatorFor(method, path, Number(status)), `${method} ${path} ${status}`).not.toThrow();
         }
       }
@@ -142,8 +144,9 @@ describe('live answers match the OpenAPI document', () => {
   });
 
   it('answers every parameterless GET route of the document as documented', async () => {
+    // The Jaeger and Tempo routes (their own error shapes and media types) are held to the document by test/jaeger-tempo-openapi.test.ts.
     const routes = Object.entries(doc.paths).filter(
-      ([path, item]) => !path.includes('{') && item.get !== undefined && path !== '/v1/openapi.json',
+      ([path, item]) => /^\/(v1|api\/v0)\//.test(path) && !path.includes('{') && item.get !== undefined && path !== '/v1/openapi.json',
     );
     expect(routes.length).toBeGreaterThan(0);
     for (const [path] of routes) await expectDocumented('GET', path, path);

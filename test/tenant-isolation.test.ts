@@ -35,13 +35,17 @@ interface TenantData {
   traceCursor: string;
   restCursor: string;
   alertRuleId: string;
+  /** A trace sent just before this tenant's node reported drops: its completeness names that node. */
+  readonly freshTraceId: string;
+  /** What this tenant's node reports dropping in the set-up. */
+  readonly dropped: number;
 }
 
 /** Ids every tenant uses at once: the partitions must keep them apart. */
 const SHARED_TRACE = hex(16);
 const SHARED_NODE = 'node-shared-01';
-/** Traces each tenant ingests in the set-up: its own, the shared id, a second one and a failed one. */
-const OWN_TRACES = 4;
+/** Traces each tenant ingests in the set-up: its own, the shared id, a second one, a failed one and a fresh one. */
+const OWN_TRACES = 5;
 
 let gw: TestGateway;
 const tenants: TenantData[] = [];
@@ -71,6 +75,8 @@ beforeAll(async () => {
       traceCursor: '',
       restCursor: '',
       alertRuleId: '',
+      freshTraceId: hex(16),
+      dropped: (index + 1) * 10,
     };
     const now = Date.now() - 5 * 60_000;
     const ingested = await postOtlpJson(gw.baseUrl, key, [
@@ -99,7 +105,13 @@ beforeAll(async () => {
     expect(ingested.status).toBe(200);
     expect((await postErrorSpan(key, tenant.service, `${slug}Error`)).status).toBe(200);
     await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster }, key);
+    expect(
+      (await postOtlpJson(gw.baseUrl, key, [{ traceId: tenant.freshTraceId, service: tenant.service, startMs: Date.now(), durationMs: 5 }]))
+        .status,
+    ).toBe(200);
     await reportHeartbeat(gw, SHARED_NODE, { cluster: tenant.cluster }, key);
+    // Each tenant's node reports a different number of dropped spans, counted since its heartbeat before the fresh trace.
+    await reportHeartbeat(gw, tenant.node, { cluster: tenant.cluster, droppedSpansTotal: String(tenant.dropped) }, key);
     tenant.alertRuleId = await setUpAlerting(key, slug, tenant.service, smtpPort(index));
     tenants.push(tenant);
   }
@@ -261,6 +273,38 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     },
   },
   {
+    path: 'Query.compareTraces, Trace.criticalPath, Trace.completeness',
+    async check(viewer, owner) {
+      const q = `query($a: String!, $b: String!) { compareTraces(a: $a, b: $b) { a { traceId services } nodes { serviceName } } }`;
+      const theirsA = await gql(viewer.key, q, { a: owner.traceId, b: viewer.traceId });
+      expect(theirsA.data ?? null).toBeNull();
+      expect(theirsA.errors?.[0]?.extensions).toMatchObject({ code: 'not_found', param: 'a' });
+      const theirsB = await gql(viewer.key, q, { a: viewer.traceId, b: owner.traceId });
+      expect(theirsB.errors?.[0]?.extensions).toMatchObject({ code: 'not_found', param: 'b' });
+      // The id all tenants used compares the viewer's own trace.
+      const shared = await gql<{ compareTraces: { a: { services: string[] }; nodes: { serviceName: string }[] } }>(viewer.key, q, {
+        a: SHARED_TRACE,
+        b: viewer.traceId,
+      });
+      expect(shared.data!.compareTraces.a.services).toEqual([viewer.service]);
+      expect(new Set(shared.data!.compareTraces.nodes.map((n) => n.serviceName))).toEqual(new Set([viewer.service]));
+      const analysis = `query($id: String!) { trace(traceId: $id) { criticalPath { span { serviceName } } completeness { status droppedSpans reports { nodeId cluster droppedSpans } } } }`;
+      expect((await gql(viewer.key, analysis, { id: owner.freshTraceId })).data).toEqual({ trace: null });
+      const mine = await gql<{ trace: { criticalPath: { span: { serviceName: string } }[]; completeness: unknown } }>(
+        viewer.key,
+        analysis,
+        { id: viewer.freshTraceId },
+      );
+      expect(mine.data!.trace.criticalPath.map((e) => e.span.serviceName)).toEqual([viewer.service]);
+      // The trace names no cluster, so every cluster's nodes count: only the viewer's own node, with its own figure.
+      expect(mine.data!.trace.completeness).toEqual({
+        status: 'DROPS_REPORTED',
+        droppedSpans: String(viewer.dropped),
+        reports: [{ nodeId: viewer.node, cluster: viewer.cluster, droppedSpans: String(viewer.dropped) }],
+      });
+    },
+  },
+  {
     path: 'Query.alertRules / Query.alertRule / Query.alertEvents / Query.alertChannels',
     async check(viewer, owner) {
       const rules = await gql<{ alertRules: { edges: { node: { id: string } }[] } }>(
@@ -360,6 +404,63 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
       const visible = sameOrg && viewer.env === 'live';
       expect(names.includes(`isolation ${owner.name.replace('/', '-')}`)).toBe(visible);
       if (viewer.env === 'test') expect(body.data!.apiKeys.every((k) => k.env === 'TEST')).toBe(true);
+    },
+  },
+  {
+    path: 'Query.tracesByIds',
+    async check(viewer, owner) {
+      const q = `query($ids: [String!]!) { tracesByIds(traceIds: $ids) { traceId services } }`;
+      expect((await gql(viewer.key, q, { ids: [owner.traceId, SHARED_TRACE, viewer.traceId] })).data).toEqual({
+        tracesByIds: [null, { traceId: SHARED_TRACE, services: [viewer.service] }, { traceId: viewer.traceId, services: [viewer.service] }],
+      });
+    },
+  },
+  {
+    path: 'Query.spanAttributeKeys / Query.spanFieldValues',
+    async check(viewer, owner) {
+      const q = `query($from: DateTime!, $to: DateTime!) {
+        keys: spanAttributeKeys(scope: SPAN, from: $from, to: $to)
+        services: spanFieldValues(field: "service.name", from: $from, to: $to) { ... on StringValue { stringValue } }
+        peers: spanFieldValues(field: "peer.service", from: $from, to: $to) { ... on StringValue { stringValue } }
+        theirs: spanFieldValues(field: "name", where: "service.name = \\"${owner.service}\\"", from: $from, to: $to) { __typename }
+      }`;
+      const body = await gql<{ keys: string[]; services: { stringValue: string }[]; peers: { stringValue: string }[]; theirs: unknown[] }>(
+        viewer.key,
+        q,
+        { from, to },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.keys).toEqual(['db.system', 'peer.service']);
+      expect(body.data!.services).toEqual([{ stringValue: viewer.service }]);
+      expect(body.data!.peers).toEqual([{ stringValue: `db-${viewer.name.replace('/', '-')}` }]);
+      expect(body.data!.theirs).toEqual([]);
+    },
+  },
+  {
+    path: 'Jaeger /api/services, /api/traces/{traceID}, /api/operations and Tempo /tempo/api/v2/search/tag/{tag}/values',
+    async check(viewer, owner) {
+      const services = await rest<{ data: string[] }>(gw, 'GET', '/api/services', { key: viewer.key });
+      expect(services.body.data).toEqual([viewer.service]);
+      expect((await rest(gw, 'GET', `/api/traces/${owner.traceId}`, { key: viewer.key })).status).toBe(404);
+      expect((await rest(gw, 'GET', `/api/operations?service=${owner.service}`, { key: viewer.key })).body).toMatchObject({
+        data: [],
+        total: 0,
+      });
+      const shared = await rest<{ data: { processes: Record<string, { serviceName: string }> }[] }>(
+        gw,
+        'GET',
+        `/api/traces/${SHARED_TRACE}`,
+        { key: viewer.key },
+      );
+      expect(Object.values(shared.body.data[0]!.processes).map((p) => p.serviceName)).toEqual([viewer.service]);
+      const values = await rest<{ tagValues: { value: string }[] }>(gw, 'GET', '/tempo/api/v2/search/tag/resource.service.name/values', {
+        key: viewer.key,
+      });
+      expect(values.body.tagValues.map((v) => v.value)).toEqual([viewer.service]);
+      const theirs = await fetch(`${gw.baseUrl}/tempo/api/v2/traces/${owner.traceId}`, {
+        headers: { authorization: `Bearer ${viewer.key}` },
+      });
+      expect([theirs.status, await theirs.text()]).toEqual([404, 'trace not found\n']);
     },
   },
   {

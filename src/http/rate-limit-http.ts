@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
 import { encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import { errorResponse, sendJson } from './respond.js';
+import type { RouteErrorWriter } from './route-error.js';
 
 /** google.rpc.Code RESOURCE_EXHAUSTED, which OTLP/HTTP pairs with 429. */
 const RESOURCE_EXHAUSTED = 8;
@@ -11,8 +12,8 @@ const RESOURCE_EXHAUSTED = 8;
  * Charges one unit of the caller's per-minute budget for an HTTP request and
  * sets the X-RateLimit-* headers on the response, admitted or not. When the
  * budget is spent it answers 429 + Retry-After itself, in the shape the
- * client of that path parses — the REST envelope, a GraphQL response, or an
- * OTLP `google.rpc.Status` — and returns false.
+ * client of that path parses — the REST envelope, a GraphQL response, an
+ * OTLP `google.rpc.Status`, or the shape of `writeError` — and returns false.
  */
 export async function admitHttpRequest(
   limits: Pick<RateLimits, 'consume'>,
@@ -21,14 +22,19 @@ export async function admitHttpRequest(
   res: ServerResponse,
   requestId: string,
   graphqlEndpoint: string,
+  /** Writes the 429 in the shape of another API family (Jaeger, Tempo) that claims the path. */
+  writeError?: RouteErrorWriter,
 ): Promise<boolean> {
   const decision = await limits.consume(principal);
   for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
   if (decision.allowed) return true;
 
-  const { status, body, headers } = errorResponse(rateLimitedError(decision, 'requests'), requestId);
+  const error = rateLimitedError(decision, 'requests');
+  const { status, body, headers } = errorResponse(error, requestId);
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === graphqlEndpoint) {
+  if (writeError !== undefined) {
+    writeError(res, error, requestId);
+  } else if (path === graphqlEndpoint) {
     const extensions = { code: body.error.code, retry_after: decision.retryAfterS, request_id: requestId };
     sendJson(res, status, { errors: [{ message: body.error.message, extensions }] }, headers);
   } else if (path === '/v1/traces' && req.method === 'POST') {

@@ -3,11 +3,19 @@ import { sendOtlpError } from './otlp-handler.js';
 import { errorResponse, sendError, sendJson } from './respond.js';
 
 /**
+ * Writes an error in the shape of an API family whose clients parse their
+ * own (the Jaeger and Tempo routes of rest-compat/families.ts): the router
+ * is given it, since this layer does not know those families.
+ */
+export type RouteErrorWriter = (res: ServerResponse, error: unknown, requestId: string) => void;
+
+/**
  * Answers an error raised before a route's own handler took over (store
  * unavailable, store deadline, authentication failure) in the shape the
  * client of that path parses: an OTLP `google.rpc.Status` on POST /v1/traces,
- * a GraphQL response on the GraphQL endpoint, the REST envelope elsewhere.
- * An unread request body is drained so the connection can be reused.
+ * a GraphQL response on the GraphQL endpoint, the family's own shape where
+ * `writeFamilyError` is given, the REST envelope elsewhere. An unread
+ * request body is drained so the connection can be reused.
  */
 export function sendRouteError(
   req: IncomingMessage,
@@ -15,10 +23,15 @@ export function sendRouteError(
   error: unknown,
   requestId: string,
   graphqlEndpoint: string,
+  writeFamilyError?: RouteErrorWriter,
 ): void {
   if (!req.readableEnded) req.resume();
   if (res.headersSent) {
     sendError(res, error, requestId);
+    return;
+  }
+  if (writeFamilyError !== undefined) {
+    writeFamilyError(res, error, requestId);
     return;
   }
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;

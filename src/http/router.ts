@@ -11,7 +11,7 @@ import { assertDeclaredBody, METRICS_PATH, type Operations } from './ops.js';
 import { admitHttpRequest } from './rate-limit-http.js';
 import { requestIdFor } from './request-id.js';
 import { sendJson } from './respond.js';
-import { sendRouteError } from './route-error.js';
+import { sendRouteError, type RouteErrorWriter } from './route-error.js';
 import type { GraphQLServer } from './yoga.js';
 
 /** A handler that takes the requests it recognises and answers true; false leaves the request to the next one. */
@@ -33,6 +33,13 @@ export interface RouterDeps {
   readonly otlp: OtlpHandlerDeps;
   /** The REST compatibility routes (rest-compat/). */
   readonly rest: RouteHandler<{ readonly requestId: string; readonly principal: Principal | null }>;
+  /**
+   * The error writer of the API family a path belongs to, where its clients
+   * parse a shape of their own (Jaeger, Tempo: rest-compat/families.ts); null
+   * where the gateway's own shapes apply. Used for the errors raised before a
+   * route runs (401, 413, 429, 503) and for those a route could not answer.
+   */
+  readonly familyErrorWriter: (path: string) => RouteErrorWriter | null;
   /** The web console's static files; `/` redirects to it. */
   readonly console: { handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> };
 }
@@ -50,7 +57,8 @@ function headersOf(req: IncomingMessage): { get(name: string): string | null } {
  * Every HTTP request of the API port: health, metrics, the console, then
  * (with the store up and the key checked and charged) OTLP ingest, GraphQL
  * and the REST routes. Errors raised before a route took over are answered
- * in the shape that route's clients parse (route-error.ts).
+ * in the shape that route's clients parse (route-error.ts, and the families'
+ * own writers).
  */
 export function createRouter(deps: RouterDeps): RequestListener {
   const { config, ops, yoga } = deps;
@@ -72,7 +80,9 @@ export function createRouter(deps: RouterDeps): RequestListener {
     ops.health.assertAvailable();
     const principal = await deps.authenticate(headersOf(req));
     // One unit of the key's per-minute budget per request, before any route runs; a 429 is answered there.
-    if (principal !== null && !(await admitHttpRequest(deps.limits, principal, req, res, requestId, yoga.graphqlEndpoint))) return;
+    const familyError = deps.familyErrorWriter(path) ?? undefined;
+    if (principal !== null && !(await admitHttpRequest(deps.limits, principal, req, res, requestId, yoga.graphqlEndpoint, familyError)))
+      return;
     if (path === '/v1/traces' && method === 'POST') return handleOtlpTraces(deps.otlp, req, res, { principal, requestId });
     if (path === yoga.graphqlEndpoint) {
       const wantsGraphiQL = method === 'GET' && config.graphiql && (req.headers.accept ?? '').includes('text/html');
@@ -94,7 +104,8 @@ export function createRouter(deps: RouterDeps): RequestListener {
     ops.observe(req, res);
     route(req, res, requestId).catch((error: unknown) => {
       logRequestError(deps.log, error, requestId);
-      sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint);
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint, deps.familyErrorWriter(path) ?? undefined);
     });
   };
 }

@@ -7,11 +7,11 @@
 import { OtlpDecodeError } from './otlp-errors.js';
 
 export const WIRE_VARINT = 0;
-const WIRE_FIXED64 = 1;
+export const WIRE_FIXED64 = 1;
 export const WIRE_LENGTH_DELIMITED = 2;
 const WIRE_START_GROUP = 3;
 const WIRE_END_GROUP = 4;
-const WIRE_FIXED32 = 5;
+export const WIRE_FIXED32 = 5;
 
 /** Below this many bytes a JS loop over ASCII beats TextDecoder's per-call cost (most attribute keys). */
 const SHORT_STRING_BYTES = 12;

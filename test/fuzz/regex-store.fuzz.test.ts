@@ -45,11 +45,14 @@ describe('MATCHES patterns on the store', () => {
     const quantifier = fc.constantFrom('', '', '*', '+', '?', '{2}', '{1,3}', '{2,}');
     const pattern = fc
       .tuple(
-        fc.constantFrom('', '^', '(?i)', '(?i)^'),
+        fc.constantFrom('', '^', '(?i)', '(?i)^', '^.*', '^(?:.*'),
         fc.array(fc.tuple(atom, quantifier), { minLength: 1, maxLength: 5 }),
-        fc.constantFrom('', '$'),
+        fc.constantFrom('', '$', '.*$'),
       )
-      .map(([start, items, end]) => `${start}${items.map(([a, q]) => a + q).join('')}${end}`)
+      .map(
+        ([start, items, end]) =>
+          `${start}${items.map(([a, q]) => a + q).join('')}${start.includes('(') ? `${end.replace('$', '')})$` : end}`,
+      )
       .filter((text) => {
         try {
           compileMatchesPattern(text);

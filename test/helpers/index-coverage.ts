@@ -52,6 +52,17 @@ export function shapeOf(filter: Document, sort: Document | undefined): QueryShap
 }
 
 /**
+ * The shapes MongoDB plans a query as: one per branch of a top-level `$or`
+ * (each clause is planned on its own, with the rest of the filter), else the
+ * query's one shape. A query is served when every branch is.
+ */
+export function branchShapes(filter: Document, sort: Document | undefined): QueryShape[] {
+  const { $or: branches, ...rest } = filter;
+  if (!Array.isArray(branches)) return [shapeOf(filter, sort)];
+  return (branches as Document[]).map((branch) => shapeOf({ $and: [rest, branch] }, sort));
+}
+
+/**
  * ESR check: an index serves the query when its key starts with a run of the
  * query's equality fields that includes the tenant (org, env) and every
  * equality field the index names, directly followed by the whole sort (in

@@ -78,6 +78,10 @@ export function runReference(plan: MatchPlan, subject: string, limit = 10_000_00
 
   const atEnd = (pos: number) => !plan.ast.anchoredEnd || pos === text.length;
   try {
+    if (plan.ast.singleLineSearch) {
+      steps += text.length;
+      if (text.includes(10)) return { matched: false, steps, exhausted: false };
+    }
     const lastStart = plan.ast.anchoredStart ? 0 : text.length;
     for (let start = 0; start <= lastStart; start++) {
       step();

@@ -7,7 +7,10 @@ import { AlertsView } from './views/alerts/alerts-view';
 import { KeyEntry } from './views/key-entry';
 import { NodesBoard } from './views/nodes/nodes-board';
 import { ServiceMap } from './views/map/service-map';
+import { ServicePage } from './views/services/service-page';
 import { ServicesView } from './views/services/services-view';
+import { TraceCompareView } from './views/compare/trace-compare-view';
+import { SettingsView } from './views/settings/settings-view';
 import { TraceSearch } from './views/search/trace-search';
 import { TraceDetail } from './views/trace/trace-detail';
 
@@ -17,6 +20,7 @@ const NAV = [
   { to: '/map', label: 'Service map' },
   { to: '/nodes', label: 'Collector nodes' },
   { to: '/alerts', label: 'Alerts' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
 export function App() {
@@ -116,13 +120,17 @@ function View({ route }: { route: Route }) {
     case 'traces':
       return id ? <TraceDetail traceId={decodeURIComponent(id)} route={route} /> : <TraceSearch route={route} />;
     case 'services':
-      return <ServicesView route={route} />;
+      return id ? <ServicePage name={decodeURIComponent(id)} route={route} /> : <ServicesView route={route} />;
+    case 'compare':
+      return <TraceCompareView route={route} />;
     case 'map':
       return <ServiceMap route={route} />;
     case 'nodes':
       return <NodesBoard />;
     case 'alerts':
       return <AlertsView />;
+    case 'settings':
+      return <SettingsView route={route} />;
     case undefined:
     case '':
       return null;

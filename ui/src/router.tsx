@@ -31,18 +31,23 @@ export function href(to: string): string {
   return `${BASE}${to}`;
 }
 
+const locationKey = () => window.location.pathname + window.location.search;
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(current);
+  const [state, setState] = useState(() => ({ at: locationKey(), route: current() }));
   useEffect(() => {
-    const update = () => setRoute(current());
+    const update = () => setState({ at: locationKey(), route: current() });
     window.addEventListener('popstate', update);
     window.addEventListener(NAVIGATED, update);
+    // Effects of child views run before this one: a view that navigated on its first render (a deep
+    // link completed with defaults) did so before anyone listened, so catch up with the address bar.
+    if (locationKey() !== state.at) update();
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener(NAVIGATED, update);
     };
   }, []);
-  return route;
+  return state.route;
 }
 
 interface LinkProps {

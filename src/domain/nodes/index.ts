@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { EventBus } from '../../events/pubsub.js';
 import type { Logger } from '../../logger.js';
 import type { Module } from '../module.js';
+import { CompletenessService } from './completeness.service.js';
 import type { NodeEvents } from './nodes.events.js';
 import { nodeLoaders, type NodeLoaders } from './nodes.loaders.js';
 import { nodeHeartbeatsCollection, nodesCollection, NodesRepository } from './nodes.repository.js';
@@ -21,17 +22,26 @@ export interface NodesModuleDeps {
 export interface NodesServices {
   /** Heartbeats, status, queries and live subscriptions of collector nodes. */
   readonly nodes: NodesService;
+  /** Trace completeness from the heartbeat history: whether nodes reported dropped spans while a trace ran. */
+  readonly completeness: CompletenessService;
 }
 
-/** Collector nodes; its background work is the offline sweep. */
+/** Collector nodes and what their heartbeats say about traces; its background work is the offline sweep. */
 export function createNodesModule({ db, config, events, log, now }: NodesModuleDeps): Module<NodesServices, NodeLoaders> {
   const options = { offlineAfterS: config.nodeOfflineAfterS, thresholds: config.nodeHealth };
-  const nodes = new NodesService(new NodesRepository(db), events, options, now);
+  const repo = new NodesRepository(db);
+  const nodes = new NodesService(repo, events, options, now);
+  // A heartbeat up to MESH_NODE_OFFLINE_AFTER_S after a trace's end still covers it; older than the history, nothing can be said.
+  const completeness = new CompletenessService(
+    repo,
+    { slackMs: config.nodeOfflineAfterS * 1000, historyMs: config.nodeHistoryHours * 3_600_000 },
+    now,
+  );
   const sweeper = new NodeOfflineSweeper(nodes, config.nodeSweepIntervalMs, log);
   return {
-    services: { nodes },
+    services: { nodes, completeness },
     collections: [nodesCollection, nodeHeartbeatsCollection(config.nodeHistoryHours * 3600)],
-    loaders: nodeLoaders(nodes),
+    loaders: nodeLoaders(nodes, completeness),
     start: () => sweeper.start(),
     stop: () => sweeper.stop(),
   };

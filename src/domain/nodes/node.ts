@@ -89,3 +89,21 @@ export interface NodeListFilter {
   readonly cluster?: string;
   readonly status?: NodeStatus;
 }
+
+/** One heartbeat that reported dropped spans (its `dropped_spans_total` delta since the node's previous heartbeat). */
+export interface DropHeartbeat {
+  readonly nodeId: string;
+  readonly cluster: string;
+  /** The node's previous heartbeat: the drops happened in (since, at]. Null when unknown (a node's first heartbeat). */
+  readonly since: Date | null;
+  readonly at: Date;
+  readonly droppedSpans: number;
+}
+
+/** A collector node as far as watching a window goes: when its heartbeats began and when the latest arrived. */
+export interface WatchingNode {
+  readonly nodeId: string;
+  readonly cluster: string;
+  readonly firstSeen: Date;
+  readonly lastHeartbeat: Date;
+}

@@ -1,7 +1,17 @@
 import { MongoServerError, type Collection, type Db, type Filter, type ObjectId } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
-import type { CollectorNode, Heartbeat, HeartbeatSample, NodeListFilter, NodeStatus, NodeStatusReason, NodeWindowTotals } from './node.js';
+import type {
+  CollectorNode,
+  DropHeartbeat,
+  Heartbeat,
+  HeartbeatSample,
+  NodeListFilter,
+  NodeStatus,
+  NodeStatusReason,
+  NodeWindowTotals,
+  WatchingNode,
+} from './node.js';
 
 export const NODES_COLLECTION = 'nodes';
 export const NODE_HEARTBEATS_COLLECTION = 'node_heartbeats';
@@ -45,6 +55,16 @@ export function nodeHeartbeatsCollection(historySeconds: number): CollectionSpec
         name: 'node_series',
         key: { org: 1, env: 1, nodeId: 1, at: -1 },
         serves: 'heartbeat time series of a node; 1 h counter sums of a page of nodes',
+      },
+      {
+        name: 'cluster_window',
+        key: { org: 1, env: 1, cluster: 1, at: 1 },
+        serves: 'drop reports of the clusters of a page of traces (trace completeness)',
+      },
+      {
+        name: 'window',
+        key: { org: 1, env: 1, at: 1 },
+        serves: 'drop reports of any cluster, for traces that name none (trace completeness)',
       },
       { name: 'history_ttl', key: { at: 1 }, expireAfterSeconds: historySeconds, serves: 'history retention (MESH_NODE_HISTORY_HOURS)' },
     ],
@@ -94,6 +114,8 @@ interface HeartbeatDocument extends StoredReport {
   restarted: boolean;
   status: HeartbeatSample['status'];
   reasons: NodeStatusReason[];
+  /** The node's previous heartbeat: the deltas cover (since, at]. Absent on a node's first heartbeat. */
+  since?: Date;
 }
 
 /** A node with the revision it was read at. */
@@ -238,7 +260,7 @@ export class NodesRepository {
     return result.matchedCount === 1;
   }
 
-  async insertHeartbeat(tenant: Tenant, sample: HeartbeatSample): Promise<void> {
+  async insertHeartbeat(tenant: Tenant, sample: HeartbeatSample, since: Date | null): Promise<void> {
     await this.heartbeats.insertOne({
       org: tenant.org,
       env: tenant.env,
@@ -252,6 +274,7 @@ export class NodesRepository {
       restarted: sample.restarted,
       status: sample.status,
       reasons: [...sample.reasons],
+      ...(since === null ? {} : { since }),
     });
   }
 
@@ -291,6 +314,38 @@ export class NodesRepository {
       .limit(limit)
       .toArray();
     return docs.map(toSample).reverse();
+  }
+
+  /**
+   * Heartbeats that reported dropped spans, within any of the ranges (each of
+   * one cluster, or of any): one `$or` of index ranges on `cluster_window`
+   * (`window` for a range of any cluster), `dropped > 0` a residual filter.
+   */
+  async dropReports(tenant: Tenant, ranges: readonly { cluster: string | null; from: Date; to: Date }[]): Promise<DropHeartbeat[]> {
+    if (ranges.length === 0) return [];
+    const docs = await this.heartbeats
+      .find(
+        {
+          org: tenant.org,
+          env: tenant.env,
+          dropped: { $gt: 0 },
+          $or: ranges.map((r) => ({ ...(r.cluster === null ? {} : { cluster: r.cluster }), at: { $gte: r.from, $lte: r.to } })),
+        },
+        { projection: { nodeId: 1, cluster: 1, at: 1, since: 1, dropped: 1 } },
+      )
+      .toArray();
+    return docs.map((d) => ({ nodeId: d.nodeId, cluster: d.cluster, since: d.since ?? null, at: d.at, droppedSpans: num(d.dropped) }));
+  }
+
+  /** When each node of the given clusters (null: every cluster) began and last sent heartbeats. */
+  async watchers(tenant: Tenant, clusters: readonly string[] | null): Promise<WatchingNode[]> {
+    const docs = await this.nodes
+      .find(
+        { org: tenant.org, env: tenant.env, ...(clusters === null ? {} : { cluster: { $in: [...clusters] } }) },
+        { projection: { nodeId: 1, cluster: 1, firstSeen: 1, lastHeartbeat: 1 } },
+      )
+      .toArray();
+    return docs.map((d) => ({ nodeId: d.nodeId, cluster: d.cluster, firstSeen: d.firstSeen, lastHeartbeat: d.lastHeartbeat }));
   }
 
   /**

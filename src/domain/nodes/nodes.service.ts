@@ -101,7 +101,7 @@ export class NodesService {
       const heartbeat: HeartbeatSample = { ...report, ...deltas, ...health, nodeId: id, receivedAtMs: at.getTime() };
       // After the node write: a store failure in between loses this sample's
       // deltas from the 1 h sums (one heartbeat interval), never counts them twice.
-      await this.repo.insertHeartbeat(tenant, heartbeat);
+      await this.repo.insertHeartbeat(tenant, heartbeat, previous?.lastHeartbeat ?? null);
       const key = tenantKey(tenant);
       this.pubsub.publish('node:heartbeat', key, heartbeat);
       if (changed) {

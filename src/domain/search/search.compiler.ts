@@ -31,14 +31,14 @@ const SPAN_KINDS: Readonly<Record<string, number>> = {
 };
 const NANOS_PER_MILLI = 1_000_000n;
 
-type FieldType =
+export type FieldType =
   | { readonly type: 'string'; readonly path: 'svc' | 'ns' | 'name' }
   | { readonly type: 'duration'; readonly path: 'durNs' }
   | { readonly type: 'enum'; readonly path: 'status.code' | 'kind' | 'st'; readonly values: Readonly<Record<string, number>> }
   | { readonly type: 'count'; readonly path: 'spanCount' }
   | { readonly type: 'attribute'; readonly path: 'attrs' | 'res.attrs'; readonly key: string };
 
-type ResolvedField = FieldType & { readonly level: 'span' | 'trace' };
+export type ResolvedField = FieldType & { readonly level: 'span' | 'trace' };
 
 /** Span intrinsics, reachable bare (`duration`) or with the `span.` prefix (`span.duration`). */
 const SPAN_INTRINSICS: Readonly<Record<string, FieldType>> = {
@@ -58,7 +58,8 @@ const TRACE_FIELD_TYPES: Readonly<Record<string, FieldType>> = {
   span_count: { type: 'count', path: 'spanCount' },
 };
 
-function resolveField({ path, text, position }: FieldRef): ResolvedField {
+/** Which stored field a search-language field names, at which level (also used to list a field's values). */
+export function resolveField({ path, text, position }: FieldRef): ResolvedField {
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const tail = dot < 0 ? '' : path.slice(dot + 1);

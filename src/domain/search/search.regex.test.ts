@@ -46,6 +46,11 @@ describe('compileMatchesPattern', () => {
     ['a\\.b\\*c\\{\\}', 'a\\.b\\*c\\{\\}', false],
     ['\\x{1F600}', '\\x{1F600}', false],
     ['é', 'é', false],
+    // A group of one alternative is its items (TraceQL sends `^(?:…)$`).
+    ['^(?:.*health)$', `^${ANY_BUT_NEWLINE}*health\\z`, false],
+    // Anchored at both ends between two .*: one line that contains the rest, searched without anchors.
+    ['^.*orders.*$', '^(?=[^\\x{A}]*+\\z)[^\\x{A}]*?orders', false],
+    ['^(?:.*/api/v[12]/.*)$', '^(?=[^\\x{A}]*+\\z)[^\\x{A}]*?/api/v[\\x{31}-\\x{32}]/', false],
   ])('%s → %s', (pattern, source, caseInsensitive) => {
     expect(compileMatchesPattern(pattern)).toEqual({ source, caseInsensitive });
   });
@@ -83,6 +88,8 @@ describe('compileMatchesPattern', () => {
     ['^a?a?a?a?a?a?aaaaaa$', 'at most one repetition may be ambiguous'],
     ['^\\d*\\d*\\d*x', 'at most one repetition may be ambiguous'],
     ['^.*a.*b$', 'at most one repetition may be ambiguous'],
+    // The rest could match a line break, so "one line that contains it" would not be the same pattern.
+    ['^.*a\\sb.*$', 'an unbounded repetition follows it'],
     ['GET .*/orders', "accepted only in a pattern that starts with '^'"],
     ['^.*/[a-z]+$', 'an unbounded repetition follows it'],
     ['^(x|y.*b)c', 'accepted only outside parentheses and alternatives'],
@@ -124,14 +131,14 @@ describe('every accepted pattern (property)', () => {
   const quantifier = fc.constantFrom('', '', '', '*', '+', '?', '{2}', '{1,3}', '{2,}', '*?');
   const pattern = fc
     .tuple(
-      fc.constantFrom('', '', '^', '(?i)', '(?i)^'),
+      fc.constantFrom('', '', '^', '(?i)', '(?i)^', '^.*', '^(?:.*'),
       fc.array(
         fc.tuple(atom, quantifier).map(([a, q]) => a + q),
         { minLength: 1, maxLength: 6 },
       ),
-      fc.constantFrom('', '', '$'),
+      fc.constantFrom('', '', '$', '.*$'),
     )
-    .map(([start, items, end]) => `${start}${items.join('')}${end}`);
+    .map(([start, items, end]) => `${start}${items.join('')}${start.includes('(') ? `${end.replace('$', '')})$` : end}`);
   const subjectOver = (plan: MatchPlan) =>
     fc.oneof(
       fc.array(fc.constantFrom(...alphabetOf(plan), 'a', 'b', 'z', '\n'), { maxLength: 40 }).map((chars) => chars.join('')),

@@ -87,6 +87,11 @@ export interface RegexAst {
   readonly anchoredStart: boolean;
   readonly anchoredEnd: boolean;
   readonly caseInsensitive: boolean;
+  /**
+   * `^.*R.*$` read as "the value is one line and contains R" (normalized()):
+   * the branches are then R, searched without anchors.
+   */
+  readonly singleLineSearch: boolean;
   readonly branches: readonly Sequence[];
 }
 
@@ -183,7 +188,7 @@ class Parser {
     if (branches.length > 1 && (anchoredStart || anchoredEnd)) {
       throw this.refuse(`'^' and '$' anchor the whole pattern, which here has top-level alternatives: write ^(a|b)$`, 0);
     }
-    return { anchoredStart, anchoredEnd, caseInsensitive: this.caseInsensitive, branches };
+    return { anchoredStart, anchoredEnd, caseInsensitive: this.caseInsensitive, singleLineSearch: false, branches };
   }
 
   /** Whether the character at `index` is preceded by an odd number of backslashes. */
@@ -387,7 +392,8 @@ class Parser {
  * the same holds at the end. Dropping what cannot change an answer keeps such
  * patterns in the subset.
  */
-function normalized(ast: RegexAst): RegexAst {
+function normalized(parsed: RegexAst): RegexAst {
+  const ast = singleLineSearch({ ...parsed, branches: parsed.branches.map(flattenGroups) });
   const branches = ast.branches.map((branch) => {
     let items = branch.map(nullableLast);
     if (!ast.anchoredStart) items = trimEdge(items, 'start');
@@ -395,6 +401,45 @@ function normalized(ast: RegexAst): RegexAst {
     return items;
   });
   return { ...ast, branches: nullableBranchLast(branches) };
+}
+
+/** A group of one alternative is its items: `(?:ab)c` is `abc` (TraceQL wraps every pattern in `^(?:…)$`). */
+function flattenGroups(items: Sequence): Item[] {
+  return items.flatMap((item) =>
+    item.kind !== 'group'
+      ? [item]
+      : item.branches.length === 1
+        ? flattenGroups(item.branches[0]!)
+        : [{ ...item, branches: item.branches.map(flattenGroups) }],
+  );
+}
+
+const isAnyRun = (item: Item | undefined): boolean =>
+  item?.kind === 'repeat' &&
+  item.min === 0 &&
+  item.max === null &&
+  item.set.length === DOT.length &&
+  item.set.every((r, i) => r[0] === DOT[i]![0] && r[1] === DOT[i]![1]);
+
+/**
+ * `^.*R.*$` — "contains R", as a pattern anchored at both ends (TraceQL's
+ * `=~ ".*orders.*"`) — holds exactly when the value is one line (`.` stops
+ * at `\n`) and R matches somewhere in it, provided R itself cannot match a
+ * `\n`. Read that way it needs no ambiguous repetition: R is searched like a
+ * pattern without anchors, after a check that the value has no `\n`.
+ */
+function singleLineSearch(ast: RegexAst): RegexAst {
+  const [items] = ast.branches;
+  if (!ast.anchoredStart || !ast.anchoredEnd || ast.branches.length !== 1 || items === undefined || items.length < 2) return ast;
+  if (!isAnyRun(items[0]) || !isAnyRun(items[items.length - 1])) return ast;
+  const middle = items.slice(1, -1);
+  if (middle.some((item) => matchesNewline(item))) return ast;
+  return { ...ast, anchoredStart: false, anchoredEnd: false, singleLineSearch: true, branches: [middle] };
+}
+
+function matchesNewline(item: Item): boolean {
+  if (item.kind === 'group') return item.branches.some((branch) => branch.some(matchesNewline));
+  return item.set.some(([lo, hi]) => lo <= 10 && hi >= 10);
 }
 
 /**
@@ -575,6 +620,8 @@ function hasUnbounded(item: Item): boolean {
 // Emission: PCRE and java.util.regex syntax
 
 function emit({ ast, root, greedy }: MatchPlan): string {
+  // One line (a possessive scan inside a lookahead, so it is read once), then a lazy scan: the search, from the start.
+  if (ast.singleLineSearch) return `^(?=[^\\x{A}]*+\\z)[^\\x{A}]*?${emitSequence(root, greedy)}`;
   return `${ast.anchoredStart ? '^' : ''}${emitSequence(root, greedy)}${ast.anchoredEnd ? '\\z' : ''}`;
 }
 

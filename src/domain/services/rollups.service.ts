@@ -1,4 +1,5 @@
 import type { Tenant } from '../../auth/tenant.js';
+import type { OperationsRepository } from './operations.repository.js';
 import type { ServicesRepository } from './services.repository.js';
 import type { Span } from '../traces/span.js';
 import type { EdgeJoin } from './edge-join.js';
@@ -22,6 +23,8 @@ export class RollupsService {
     private readonly rollups: RollupsRepository,
     private readonly services: ServicesRepository,
     private readonly join: EdgeJoin,
+    /** The operations catalog (every span name of a service, with its kind), kept like the services catalog. */
+    private readonly operations: OperationsRepository,
   ) {}
 
   /** `spans`: the whole accepted batch (for idempotent service discovery); `fresh`: those stored by this request. */
@@ -33,7 +36,12 @@ export class RollupsService {
       if (leaf !== null) counted.addLeafCall(span, leaf);
     }
     // What needs no join is written while the join runs; the edges it wins follow.
-    await Promise.all([this.rollups.apply(counted), this.services.discover(tenant, spans), this.joinEdges(tenant, fresh)]);
+    await Promise.all([
+      this.rollups.apply(counted),
+      this.services.discover(tenant, spans),
+      this.operations.discover(tenant, spans),
+      this.joinEdges(tenant, fresh),
+    ]);
   }
 
   private async joinEdges(tenant: Tenant, fresh: readonly Span[]): Promise<void> {

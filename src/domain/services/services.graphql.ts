@@ -3,10 +3,13 @@ import { SERIES_STEPS_S } from './time-buckets.js';
 import { COVERED, redStatFields, TopologyEdge } from './topology.graphql.js';
 import type { TopologyEdge as TopologyEdgeModel } from './topology.service.js';
 import type { Context } from '../../graphql/context.js';
+import { SPAN_KINDS, type SpanKind as SpanKindNumber } from '../../otlp/otlp.types.js';
+import { SpanKind } from '../traces/traces.graphql.js';
 import type {
   OperationStats as OperationStatsModel,
   SeriesPoint,
   ServiceList as ServiceListModel,
+  ServiceOperation as ServiceOperationModel,
   ServiceView,
 } from './services.service.js';
 
@@ -23,6 +26,20 @@ const OperationStats = builder.objectRef<OperationStatsModel>('OperationStats').
   fields: (t) => ({
     name: t.exposeString('name'),
     ...redStatFields(t),
+  }),
+});
+
+type SpanKindName = typeof SpanKind.$inferType;
+
+const kindName = (kind: SpanKindNumber): SpanKindName => SPAN_KINDS[kind].toUpperCase() as SpanKindName;
+const kindNumber = (name: SpanKindName): SpanKindNumber =>
+  SPAN_KINDS.indexOf(name.toLowerCase() as (typeof SPAN_KINDS)[number]) as SpanKindNumber;
+
+const ServiceOperation = builder.objectRef<ServiceOperationModel>('ServiceOperation').implement({
+  description: 'A span name the service sent, with its span kind (any span, not only entry spans).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    spanKind: t.field({ type: SpanKind, resolve: (o) => kindName(o.kind) }),
   }),
 });
 
@@ -89,6 +106,20 @@ const Service = builder.objectRef<ServiceView>('Service').implement({
       complexity: (args) => ({ field: 10, multiplier: Math.min(args.limit ?? 10, 100) }),
       resolve: async (s, args, ctx) => [
         ...(await ctx.loaders.serviceTopOperations.load({ selector: s.selector, window: s.window, limit: args.limit ?? 10 })),
+      ],
+    }),
+    operations: t.field({
+      type: [ServiceOperation],
+      description:
+        'Every operation (span name, span kind) the service sent within the retention period, by name then kind; ' +
+        'optionally of one span kind. At most 10,000.',
+      args: { spanKind: t.arg({ type: SpanKind }) },
+      complexity: { field: 10, multiplier: 1 },
+      resolve: async (s, args, ctx) => [
+        ...(await ctx.loaders.serviceOperations.load({
+          selector: s.selector,
+          spanKind: args.spanKind == null ? null : kindNumber(args.spanKind),
+        })),
       ],
     }),
     upstream: t.field({

@@ -2,9 +2,11 @@ import { assertCan } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
+import type { SpanKind } from '../../otlp/otlp.types.js';
 import { RedAccumulator, type RedStats } from './red-stats.js';
 import type { RollupsRepository, ServiceBucket, ServiceBucketFilter } from './rollups.repository.js';
-import { coveredWindow, floorTo, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
+import { coveredWindow, floorTo, MAX_WINDOW_MS, planSeries, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
+import type { OperationsRepository } from './operations.repository.js';
 import type { ServiceRecord, ServicesRepository } from './services.repository.js';
 
 /**
@@ -43,6 +45,12 @@ export interface OperationStats extends RedStats {
   readonly name: string;
 }
 
+/** An operation of a service: a span name with the span kind it was sent with. */
+export interface ServiceOperation {
+  readonly name: string;
+  readonly kind: SpanKind;
+}
+
 export interface ServiceList {
   readonly window: TimeWindow;
   readonly totalCount: number;
@@ -57,6 +65,8 @@ export interface WindowInput {
 export const MAX_SERVICES = 1000;
 export const DEFAULT_SERVICES = 100;
 export const MAX_TOP_OPERATIONS = 100;
+/** Most operations one service view lists (span names can be high-cardinality; Jaeger's lists have no bound either). */
+export const MAX_OPERATIONS = 10_000;
 const MAX_TEXT = 1024;
 
 function boundedText(value: string | null | undefined, param: string): string | undefined {
@@ -120,7 +130,9 @@ export class ServiceCatalog {
   constructor(
     private readonly services: ServicesRepository,
     private readonly rollups: RollupsRepository,
+    private readonly operationsCatalog: OperationsRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly maxWindowMs = MAX_WINDOW_MS,
   ) {}
 
   private tenant(principal: Principal | null): Tenant {
@@ -129,7 +141,7 @@ export class ServiceCatalog {
 
   /** The window the figures cover: the requested one, widened to the buckets read (time-buckets.ts). */
   window(input: WindowInput): TimeWindow {
-    return coveredWindow(resolveWindow(input, this.now()));
+    return coveredWindow(resolveWindow(input, this.now(), this.maxWindowMs));
   }
 
   /** One row per deployment (service.namespace, service.name, cluster), by name. */
@@ -212,6 +224,35 @@ export class ServiceCatalog {
       }
     }
     return keys.map((key) => results.get(key)!);
+  }
+
+  /**
+   * Every operation (span name and kind) of many service views, from the
+   * operations catalog: one read for all of them, sorted by name then kind.
+   * A view pinned to a namespace or cluster lists that deployment's only.
+   */
+  async operations(
+    principal: Principal | null,
+    keys: readonly { selector: ServiceSelector; spanKind: SpanKind | null }[],
+  ): Promise<ServiceOperation[][]> {
+    const tenant = this.tenant(principal);
+    const kinds = new Set(keys.map((k) => k.spanKind));
+    const [kind] = kinds;
+    const records = await this.operationsCatalog.list(tenant, {
+      services: [...new Set(keys.map((k) => k.selector.name))],
+      ...(kinds.size === 1 && kind !== null && kind !== undefined ? { kind } : {}),
+      limit: MAX_OPERATIONS * keys.length,
+    });
+    return keys.map((key) => {
+      // Deployments of one service share operation names: each (name, kind) once.
+      const unique = new Map<string, ServiceOperation>();
+      for (const record of records) {
+        if (!matches({ service: record.service, namespace: record.namespace, cluster: record.cluster }, key.selector)) continue;
+        if (key.spanKind !== null && record.kind !== key.spanKind) continue;
+        unique.set(`${record.kind}:${record.name}`, { name: record.name, kind: record.kind });
+      }
+      return [...unique.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind - b.kind)).slice(0, MAX_OPERATIONS);
+    });
   }
 
   /** The most requested entry operations of many services over their windows. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors.js';
-import { coveredWindow, defaultStepSeconds, planSeries, planWindow, resolveWindow } from './time-buckets.js';
+import { coveredWindow, defaultStepSeconds, maxWindowMsFor, planSeries, planWindow, resolveWindow } from './time-buckets.js';
 
 const at = (iso: string) => new Date(iso);
 const ranges = (from: string, to: string) =>
@@ -73,5 +73,13 @@ describe('resolveWindow', () => {
   it('rejects from at or after to, and windows longer than 31 days, naming from', () => {
     expect(() => resolveWindow({ from: now, to: now }, now)).toThrow(expect.objectContaining({ param: 'from' }));
     expect(() => resolveWindow({ from: at('2026-01-01T00:00:00Z') }, now)).toThrow(expect.objectContaining({ param: 'from' }));
+  });
+
+  it('reads any window up to the retention when the retention is longer than 31 days', () => {
+    expect(maxWindowMsFor(168)).toBe(31 * 24 * 3_600_000);
+    expect(maxWindowMsFor(90 * 24)).toBe(90 * 24 * 3_600_000);
+    const ninetyDays = maxWindowMsFor(90 * 24);
+    expect(resolveWindow({ from: at('2025-12-15T12:00:00Z') }, now, ninetyDays)).toEqual({ from: at('2025-12-15T12:00:00Z'), to: now });
+    expect(() => resolveWindow({ from: at('2025-12-15T11:59:59Z') }, now, ninetyDays)).toThrow(/at most 90 days/);
   });
 });

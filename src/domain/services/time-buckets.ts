@@ -110,16 +110,21 @@ export function planSeries(window: TimeWindow, stepSeconds: number | null | unde
 }
 
 export const DEFAULT_WINDOW_MS = HOUR_MS;
-/** The longest window a rollup query reads; longer ones are refused rather than scanned. */
+/** The longest window a rollup query reads (unless the retention is longer); longer ones are refused rather than scanned. */
 export const MAX_WINDOW_MS = 31 * 24 * HOUR_MS;
 
+/** Any window up to the retention can be read: 31 days, or MESH_RETENTION_HOURS when that is longer. */
+export function maxWindowMsFor(retentionHours: number): number {
+  return Math.max(MAX_WINDOW_MS, Math.ceil(retentionHours * HOUR_MS));
+}
+
 /** from/to as given (either may be absent): default the last hour, validate order and length. */
-export function resolveWindow(input: { from?: Date | null; to?: Date | null }, now: Date): TimeWindow {
+export function resolveWindow(input: { from?: Date | null; to?: Date | null }, now: Date, maxWindowMs = MAX_WINDOW_MS): TimeWindow {
   const to = input.to ?? now;
   const from = input.from ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
   if (from.getTime() >= to.getTime()) throw new ValidationError(`Parameter 'from' must be earlier than 'to'`, 'from');
-  if (to.getTime() - from.getTime() > MAX_WINDOW_MS) {
-    throw new ValidationError(`Parameter 'from' must be at most 31 days before 'to'`, 'from');
+  if (to.getTime() - from.getTime() > maxWindowMs) {
+    throw new ValidationError(`Parameter 'from' must be at most ${Math.floor(maxWindowMs / (24 * HOUR_MS))} days before 'to'`, 'from');
   }
   return { from, to };
 }

@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors.js';
 import { RedAccumulator, type RedStats } from './red-stats.js';
 import type { RollupsRepository } from './rollups.repository.js';
 import type { NodeType } from './span-roles.js';
-import { coveredWindow, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
+import { coveredWindow, MAX_WINDOW_MS, planWindow, resolveWindow, type TimeWindow } from './time-buckets.js';
 import type { ServicesRepository } from './services.repository.js';
 
 export interface TopologyNode {
@@ -49,11 +49,12 @@ export class TopologyService {
     private readonly rollups: RollupsRepository,
     private readonly services: ServicesRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly maxWindowMs = MAX_WINDOW_MS,
   ) {}
 
   async topology(principal: Principal | null, input: TopologyInput): Promise<Topology> {
     const { tenant } = assertCan(principal, 'services:read');
-    const window = coveredWindow(resolveWindow(input, this.now()));
+    const window = coveredWindow(resolveWindow(input, this.now(), this.maxWindowMs));
     const cluster = input.cluster ?? undefined;
     if (cluster !== undefined && (cluster.length === 0 || cluster.length > 1024)) {
       throw new ValidationError(`Parameter 'cluster' must be a non-empty string of at most 1024 characters`, 'cluster');

@@ -19,7 +19,7 @@ export function chargeSpans(ctx: object, count: number, what: string): void {
   const total = (charged.get(ctx) ?? 0) + count;
   if (total > MAX_SPANS_PER_REQUEST) {
     throw new ValidationError(
-      `Request would load ${total} spans (${what} has ${count}); at most ${MAX_SPANS_PER_REQUEST} spans are loaded per request: ` +
+      `Request would load ${total} spans (${what}: ${count}); at most ${MAX_SPANS_PER_REQUEST} spans are loaded per request: ` +
         'select fewer traces, or page a trace with spans(first, after)',
       'spans',
     );

@@ -2,7 +2,7 @@ import { MongoBulkWriteError, type Collection, type Db, type Document, type Filt
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
-import type { SpanDocument, StoredKeyValue } from './span.document.js';
+import type { SpanDocument, StoredKeyValue, StoredValue } from './span.document.js';
 import type { IssueGroup } from './issue.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { AttributeCondition, Span, SpanConditions } from './span.js';
@@ -246,6 +246,20 @@ export function sortSpans(spans: Span[]): Span[] {
   );
 }
 
+/** Spans sampled to list the keys or values seen in a window: the latest `sample` spans matching `filter`. */
+export interface SpanSampleQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly filter: Filter<SpanDocument> | null;
+  readonly sample: number;
+  readonly limit: number;
+}
+
+/** A field whose values can be listed: an intrinsic column, or one attribute key of spans or resources. */
+export type SampledField =
+  | { readonly kind: 'column'; readonly path: 'svc' | 'ns' | 'name' | 'status.code' | 'kind' }
+  | { readonly kind: 'attribute'; readonly path: 'attrs' | 'res.attrs'; readonly key: string };
+
 export interface SpanMatchedTraceQuery {
   readonly spanFilter: Filter<SpanDocument>;
   readonly spanStartFrom: Date;
@@ -402,6 +416,51 @@ export class SpansRepository {
       services: [...r.svcs].sort(),
       sample: { traceId: r.traceId, spanId: r.spanId },
     }));
+  }
+
+  /**
+   * Attribute keys (of spans, or of their resources) on the latest
+   * `sample` spans of [from, to] that match `filter`, sorted, at most `limit`.
+   * Bounded by the sample rather than the window, so that a wide window
+   * costs one index range walk of `sample` documents (`window`, or the index
+   * of the filter's leading condition).
+   */
+  async attributeKeys(tenant: Tenant, path: 'attrs' | 'res.attrs', query: SpanSampleQuery): Promise<string[]> {
+    const rows = await this.spans
+      .aggregate<{ _id: string }>([
+        ...this.sampleStages(tenant, query, {}),
+        { $unwind: `$${path}` },
+        { $group: { _id: `$${path}.k` } },
+        { $sort: { _id: 1 } },
+        { $limit: query.limit },
+      ])
+      .toArray();
+    return rows.map((r) => r._id);
+  }
+
+  /**
+   * The distinct values of one field on the latest `sample` spans of
+   * [from, to] that match `filter` (and, for an attribute, have the key):
+   * stored values, in no particular order, at most `limit`.
+   */
+  async fieldValues(tenant: Tenant, field: SampledField, query: SpanSampleQuery): Promise<StoredValue[]> {
+    const stages =
+      field.kind === 'column'
+        ? [...this.sampleStages(tenant, query, {}), { $group: { _id: `$${field.path}` } }]
+        : [
+            ...this.sampleStages(tenant, query, { [`${field.path}.k`]: field.key }),
+            { $unwind: `$${field.path}` },
+            { $match: { [`${field.path}.k`]: field.key } },
+            { $group: { _id: `$${field.path}.v` } },
+          ];
+    const rows = await this.spans.aggregate<{ _id: StoredValue }>([...stages, { $limit: query.limit }]).toArray();
+    return rows.map((r) => r._id);
+  }
+
+  private sampleStages(tenant: Tenant, query: SpanSampleQuery, extra: Document): Document[] {
+    const match: Document = { org: tenant.org, env: tenant.env, start: { $gte: query.from, $lte: query.to }, ...extra };
+    if (query.filter !== null) match.$and = [query.filter];
+    return [{ $match: match }, { $sort: { start: -1 } }, { $limit: query.sample }];
   }
 
   /**

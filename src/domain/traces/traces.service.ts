@@ -4,7 +4,8 @@ import type { Tenant } from '../../auth/tenant.js';
 import { ValidationError } from '../../errors.js';
 import type { StatusCodeName } from '../../otlp/otlp.types.js';
 import type { Span, AttributeCondition, AttributeFilterOperator, AttributeFilterType, SpanConditions } from './span.js';
-import { spanConditionsFilter, type SpansRepository } from './spans.repository.js';
+import type { StoredValue } from './span.document.js';
+import { spanConditionsFilter, type SampledField, type SpanSampleQuery, type SpansRepository } from './spans.repository.js';
 import type { IssueGroup } from './issue.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { TraceConditions, TraceOrder, TraceSummary } from './trace.js';
@@ -329,6 +330,18 @@ export class TracesService {
     if (args.from.getTime() > args.to.getTime()) throw new ValidationError("Parameter 'from' must not be after 'to'", 'from');
     const service = boundedText(args.service, 'service');
     return this.spans.issueGroups(tenant, { from: args.from, to: args.to, limit: args.first, ...optional('service', service) });
+  }
+
+  /** Attribute keys (of spans, or of their resources) on the latest spans of a window, sorted (the search area lists them). */
+  sampleAttributeKeys(principal: Principal | null, path: 'attrs' | 'res.attrs', query: SpanSampleQuery): Promise<string[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.attributeKeys(tenant, path, query);
+  }
+
+  /** The distinct stored values of one span field on the latest spans of a window, in no particular order. */
+  sampleFieldValues(principal: Principal | null, field: SampledField, query: SpanSampleQuery): Promise<StoredValue[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    return this.spans.fieldValues(tenant, field, query);
   }
 
   tenantOf(principal: Principal | null): Tenant {

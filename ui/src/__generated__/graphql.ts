@@ -100,6 +100,17 @@ export type AnyValueType =
   | 'KVLIST'
   | 'STRING';
 
+/** LIVE keys (mtk_live_) read and write live data; TEST keys (mtk_test_) the sandbox partition only. */
+export type ApiKeyEnv =
+  | 'LIVE'
+  | 'TEST';
+
+/** READ: queries. WRITE: ingest and heartbeats. ADMIN: alert rules and key management. */
+export type ApiKeyPermission =
+  | 'ADMIN'
+  | 'READ'
+  | 'WRITE';
+
 /** A typed attribute condition; which operators a type accepts is documented in docs/api.md. */
 export type AttributeFilter = {
   key: string;
@@ -125,6 +136,14 @@ export type AttributeFilterType =
   | 'INT'
   | 'STRING';
 
+export type ComparisonPresence =
+  /** A span at this path in both traces. */
+  | 'BOTH'
+  /** Only trace `a` has a span at this path (removed in `b`). */
+  | 'ONLY_IN_A'
+  /** Only trace `b` has a span at this path (added in `b`). */
+  | 'ONLY_IN_B';
+
 export type CreateAlertRuleInput = {
   /** At least one, each at most once. */
   channels: Array<AlertChannelKind>;
@@ -134,6 +153,23 @@ export type CreateAlertRuleInput = {
   /** Default: WARNING. */
   severity?: AlertSeverity | null | undefined;
 };
+
+export type CreateApiKeyInput = {
+  env: ApiKeyEnv;
+  /** At most 200 characters. */
+  name?: string | null | undefined;
+  permissions: Array<ApiKeyPermission>;
+  /** Requests per minute, 1–10000; default: the gateway default (1,000). */
+  rateLimit?: number | null | undefined;
+};
+
+export type ErrorChange =
+  /** The span failed in `b` but not in `a`. */
+  | 'ADDED'
+  /** Same error status on both sides, or the node is on one side only. */
+  | 'NONE'
+  /** The span failed in `a` but not in `b`. */
+  | 'REMOVED';
 
 /** HEALTHY, DEGRADED and UNHEALTHY follow from the latest heartbeat; OFFLINE means no heartbeat for MESH_NODE_OFFLINE_AFTER_S (docs/nodes.md). */
 export type NodeStatus =
@@ -183,6 +219,21 @@ export type TopologyNodeType =
   /** A messaging destination (messaging.system/destination name). */
   | 'MESSAGING'
   | 'SERVICE';
+
+/** Whether collector nodes reported dropping spans while a trace ran (docs/trace-analysis.md). */
+export type TraceCompletenessStatus =
+  /** A node of the trace’s clusters reported dropped spans in its window: spans of this trace may be missing. */
+  | 'DROPS_REPORTED'
+  /** Nodes of its clusters sent heartbeats from before the trace to after it, and none reported drops. */
+  | 'NO_DROPS_REPORTED'
+  /** No drops on record, but nothing to vouch for the window either (see `unknownReason`). */
+  | 'UNKNOWN';
+
+export type TraceCompletenessUnknownReason =
+  /** The window is older than the heartbeat history (MESH_NODE_HISTORY_HOURS). */
+  | 'HISTORY_EXPIRED'
+  /** No collector node of the trace’s clusters sent heartbeats from before the trace’s start to after its end. */
+  | 'NO_REPORTING_NODE';
 
 /** Trace-level conditions (time window, service, namespace, environment, status, duration) use the trace summary. Span-level conditions (spanName, spanStatus, serviceVersion, issueFingerprint, attributes, resourceAttributes) match when one single span satisfies all of them, together with service/namespace/environment if given. */
 export type TraceFilter = {
@@ -294,6 +345,14 @@ export type ConsoleAlertServiceNamesQueryVariables = Exact<{ [key: string]: neve
 
 export type ConsoleAlertServiceNamesQuery = { services: { services: Array<{ name: string }> } };
 
+export type ConsoleCompareTracesQueryVariables = Exact<{
+  a: string;
+  b: string;
+}>;
+
+
+export type ConsoleCompareTracesQuery = { compareTraces: { durationDeltaMs: number, matchedCount: number, onlyInACount: number, onlyInBCount: number, errorsAddedCount: number, errorsRemovedCount: number, a: { traceId: string, durationMs: number, spanCount: number, rootServiceName: string | null, rootOperation: string | null }, b: { traceId: string, durationMs: number, spanCount: number, rootServiceName: string | null, rootOperation: string | null }, nodes: Array<{ parentIndex: number | null, depth: number, serviceName: string, operation: string, occurrence: number, presence: ComparisonPresence, durationDeltaMs: number | null, durationRatio: number | null, errorChange: ErrorChange, a: { spanId: string, durationMs: number, error: boolean } | null, b: { spanId: string, durationMs: number, error: boolean } | null }> } };
+
 export type ConsoleKeyCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -325,7 +384,28 @@ export type ConsoleNodeStatusSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type ConsoleNodeStatusSubscription = { nodeStatusChanged: { nodeId: string, cluster: string, status: NodeStatus, previousStatus: NodeStatus | null, statusReasons: Array<NodeStatusReason>, changedAt: string } };
 
-export type TraceRowFragment = { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string> };
+export type ScatterTraceFragment = { traceId: string, startTime: string, durationMs: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null };
+
+export type ConsoleScatterTracesQueryVariables = Exact<{
+  filter?: TraceFilter | null | undefined;
+  orderBy?: TraceOrderBy | null | undefined;
+  first: number;
+}>;
+
+
+export type ConsoleScatterTracesQuery = { traces: { edges: Array<{ node: { traceId: string, startTime: string, durationMs: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type ConsoleScatterSearchQueryVariables = Exact<{
+  query: string;
+  from: string;
+  to: string;
+  first: number;
+}>;
+
+
+export type ConsoleScatterSearchQuery = { searchTraces: { edges: Array<{ node: { traceId: string, startTime: string, durationMs: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type TraceRowFragment = { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string>, completeness: { status: TraceCompletenessStatus, droppedSpans: string } };
 
 export type ConsoleTracesQueryVariables = Exact<{
   filter?: TraceFilter | null | undefined;
@@ -335,7 +415,7 @@ export type ConsoleTracesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleTracesQuery = { traces: { edges: Array<{ cursor: string, node: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConsoleTracesQuery = { traces: { edges: Array<{ cursor: string, node: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string>, completeness: { status: TraceCompletenessStatus, droppedSpans: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ConsoleSearchTracesQueryVariables = Exact<{
   query: string;
@@ -346,12 +426,23 @@ export type ConsoleSearchTracesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSearchTracesQuery = { searchTraces: { edges: Array<{ cursor: string, node: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConsoleSearchTracesQuery = { searchTraces: { edges: Array<{ cursor: string, node: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, rootServiceName: string | null, rootOperation: string | null, services: Array<string>, completeness: { status: TraceCompletenessStatus, droppedSpans: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ConsoleServiceNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleServiceNamesQuery = { services: { services: Array<{ name: string }> } };
+
+export type ConsoleServiceQueryVariables = Exact<{
+  name: string;
+  cluster?: string | null | undefined;
+  from: string;
+  to: string;
+  step?: number | null | undefined;
+}>;
+
+
+export type ConsoleServiceQuery = { service: { name: string, namespace: string | null, clusters: Array<string>, from: string, to: string, requestCount: string, errorCount: string, errorRate: number, p50LatencyMs: number | null, p95LatencyMs: number | null, p99LatencyMs: number | null, series: Array<{ start: string, requestCount: string, errorRate: number, p50LatencyMs: number | null, p95LatencyMs: number | null, p99LatencyMs: number | null }>, topOperations: Array<{ name: string, requestCount: string, errorRate: number, p50LatencyMs: number | null, p99LatencyMs: number | null }>, upstream: Array<{ source: string, requestCount: string, errorRate: number, p99LatencyMs: number | null }>, downstream: Array<{ target: string, requestCount: string, errorRate: number, p99LatencyMs: number | null }> } | null, topology: { nodes: Array<{ id: string, type: TopologyNodeType }> } };
 
 export type ConsoleServicesQueryVariables = Exact<{
   from: string;
@@ -361,6 +452,27 @@ export type ConsoleServicesQueryVariables = Exact<{
 
 
 export type ConsoleServicesQuery = { services: { totalCount: number, services: Array<{ name: string, namespace: string | null, cluster: string | null, requestCount: string, errorCount: string, errorRate: number, p50LatencyMs: number | null, p99LatencyMs: number | null, lastSeen: string, series: Array<{ start: string, requestCount: string, errorRate: number, p99LatencyMs: number | null }> }> } };
+
+export type ApiKeyRowFragment = { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ConsoleApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type ConsoleCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ConsoleCreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type ConsoleRevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsoleRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
 type ScalarValue_ArrayValue_Fragment = { __typename: 'ArrayValue' };
 
@@ -827,7 +939,7 @@ export type ConsoleTraceQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleTraceQuery = { trace: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, services: Array<string>, rootServiceName: string | null, rootOperation: string | null, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, serviceName: string, kind: SpanKind, durationMs: number, startTimeUnixNano: string, endTimeUnixNano: string, status: { code: StatusCode } }> } | null };
+export type ConsoleTraceQuery = { trace: { traceId: string, startTime: string, durationMs: number, spanCount: number, errorCount: number, status: StatusCode, services: Array<string>, rootServiceName: string | null, rootOperation: string | null, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, serviceName: string, kind: SpanKind, durationMs: number, startTimeUnixNano: string, endTimeUnixNano: string, status: { code: StatusCode } }>, criticalPath: Array<{ spanId: string, segments: Array<{ startTimeUnixNano: string, endTimeUnixNano: string }> }>, completeness: { status: TraceCompletenessStatus, unknownReason: TraceCompletenessUnknownReason | null, droppedSpans: string, clusters: Array<string>, reports: Array<{ nodeId: string, cluster: string, droppedSpans: string }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -900,6 +1012,16 @@ export const AlertEventRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AlertEventRow"}) as unknown as TypedDocumentString<AlertEventRowFragment, unknown>;
+export const ScatterTraceFragmentDoc = new TypedDocumentString(`
+    fragment ScatterTrace on Trace {
+  traceId
+  startTime
+  durationMs
+  status
+  rootServiceName
+  rootOperation
+}
+    `, {"fragmentName":"ScatterTrace"}) as unknown as TypedDocumentString<ScatterTraceFragment, unknown>;
 export const TraceRowFragmentDoc = new TypedDocumentString(`
     fragment TraceRow on Trace {
   traceId
@@ -911,8 +1033,25 @@ export const TraceRowFragmentDoc = new TypedDocumentString(`
   rootServiceName
   rootOperation
   services
+  completeness {
+    status
+    droppedSpans
+  }
 }
     `, {"fragmentName":"TraceRow"}) as unknown as TypedDocumentString<TraceRowFragment, unknown>;
+export const ApiKeyRowFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiKeyRow"}) as unknown as TypedDocumentString<ApiKeyRowFragment, unknown>;
 export const ScalarValueFragmentDoc = new TypedDocumentString(`
     fragment ScalarValue on AnyValue {
   __typename
@@ -1272,6 +1411,53 @@ export const ConsoleAlertServiceNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAlertServiceNamesQuery, ConsoleAlertServiceNamesQueryVariables>;
+export const ConsoleCompareTracesDocument = new TypedDocumentString(`
+    query ConsoleCompareTraces($a: String!, $b: String!) {
+  compareTraces(a: $a, b: $b) {
+    a {
+      traceId
+      durationMs
+      spanCount
+      rootServiceName
+      rootOperation
+    }
+    b {
+      traceId
+      durationMs
+      spanCount
+      rootServiceName
+      rootOperation
+    }
+    durationDeltaMs
+    matchedCount
+    onlyInACount
+    onlyInBCount
+    errorsAddedCount
+    errorsRemovedCount
+    nodes {
+      parentIndex
+      depth
+      serviceName
+      operation
+      occurrence
+      presence
+      durationDeltaMs
+      durationRatio
+      errorChange
+      a {
+        spanId
+        durationMs
+        error
+      }
+      b {
+        spanId
+        durationMs
+        error
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCompareTracesQuery, ConsoleCompareTracesQueryVariables>;
 export const ConsoleKeyCheckDocument = new TypedDocumentString(`
     query ConsoleKeyCheck {
   nodes(first: 1) {
@@ -1362,6 +1548,48 @@ export const ConsoleNodeStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleNodeStatusSubscription, ConsoleNodeStatusSubscriptionVariables>;
+export const ConsoleScatterTracesDocument = new TypedDocumentString(`
+    query ConsoleScatterTraces($filter: TraceFilter, $orderBy: TraceOrderBy, $first: Int!) {
+  traces(filter: $filter, orderBy: $orderBy, first: $first) {
+    edges {
+      node {
+        ...ScatterTrace
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    fragment ScatterTrace on Trace {
+  traceId
+  startTime
+  durationMs
+  status
+  rootServiceName
+  rootOperation
+}`) as unknown as TypedDocumentString<ConsoleScatterTracesQuery, ConsoleScatterTracesQueryVariables>;
+export const ConsoleScatterSearchDocument = new TypedDocumentString(`
+    query ConsoleScatterSearch($query: String!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+  searchTraces(query: $query, from: $from, to: $to, first: $first) {
+    edges {
+      node {
+        ...ScatterTrace
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    fragment ScatterTrace on Trace {
+  traceId
+  startTime
+  durationMs
+  status
+  rootServiceName
+  rootOperation
+}`) as unknown as TypedDocumentString<ConsoleScatterSearchQuery, ConsoleScatterSearchQueryVariables>;
 export const ConsoleTracesDocument = new TypedDocumentString(`
     query ConsoleTraces($filter: TraceFilter, $orderBy: TraceOrderBy, $first: Int!, $after: String) {
   traces(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -1387,6 +1615,10 @@ export const ConsoleTracesDocument = new TypedDocumentString(`
   rootServiceName
   rootOperation
   services
+  completeness {
+    status
+    droppedSpans
+  }
 }`) as unknown as TypedDocumentString<ConsoleTracesQuery, ConsoleTracesQueryVariables>;
 export const ConsoleSearchTracesDocument = new TypedDocumentString(`
     query ConsoleSearchTraces($query: String!, $from: DateTime!, $to: DateTime!, $first: Int!, $after: String) {
@@ -1413,6 +1645,10 @@ export const ConsoleSearchTracesDocument = new TypedDocumentString(`
   rootServiceName
   rootOperation
   services
+  completeness {
+    status
+    droppedSpans
+  }
 }`) as unknown as TypedDocumentString<ConsoleSearchTracesQuery, ConsoleSearchTracesQueryVariables>;
 export const ConsoleServiceNamesDocument = new TypedDocumentString(`
     query ConsoleServiceNames {
@@ -1423,6 +1659,56 @@ export const ConsoleServiceNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleServiceNamesQuery, ConsoleServiceNamesQueryVariables>;
+export const ConsoleServiceDocument = new TypedDocumentString(`
+    query ConsoleService($name: String!, $cluster: String, $from: DateTime!, $to: DateTime!, $step: Int) {
+  service(name: $name, cluster: $cluster, from: $from, to: $to) {
+    name
+    namespace
+    clusters
+    from
+    to
+    requestCount
+    errorCount
+    errorRate
+    p50LatencyMs
+    p95LatencyMs
+    p99LatencyMs
+    series(step: $step) {
+      start
+      requestCount
+      errorRate
+      p50LatencyMs
+      p95LatencyMs
+      p99LatencyMs
+    }
+    topOperations(limit: 10) {
+      name
+      requestCount
+      errorRate
+      p50LatencyMs
+      p99LatencyMs
+    }
+    upstream {
+      source
+      requestCount
+      errorRate
+      p99LatencyMs
+    }
+    downstream {
+      target
+      requestCount
+      errorRate
+      p99LatencyMs
+    }
+  }
+  topology(cluster: $cluster, from: $from, to: $to) {
+    nodes {
+      id
+      type
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleServiceQuery, ConsoleServiceQueryVariables>;
 export const ConsoleServicesDocument = new TypedDocumentString(`
     query ConsoleServices($from: DateTime!, $to: DateTime!, $step: Int) {
   services(from: $from, to: $to, limit: 1000) {
@@ -1447,6 +1733,60 @@ export const ConsoleServicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleServicesQuery, ConsoleServicesQueryVariables>;
+export const ConsoleApiKeysDocument = new TypedDocumentString(`
+    query ConsoleApiKeys {
+  apiKeys {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleApiKeysQuery, ConsoleApiKeysQueryVariables>;
+export const ConsoleCreateApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      ...ApiKeyRow
+    }
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleCreateApiKeyMutation, ConsoleCreateApiKeyMutationVariables>;
+export const ConsoleRevokeApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeApiKey($id: String!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyRow
+  }
+}
+    fragment ApiKeyRow on ApiKey {
+  id
+  name
+  prefix
+  env
+  permissions
+  rateLimit
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleRevokeApiKeyMutation, ConsoleRevokeApiKeyMutationVariables>;
 export const ConsoleSpanDocument = new TypedDocumentString(`
     query ConsoleSpan($traceId: String!, $spanId: String!) {
   span(traceId: $traceId, spanId: $spanId) {
@@ -1593,6 +1933,24 @@ export const ConsoleTraceDocument = new TypedDocumentString(`
       endTimeUnixNano
       status {
         code
+      }
+    }
+    criticalPath {
+      spanId
+      segments {
+        startTimeUnixNano
+        endTimeUnixNano
+      }
+    }
+    completeness {
+      status
+      unknownReason
+      droppedSpans
+      clusters
+      reports {
+        nodeId
+        cluster
+        droppedSpans
       }
     }
   }

@@ -232,11 +232,11 @@ function MapNode({ id, type, x, y, color }: { id: string; type: TopologyNodeType
     return (
       <a
         {...common}
-        href={href(`/traces?service=${encodeURIComponent(id)}`)}
-        aria-label={`Service ${id}: search its traces`}
+        href={href(`/services/${encodeURIComponent(id)}`)}
+        aria-label={`Service ${id}: open its service page`}
         onClick={(e) => {
           e.preventDefault();
-          navigate(`/traces?service=${encodeURIComponent(id)}`);
+          navigate(`/services/${encodeURIComponent(id)}`);
         }}
       >
         <rect x={left} y={top} width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" class="node-shape" />

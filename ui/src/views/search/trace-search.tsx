@@ -6,7 +6,9 @@ import { servicePalette } from '../../lib/colors';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { TIME_WINDOWS } from '../../lib/time-window';
 import { Link, navigate, type Route } from '../../router';
+import { ResultsCompletenessBanner } from '../analysis/completeness-banner';
 import { ErrorMessage } from '../shared';
+import { DurationScatter } from './duration-scatter';
 import {
   ATTRIBUTE_OPERATORS,
   ATTRIBUTE_TYPES,
@@ -36,6 +38,10 @@ graphql(`
     rootServiceName
     rootOperation
     services
+    completeness {
+      status
+      droppedSpans
+    }
   }
 `);
 
@@ -371,6 +377,10 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
   };
   const pageNumber = state.cursors.length + 1;
   const go = (cursors: readonly string[]) => navigate(`/traces?${searchParams({ ...state, cursors }).toString()}`);
+  // Two traces picked for comparison; kept while paging, so they may come from different pages.
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  const toggle = (traceId: string) =>
+    setPicked((p) => (p.includes(traceId) ? p.filter((id) => id !== traceId) : [...p, traceId].slice(-2)));
 
   if (byQuery && state.query.trim() === '') return <p class="help">Enter a search expression to search.</p>;
   return (
@@ -381,8 +391,23 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
           ({formatDateTime(from)} – {formatDateTime(to)}, page {pageNumber})
         </span>
       </h2>
+      <DurationScatter state={state} from={from} to={to} />
       {result.error !== undefined && <ErrorMessage error={result.error} context="Search failed" />}
-      {page !== undefined && result.error === undefined && <TraceTable rows={page.rows} />}
+      {page !== undefined && result.error === undefined && <ResultsCompletenessBanner rows={page.rows} />}
+      <div class="compare-bar" role="group" aria-label="Compare traces">
+        <span>
+          {picked.length === 0
+            ? 'Tick two traces to compare them.'
+            : picked.length === 1
+              ? 'One trace picked; tick another.'
+              : 'Two traces picked.'}
+        </span>
+        <button type="button" disabled={picked.length !== 2} onClick={() => navigate(`/compare?a=${picked[0] ?? ''}&b=${picked[1] ?? ''}`)}>
+          Compare selected
+        </button>
+        <Link to="/compare">Compare by trace ID</Link>
+      </div>
+      {page !== undefined && result.error === undefined && <TraceTable rows={page.rows} picked={picked} onToggle={toggle} />}
       {result.loading && page === undefined && <p role="status">Searching…</p>}
       <nav class="pager" aria-label="Result pages">
         <button type="button" disabled={state.cursors.length === 0} onClick={() => go(state.cursors.slice(0, -1))}>
@@ -401,7 +426,15 @@ function Results({ state, from, to }: { state: SearchState; from: string; to: st
   );
 }
 
-function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
+function TraceTable({
+  rows,
+  picked,
+  onToggle,
+}: {
+  rows: readonly TraceRowFragment[];
+  picked: readonly string[];
+  onToggle: (traceId: string) => void;
+}) {
   if (rows.length === 0) return <p role="status">No traces match in this time range.</p>;
   const longest = Math.max(...rows.map((r) => r.durationMs), 0.001);
   const colorOf = servicePalette(rows.flatMap((r) => r.services));
@@ -410,6 +443,9 @@ function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
       <caption class="visually-hidden">Matching traces, with their duration relative to the slowest on this page</caption>
       <thead>
         <tr>
+          <th scope="col">
+            <span class="visually-hidden">Compare</span>
+          </th>
           <th scope="col">Started</th>
           <th scope="col">Root</th>
           <th scope="col" class="duration-col">
@@ -426,12 +462,29 @@ function TraceTable({ rows }: { rows: readonly TraceRowFragment[] }) {
       </thead>
       <tbody>
         {rows.map((t) => (
-          <tr key={t.traceId} data-trace-id={t.traceId}>
+          <tr key={t.traceId} data-trace-id={t.traceId} data-completeness={t.completeness.status}>
+            <td>
+              <input
+                type="checkbox"
+                class="compare-pick"
+                checked={picked.includes(t.traceId)}
+                onChange={() => onToggle(t.traceId)}
+                aria-label={`Compare trace ${t.traceId}`}
+              />
+            </td>
             <td class="nowrap">{formatDateTime(t.startTime)}</td>
             <td>
               <Link to={`/traces/${t.traceId}`} class="trace-link">
                 <span class="svc">{t.rootServiceName ?? '(root span not received)'}</span>: {t.rootOperation ?? t.traceId}
               </Link>
+              {t.completeness.status === 'DROPS_REPORTED' && (
+                <span
+                  class="chip chip-incomplete"
+                  title={`Collectors reported dropping ${t.completeness.droppedSpans} spans while this trace ran`}
+                >
+                  may be incomplete
+                </span>
+              )}
             </td>
             <td class="duration-col">
               <div class="duration-cell">

@@ -34,7 +34,7 @@ const ServicesQuery = graphql(`
 `);
 
 /** Seconds per sparkline point for each window: 15 to 180 points, all steps the API accepts. */
-const STEP_S: Record<TimeWindowId, number> = { '15m': 60, '1h': 60, '6h': 300, '24h': 900, '7d': 3600 };
+export const STEP_S: Record<TimeWindowId, number> = { '15m': 60, '1h': 60, '6h': 300, '24h': 900, '7d': 3600 };
 
 export function ServicesView({ route }: { route: Route }) {
   const param = route.query.get('window');
@@ -97,11 +97,19 @@ export function ServicesView({ route }: { route: Route }) {
                   <th scope="row">
                     <span class="swatch" style={{ background: colorOf(s.name) }} aria-hidden="true" />
                     <Link
-                      to={`/traces?service=${encodeURIComponent(s.name)}${s.namespace ? `&serviceNamespace=${encodeURIComponent(s.namespace)}` : ''}`}
+                      to={`/services/${encodeURIComponent(s.name)}?window=${window}${s.cluster ? `&cluster=${encodeURIComponent(s.cluster)}` : ''}`}
                     >
                       {s.name}
                     </Link>
-                    <div class="muted small">{[s.namespace, s.cluster].filter(Boolean).join(' · ') || '—'}</div>
+                    <div class="muted small">
+                      {[s.namespace, s.cluster].filter(Boolean).join(' · ') || '—'} ·{' '}
+                      <Link
+                        to={`/traces?service=${encodeURIComponent(s.name)}${s.namespace ? `&serviceNamespace=${encodeURIComponent(s.namespace)}` : ''}`}
+                        aria-label={`Traces of ${label}`}
+                      >
+                        traces
+                      </Link>
+                    </div>
                   </th>
                   <td class="num">
                     {formatRate(s.requestCount, seconds)}

@@ -1,4 +1,4 @@
-import type { WaterfallRow } from './waterfall-layout';
+import type { WaterfallLayout } from './waterfall-layout';
 
 export interface CriticalSegment {
   readonly row: number;
@@ -12,74 +12,41 @@ export interface CriticalPath {
   readonly rows: ReadonlySet<number>;
 }
 
+/** `Trace.criticalPath` as the console queries it: times as Int64 decimal strings. */
+export interface ApiCriticalPathSpan {
+  readonly spanId: string;
+  readonly segments: readonly { readonly startTimeUnixNano: string; readonly endTimeUnixNano: string }[];
+}
+
+const NS_PER_MS = 1_000_000n;
+
+function msSince(ns: string, origin: bigint): number {
+  const delta = BigInt(ns) - origin;
+  return Number(delta / NS_PER_MS) + Number(delta % NS_PER_MS) / 1e6;
+}
+
 /**
- * The critical path: walking back from the end of the trace, at each moment
- * the span that the caller was waiting on. Within a span, the child that
- * finished last before the cursor is on the path; the cursor then moves to
- * that child's start, and the span's own time between children is its
- * segment (the algorithm Jaeger's UI uses). Top-level rows act as the
- * children of a virtual root spanning the whole trace.
- *
- * Clock-skewed children are clamped to the part that lies within the
- * cursor; a child lying entirely before its parent's start is not on the path.
- * Iterative, so deep traces cannot overflow the stack.
+ * The API's critical path (computed by the gateway: docs/trace-analysis.md)
+ * placed on the waterfall's rows, in the waterfall's time frame (ms from its
+ * earliest span start). Spans the waterfall does not show are skipped.
  */
-export function criticalPath(rows: readonly WaterfallRow<unknown>[], durationMs: number): CriticalPath {
-  const VIRTUAL = -1;
-  const children = new Map<number, number[]>([[VIRTUAL, []]]);
-  for (const row of rows) {
-    const key = row.parentIndex ?? VIRTUAL;
-    let list = children.get(key);
-    if (list === undefined) {
-      list = [];
-      children.set(key, list);
-    }
-    list.push(row.index);
-  }
-  const endOf = (i: number) => rows[i]?.endMs ?? 0;
-  const startOf = (i: number) => (i === VIRTUAL ? 0 : (rows[i]?.startMs ?? 0));
-  for (const list of children.values()) list.sort((a, b) => endOf(b) - endOf(a) || a - b);
-
+export function placeCriticalPath(
+  path: readonly ApiCriticalPathSpan[],
+  layout: WaterfallLayout<{ readonly spanId: string }>,
+): CriticalPath {
+  const rowOf = new Map(layout.rows.map((r) => [r.span.spanId, r.index]));
   const segments: CriticalSegment[] = [];
-  const onPath = new Set<number>();
-  const add = (row: number, startMs: number, endMs: number) => {
-    if (row === VIRTUAL || endMs <= startMs) return;
-    segments.push({ row, startMs, endMs });
-    onPath.add(row);
-  };
-
-  interface Frame {
-    readonly row: number;
-    /** The cursor: this span is on the path up to here. */
-    cursor: number;
-    next: number;
-  }
-  const stack: Frame[] = [{ row: VIRTUAL, cursor: durationMs, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    const kids = children.get(frame.row) ?? [];
-    const ownStart = startOf(frame.row);
-    let descended = false;
-    while (frame.next < kids.length) {
-      const child = kids[frame.next++] as number;
-      const childStart = startOf(child);
-      if (childStart >= frame.cursor) continue;
-      const childEnd = Math.min(endOf(child), frame.cursor);
-      // Children are sorted by end, latest first: once one ends before this span starts, all the rest do.
-      if (childEnd <= ownStart && frame.row !== VIRTUAL) {
-        frame.next = kids.length;
-        break;
-      }
-      add(frame.row, childEnd, frame.cursor);
-      frame.cursor = Math.max(childStart, ownStart);
-      stack.push({ row: child, cursor: childEnd, next: 0 });
-      descended = true;
-      break;
+  for (const entry of path) {
+    const row = rowOf.get(entry.spanId);
+    if (row === undefined) continue;
+    for (const s of entry.segments) {
+      segments.push({
+        row,
+        startMs: msSince(s.startTimeUnixNano, layout.traceStartNs),
+        endMs: msSince(s.endTimeUnixNano, layout.traceStartNs),
+      });
     }
-    if (descended) continue;
-    add(frame.row, ownStart, frame.cursor);
-    stack.pop();
   }
   segments.sort((a, b) => a.row - b.row || a.startMs - b.startMs);
-  return { segments, rows: onPath };
+  return { segments, rows: new Set(segments.map((s) => s.row)) };
 }

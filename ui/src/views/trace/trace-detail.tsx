@@ -5,7 +5,9 @@ import { servicePalette } from '../../lib/colors';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { href, Link, navigate, type Route } from '../../router';
 import { ErrorMessage } from '../shared';
-import { criticalPath } from './critical-path';
+import { completenessFact } from '../analysis/completeness';
+import { TraceCompletenessBanner } from '../analysis/completeness-banner';
+import { placeCriticalPath } from './critical-path';
 import { SpanPanel } from './span-panel';
 import { Waterfall } from './waterfall';
 import { layoutWaterfall } from './waterfall-layout';
@@ -40,6 +42,24 @@ const TraceQuery = graphql(`
           code
         }
       }
+      criticalPath {
+        spanId
+        segments {
+          startTimeUnixNano
+          endTimeUnixNano
+        }
+      }
+      completeness {
+        status
+        unknownReason
+        droppedSpans
+        clusters
+        reports {
+          nodeId
+          cluster
+          droppedSpans
+        }
+      }
     }
   }
 `);
@@ -50,7 +70,11 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
   const layout = useMemo(() => (trace === null ? null : layoutWaterfall(trace.spans)), [trace]);
   const colorOf = useMemo(() => servicePalette(trace?.services ?? []), [trace]);
   const [showCritical, setShowCritical] = useState(true);
-  const critical = useMemo(() => (layout === null ? null : criticalPath(layout.rows, layout.durationMs)), [layout]);
+  // Computed by the gateway (Trace.criticalPath), placed on the waterfall's rows.
+  const critical = useMemo(
+    () => (layout === null || trace === null ? null : placeCriticalPath(trace.criticalPath, layout)),
+    [layout, trace],
+  );
   const selectedSpanId = route.query.get('span');
   const selected = useMemo(() => {
     if (layout === null || selectedSpanId === null) return null;
@@ -100,6 +124,7 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
       )}
       {trace !== null && layout !== null && (
         <>
+          <TraceCompletenessBanner completeness={trace.completeness} />
           <dl class="trace-facts">
             <div>
               <dt>Started</dt>
@@ -128,6 +153,16 @@ export function TraceDetail({ traceId, route }: { traceId: string; route: Route 
                     </li>
                   ))}
                 </ul>
+              </dd>
+            </div>
+            <div>
+              <dt>Collector drops</dt>
+              <dd data-testid="completeness">{completenessFact(trace.completeness)}</dd>
+            </div>
+            <div>
+              <dt>Compare</dt>
+              <dd>
+                <Link to={`/compare?a=${encodeURIComponent(traceId)}`}>Compare with another trace</Link>
               </dd>
             </div>
           </dl>

@@ -1,0 +1,3 @@
+module mesh-trace/sdk-go
+
+go 1.23

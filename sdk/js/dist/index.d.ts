@@ -1,0 +1,7 @@
+export { DEFAULT_BASE_URL, MeshTrace, type ClientOptions } from './client.js';
+export { APIConnectionError, APIError, APITimeoutError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, MeshTraceError, NotFoundError, PermissionDeniedError, RateLimitError, ServiceUnavailableError, } from './errors.js';
+export { backoffDelayMs, parseRetryAfterMs } from './http.js';
+export { Page, PagePromise } from './pagination.js';
+export type { RateLimit } from './rate-limit.js';
+export type * from './types.js';
+export { VERSION } from './version.js';
