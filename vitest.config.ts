@@ -8,7 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'rest-compat/**/*.test.ts', 'ui/src/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts', 'test/console-global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/console-global-setup.ts', 'test/server-build-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

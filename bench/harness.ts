@@ -58,6 +58,8 @@ export interface BenchGateway {
   readonly db: Db;
   readonly client: MongoClient;
   readonly baseUrl: string;
+  /** OTLP/gRPC `host:port` (ephemeral, as the API port). */
+  readonly grpcTarget: string;
   readonly apiKey: string;
   close(): Promise<void>;
 }
@@ -70,12 +72,13 @@ export async function benchGateway(uri: string): Promise<BenchGateway> {
   const apiKey = `mtk_live_${randomBytes(24).toString('base64url')}`;
   const config = loadConfig({ NODE_ENV: 'production', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey });
   const app = buildApp({ config, db, log: silentLogger });
-  const { port } = await app.start();
+  const { port, grpcPort } = await app.start();
   return {
     app,
     db,
     client,
     baseUrl: `http://127.0.0.1:${port}`,
+    grpcTarget: `127.0.0.1:${grpcPort}`,
     apiKey,
     async close() {
       await app.stop();

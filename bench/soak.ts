@@ -5,8 +5,8 @@
  * Load, all on loopback: OTLP/JSON ingest paced at SOAK_INGEST_RPS batches per
  * second of SOAK_BATCH_SPANS spans; SOAK_SUBSCRIBERS graphql-ws clients on the
  * `traceIngested` live tail; REST and GraphQL trace listings at SOAK_READ_RPS.
- * The gateway runs as `node --import tsx src/main.ts` over MONGODB_URI, or over
- * an embedded store started here. Its RSS comes from /proc, heap and event-loop
+ * The gateway runs compiled, as `npm start` runs it (`node dist/src/main.js`,
+ * built first when stale), over MONGODB_URI, or over an embedded store started here. Its RSS comes from /proc, heap and event-loop
  * lag from its own /metrics; the verdict line compares RSS growth after warm-up
  * with the 10 % budget.
  */
@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { ensureServerBuilt, SERVER_ENTRY } from '../scripts/build.js';
 import { startEmbeddedMongo } from '../src/db/embedded.js';
 import { printTable, type Row } from './harness.js';
 
@@ -105,11 +106,14 @@ async function main(): Promise<void> {
     : await startEmbeddedMongo({ dataDir: resolve(`.mesh/soak-${process.pid}`), log: () => {} });
   const mongoUri = process.env.MONGODB_URI ?? embedded!.uri;
   const port = await freePort();
-  const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  ensureServerBuilt({ log: () => {} });
+  const gateway = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
+      // The soak load is OTLP/HTTP; no gRPC listener on the default 4317 beside it.
+      MESH_OTLP_GRPC_PORT: '0',
       MONGODB_URI: mongoUri,
       MONGODB_DB: `soak_${randomBytes(4).toString('hex')}`,
       MESH_BOOTSTRAP_API_KEY: apiKey,

@@ -1,8 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Db } from 'mongodb';
 import type { Principal } from './auth/principal.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
 import { deadlineBoundDb, withDeadline } from './db/request-deadline.js';
 import { combineModules } from './domain/module.js';
@@ -22,6 +24,7 @@ import { attachGraphQLWs } from './http/graphql-ws.js';
 import { CorsPolicy } from './http/cors.js';
 import { KeyWatch } from './http/key-watch.js';
 import { IngestBudget } from './http/otlp-handler.js';
+import { createOtlpGrpcServer } from './http/otlp-grpc.js';
 import { Operations } from './http/ops.js';
 import { createRouter } from './http/router.js';
 import { createConsoleHandler } from './http/static-ui.js';
@@ -49,9 +52,22 @@ export interface App {
   readonly collections: readonly CollectionSpec[];
   /** Metrics, store health, readiness and drain (src/http/ops.ts). */
   readonly operations: Operations;
-  /** Creates indexes and the bootstrap key, then listens; resolves with the bound port. */
-  start(): Promise<{ port: number; host: string }>;
+  /** Creates indexes and the bootstrap key, then listens; resolves with the bound ports (gRPC: null when disabled). */
+  start(): Promise<{ port: number; host: string; grpcPort: number | null }>;
   stop(): Promise<void>;
+}
+
+/** The PEM files of MESH_TLS_CERT/MESH_TLS_KEY, read once at build; an unreadable one stops the start naming its variable. */
+function readTls(tls: Config['tls']): { cert: Buffer; key: Buffer } | undefined {
+  if (tls === undefined) return undefined;
+  const read = (path: string, name: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new ConfigError(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  };
+  return { cert: read(tls.certPath, 'MESH_TLS_CERT'), key: read(tls.keyPath, 'MESH_TLS_KEY') };
 }
 
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
@@ -59,6 +75,7 @@ export function buildApp(deps: AppDeps): App {
   const { config, log } = deps;
   // Every area's reads carry the request deadline to the server as maxTimeMS (db/request-deadline.ts).
   const db = deadlineBoundDb(deps.db);
+  const tls = readTls(config.tls);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
   const keys = createKeysModule({ db, config });
@@ -123,30 +140,41 @@ export function buildApp(deps: AppDeps): App {
     limits: { admit: (principal, budget) => bounded(() => limits.admit(principal, budget)) },
   });
 
-  const server = createServer(
-    createRouter({
-      config,
-      log,
-      ops,
-      cors: new CorsPolicy(config.corsOrigins),
-      yoga,
-      authenticate,
-      limits: boundedLimits,
-      otlp: {
-        ingest: traces.services.ingest,
-        budget,
-        maxBodyBytes: config.maxBodyBytes,
-        store: ops.health,
-        storeTimeoutMs: config.storeTimeoutMs,
-        metrics: ops.metrics,
-        log,
-      },
-      rest,
-      // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
-      familyErrorWriter,
-      console: createConsoleHandler(),
-    }),
-  );
+  const otlp = {
+    ingest: traces.services.ingest,
+    budget,
+    maxBodyBytes: config.maxBodyBytes,
+    store: ops.health,
+    storeTimeoutMs: config.storeTimeoutMs,
+    metrics: ops.metrics,
+    log,
+  };
+  const router: RequestListener = createRouter({
+    config,
+    log,
+    ops,
+    cors: new CorsPolicy(config.corsOrigins),
+    yoga,
+    authenticate,
+    limits: boundedLimits,
+    otlp,
+    rest,
+    // Jaeger and Tempo clients parse their own error shapes (rest-compat/families.ts).
+    familyErrorWriter,
+    console: createConsoleHandler(),
+  });
+  const server: Server = tls === undefined ? createServer(router) : createHttpsServer(tls, router);
+  // OTLP/gRPC: the same ingest, key checks, budgets and metrics as POST /v1/traces, on its own port.
+  const grpc =
+    config.otlpGrpc === null
+      ? null
+      : {
+          port: config.otlpGrpc.port,
+          server: createOtlpGrpcServer(
+            { otlp, authenticate, limits: boundedLimits, health: ops.health, log },
+            { maxMessageBytes: config.maxBodyBytes },
+          ),
+        };
 
   const ws = attachGraphQLWs(server, {
     yoga,
@@ -177,16 +205,23 @@ export function buildApp(deps: AppDeps): App {
         });
       });
       const address = server.address() as AddressInfo;
+      const grpcPort = grpc === null ? null : await grpc.server.listen(config.host, grpc.port, tls);
       areas.start();
       const metricsPort = await ops.listenMetrics();
-      log.info('gateway listening', { host: config.host, port: address.port, ...(metricsPort === null ? {} : { metricsPort }) });
-      return { port: address.port, host: config.host };
+      log.info('gateway listening', {
+        host: config.host,
+        port: address.port,
+        ...(grpcPort === null ? {} : { grpcPort }),
+        ...(metricsPort === null ? {} : { metricsPort }),
+        tls: tls !== undefined,
+      });
+      return { port: address.port, host: config.host, grpcPort };
     },
-    // The listener closes at once and HTTP requests in flight drain (within MESH_SHUTDOWN_GRACE_MS) while
-    // timers stop and live connections end (WebSockets 1001, SSE streams with the pubsub); the store is
-    // closed by the caller after, so every request in flight can still write.
+    // The listeners close at once and HTTP requests and gRPC calls in flight drain (within
+    // MESH_SHUTDOWN_GRACE_MS) while timers stop and live connections end (WebSockets 1001, SSE streams
+    // with the pubsub); the store is closed by the caller after, so every request in flight can still write.
     async stop() {
-      const drained = ops.drain(server, config.shutdownGraceMs);
+      const drained = Promise.all([ops.drain(server, config.shutdownGraceMs), grpc?.server.drain(config.shutdownGraceMs)]);
       await areas.stop();
       await ws.close();
       keyWatch.stop();

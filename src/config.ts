@@ -1,6 +1,22 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The gateway's package directory, the nearest one above this file holding package.json: the
+ * repository when it runs from src/ (tsx) and also when it runs compiled from dist/src/, and the
+ * image's /app. Files shipped beside the code (the console build, mongo-java-server) are found from here.
+ */
+export const PACKAGE_ROOT = packageRootAbove(dirname(fileURLToPath(import.meta.url)));
+
+function packageRootAbove(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) throw new Error(`No package.json above ${dir}`);
+  }
+}
 
 /** Named address ranges MESH_OUTBOUND_ALLOW may open (their CIDR blocks: src/domain/alerts/outbound.ts). */
 export const OUTBOUND_RANGE_NAMES = ['loopback', 'private', 'link-local', 'cgnat'] as const;
@@ -34,90 +50,99 @@ const envKey = z
 
 const intFrom = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
-const schema = z.object({
-  PORT: intFrom(4000, 0, 65535),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  MONGODB_URI: z
-    .string()
-    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
-    .optional(),
-  MONGODB_DB: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,63}$/)
-    .default('mesh_trace'),
-  MESH_DATA_DIR: z.string().min(1).default('.mesh'),
-  MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
-  MONGOD_PATH: z.string().min(1).optional(),
-  MESH_BOOTSTRAP_API_KEY: envKey.optional(),
-  MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
-  MESH_INGEST_MAX_FUTURE_SKEW_S: intFrom(600, 1, 365 * 86_400),
-  MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
-  // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
-  MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
-  MESH_NODE_HISTORY_HOURS: intFrom(24, 1, 24 * 365),
-  MESH_NODE_DEGRADED_CPU_PCT: z.coerce.number().min(0).max(100).default(90),
-  MESH_NODE_DEGRADED_BUFFER_PCT: z.coerce.number().min(0).max(100).default(80),
-  MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
-  MESH_SUBSCRIPTION_BUFFER: intFrom(256, 1, 65_536),
-  MESH_ALERT_EVAL_INTERVAL_S: intFrom(30, 1, 86_400),
-  MESH_ALERT_DELIVERY_ATTEMPTS: intFrom(6, 1, 20),
-  MESH_ALERT_RETRY_BASE_MS: intFrom(2000, 10, 3_600_000),
-  MESH_ALERT_SEND_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
-  MESH_OUTBOUND_ALLOW: z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((t) => t.trim().toLowerCase())
-        .filter((t) => t !== ''),
-    )
-    .refine((tokens) => tokens.every(isOutboundAllowToken), {
-      message: `must be a comma-separated list of ${OUTBOUND_RANGE_NAMES.join(', ')} or CIDR blocks (e.g. 10.1.0.0/16)`,
-    })
-    .optional(),
-  MESH_MAX_BODY_BYTES: intFrom(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
-  MESH_MAX_INGEST_INFLIGHT_BYTES: intFrom(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
-  MESH_GRAPHIQL: z.enum(['true', 'false']).optional(),
-  MESH_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
-  MESH_GRAPHQL_MAX_ALIASES: intFrom(30, 1, 1000),
-  MESH_GRAPHQL_MAX_DIRECTIVES: intFrom(50, 1, 1000),
-  MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
-  MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
-  MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
-  MESH_GRAPHQL_MAX_RESPONSE_BYTES: intFrom(16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-  MESH_CORS_ORIGINS: z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((t) => t.trim())
-        .filter((t) => t !== ''),
-    )
-    .refine((tokens) => tokens.every(isCorsOrigin), {
-      message: 'must be a comma-separated list of origins (https://app.example.com, http://localhost:5173) or *',
-    })
-    .optional(),
-  MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
-  MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
-  // Reliability and operations (docs/operations.md).
-  MESH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  MESH_STORE_TIMEOUT_MS: intFrom(5000, 100, 600_000),
-  MESH_MAX_INGEST_INFLIGHT_BATCHES: intFrom(64, 1, 100_000),
-  MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
-  MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
-  MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
-  MESH_WS_MAX_UNAUTHENTICATED: intFrom(256, 1, 1_000_000),
-  MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS: intFrom(16, 1, 1_000_000),
-  MESH_WS_INIT_TIMEOUT_MS: intFrom(3_000, 100, 600_000),
-  MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  MESH_METRICS_HOST: z.string().min(1).optional(),
-  MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//)
-    .optional(),
-});
+const schema = z
+  .object({
+    PORT: intFrom(4000, 0, 65535),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+      .optional(),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/)
+      .default('mesh_trace'),
+    MESH_DATA_DIR: z.string().min(1).default('.mesh'),
+    MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
+    MONGOD_PATH: z.string().min(1).optional(),
+    MESH_BOOTSTRAP_API_KEY: envKey.optional(),
+    MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
+    MESH_INGEST_MAX_FUTURE_SKEW_S: intFrom(600, 1, 365 * 86_400),
+    MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
+    // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
+    MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
+    MESH_NODE_HISTORY_HOURS: intFrom(24, 1, 24 * 365),
+    MESH_NODE_DEGRADED_CPU_PCT: z.coerce.number().min(0).max(100).default(90),
+    MESH_NODE_DEGRADED_BUFFER_PCT: z.coerce.number().min(0).max(100).default(80),
+    MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
+    MESH_SUBSCRIPTION_BUFFER: intFrom(256, 1, 65_536),
+    MESH_ALERT_EVAL_INTERVAL_S: intFrom(30, 1, 86_400),
+    MESH_ALERT_DELIVERY_ATTEMPTS: intFrom(6, 1, 20),
+    MESH_ALERT_RETRY_BASE_MS: intFrom(2000, 10, 3_600_000),
+    MESH_ALERT_SEND_TIMEOUT_MS: intFrom(10_000, 100, 120_000),
+    MESH_OUTBOUND_ALLOW: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter((t) => t !== ''),
+      )
+      .refine((tokens) => tokens.every(isOutboundAllowToken), {
+        message: `must be a comma-separated list of ${OUTBOUND_RANGE_NAMES.join(', ')} or CIDR blocks (e.g. 10.1.0.0/16)`,
+      })
+      .optional(),
+    // Unset: 4317, the OTLP/gRPC port of every exporter's default, or an ephemeral port when PORT=0 (tests). 0 disables.
+    MESH_OTLP_GRPC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    MESH_TLS_CERT: z.string().min(1).optional(),
+    MESH_TLS_KEY: z.string().min(1).optional(),
+    MESH_MAX_BODY_BYTES: intFrom(8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    MESH_MAX_INGEST_INFLIGHT_BYTES: intFrom(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    MESH_GRAPHIQL: z.enum(['true', 'false']).optional(),
+    MESH_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+    MESH_GRAPHQL_MAX_ALIASES: intFrom(30, 1, 1000),
+    MESH_GRAPHQL_MAX_DIRECTIVES: intFrom(50, 1, 1000),
+    MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
+    MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
+    MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
+    MESH_GRAPHQL_MAX_RESPONSE_BYTES: intFrom(16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    MESH_CORS_ORIGINS: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+      )
+      .refine((tokens) => tokens.every(isCorsOrigin), {
+        message: 'must be a comma-separated list of origins (https://app.example.com, http://localhost:5173) or *',
+      })
+      .optional(),
+    MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
+    MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
+    // Reliability and operations (docs/operations.md).
+    MESH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    MESH_STORE_TIMEOUT_MS: intFrom(5000, 100, 600_000),
+    MESH_MAX_INGEST_INFLIGHT_BATCHES: intFrom(64, 1, 100_000),
+    MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
+    MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
+    MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    MESH_WS_MAX_UNAUTHENTICATED: intFrom(256, 1, 1_000_000),
+    MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS: intFrom(16, 1, 1_000_000),
+    MESH_WS_INIT_TIMEOUT_MS: intFrom(3_000, 100, 600_000),
+    MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    MESH_METRICS_HOST: z.string().min(1).optional(),
+    MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//)
+      .optional(),
+  })
+  .refine((e) => (e.MESH_TLS_CERT === undefined) === (e.MESH_TLS_KEY === undefined), {
+    message: 'MESH_TLS_CERT and MESH_TLS_KEY go together: set both (PEM files) or neither',
+    path: ['MESH_TLS_CERT'],
+  });
 
 export type Config = Readonly<{
   port: number;
@@ -146,6 +171,13 @@ export type Config = Readonly<{
   alertDelivery: Readonly<{ maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number }>;
   /** Ranges that outbound notifications may reach although the SSRF guard refuses them by default (MESH_OUTBOUND_ALLOW). */
   outboundAllow: readonly string[];
+  /**
+   * OTLP/gRPC (TraceService/Export) on HOST: `{ port }` (0 asks the OS for a free port), or null when
+   * MESH_OTLP_GRPC_PORT=0 disables it.
+   */
+  otlpGrpc: Readonly<{ port: number }> | null;
+  /** PEM files of the certificate chain and its key: HTTPS and gRPC over TLS on both ports when set. */
+  tls: Readonly<{ certPath: string; keyPath: string }> | undefined;
   maxBodyBytes: number;
   maxIngestInflightBytes: number;
   graphiql: boolean;
@@ -194,6 +226,19 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** The OTLP default port for gRPC (OTLP/HTTP uses 4318; the gateway serves it on PORT). */
+export const OTLP_GRPC_DEFAULT_PORT = 4317;
+
+/**
+ * Unset follows PORT's intent: a fixed API port gets the OTLP default beside it, an ephemeral one
+ * (PORT=0, as tests and benchmarks start gateways) an ephemeral gRPC port too, so that several
+ * gateways on one machine never race for 4317. An explicit 0 disables gRPC.
+ */
+function otlpGrpcOf(setting: number | undefined, apiPort: number): { port: number } | null {
+  if (setting === 0) return null;
+  return Object.freeze({ port: setting ?? (apiPort === 0 ? 0 : OTLP_GRPC_DEFAULT_PORT) });
+}
+
 /** Reads the environment once, validates every variable and returns a frozen config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (FOO=) means unset, as in most twelve-factor tools.
@@ -233,6 +278,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendTimeoutMs: e.MESH_ALERT_SEND_TIMEOUT_MS,
     }),
     outboundAllow: Object.freeze([...(e.MESH_OUTBOUND_ALLOW ?? [])]),
+    otlpGrpc: otlpGrpcOf(e.MESH_OTLP_GRPC_PORT, e.PORT),
+    tls:
+      e.MESH_TLS_CERT !== undefined && e.MESH_TLS_KEY !== undefined
+        ? Object.freeze({ certPath: resolve(e.MESH_TLS_CERT), keyPath: resolve(e.MESH_TLS_KEY) })
+        : undefined,
     maxBodyBytes: e.MESH_MAX_BODY_BYTES,
     maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
     graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',

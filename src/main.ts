@@ -42,15 +42,18 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   const { store, embedded } = await openStore(config, log);
   let app: App;
+  let port: number;
   try {
     app = buildApp({ config, db: store.db, log });
-    await app.start();
+    ({ port } = await app.start());
   } catch (error) {
     await store.close();
     await embedded?.stop();
     throw error;
   }
-  const baseUrl = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+  // From the process's start (node's time origin) to listening with the store reachable and indexes in place.
+  log.info('gateway ready', { startupMs: Math.round(performance.now()) });
+  const baseUrl = `${config.tls === undefined ? 'http' : 'https'}://${config.host}:${port}`;
   let traffic: { stop(): Promise<void> } | null = null;
   let collectors: { stop(): Promise<void> } | null = null;
   if (demo) {

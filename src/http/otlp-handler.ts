@@ -6,7 +6,7 @@ import type { IngestService } from '../domain/traces/ingest.service.js';
 import { OtlpDecodeError } from '../otlp/otlp-errors.js';
 import { decodeOtlpJson } from '../otlp/otlp-json.js';
 import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
-import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
+import { encodeExportTraceResponse, encodeRpcStatus, type ExportTracePartialSuccess } from '../otlp/otlp-protobuf-response.js';
 import type { ExportTraceRequest } from '../otlp/otlp.types.js';
 import { withDeadline } from '../db/request-deadline.js';
 import type { StoreHealth } from '../db/store-health.js';
@@ -80,6 +80,7 @@ export interface OtlpHandlerDeps {
   readonly store: Pick<StoreHealth, 'within'>;
   readonly storeTimeoutMs: number;
   readonly metrics: GatewayMetrics;
+  /** Failures the answer leaves out (a store's detail, an unexpected error), logged with the request id. */
   readonly log: Logger;
 }
 
@@ -97,7 +98,7 @@ function spanCount(request: ExportTraceRequest): number {
   return n;
 }
 
-function decode(encoding: Encoding, body: Buffer): ExportTraceRequest {
+export function decode(encoding: Encoding, body: Buffer): ExportTraceRequest {
   try {
     return encoding === 'protobuf' ? decodeOtlpProtobuf(body) : decodeOtlpJson(body.toString('utf8'));
   } catch (error) {
@@ -133,6 +134,36 @@ export function sendOtlpError(res: ServerResponse, encoding: Encoding, error: un
   sendOtlp(res, encoding, status, payload, headers);
 }
 
+/**
+ * Stores one decoded export request: the step OTLP/HTTP and OTLP/gRPC share. Resolves with the partial
+ * success to report (refused spans), or rejects as the ingest did (past the store deadline: 503). The
+ * batch's budget reservation is released when the store work settles, even after a deadline answered.
+ * Counts the spans and times the batch in /metrics whichever transport carried it.
+ */
+export async function storeExport(
+  deps: OtlpHandlerDeps,
+  principal: Principal | null,
+  decoded: ExportTraceRequest,
+  release: () => void,
+  started: bigint,
+): Promise<ExportTracePartialSuccess | undefined> {
+  try {
+    // Its reads carry the store deadline to the server too (db/request-deadline.ts).
+    const work = withDeadline(deps.storeTimeoutMs, () => deps.ingest.ingest(principal, decoded));
+    void work.then(release, release);
+    const result = await deps.store.within(work, deps.storeTimeoutMs);
+    deps.metrics.ingestSpans.inc({ outcome: 'accepted' }, result.accepted);
+    deps.metrics.ingestSpans.inc({ outcome: 'duplicate' }, result.duplicates);
+    deps.metrics.ingestSpans.inc({ outcome: 'rejected' }, result.rejected);
+    deps.metrics.ingestBatchDuration.observe({ result: 'ok' }, seconds(started));
+    return result.rejected > 0 ? { rejectedSpans: BigInt(result.rejected), errorMessage: result.rejectionMessage } : undefined;
+  } catch (error) {
+    deps.metrics.ingestSpans.inc({ outcome: 'failed' }, spanCount(decoded));
+    deps.metrics.ingestBatchDuration.observe({ result: 'error' }, seconds(started));
+    throw error;
+  }
+}
+
 export async function handleOtlpTraces(
   deps: OtlpHandlerDeps,
   req: IncomingMessage,
@@ -141,7 +172,6 @@ export async function handleOtlpTraces(
 ): Promise<void> {
   let encoding: Encoding = 'json';
   let release: (() => void) | null = null;
-  let decoded: ExportTraceRequest | null = null;
   const started = process.hrtime.bigint();
   try {
     encoding = encodingOf(req.headers['content-type']);
@@ -154,19 +184,10 @@ export async function handleOtlpTraces(
     }
     release = deps.budget.acquire(reservation(req, deps.maxBodyBytes));
     const body = await readBody(req, deps.maxBodyBytes);
-    decoded = decode(encoding, body);
-    const request = decoded;
-    // Its reads carry the store deadline to the server too (db/request-deadline.ts); it starts once the body is read.
-    const work = withDeadline(deps.storeTimeoutMs, () => deps.ingest.ingest(ctx.principal, request));
+    const decoded = decode(encoding, body);
     const held = release;
     release = null;
-    void work.then(held, held);
-    const result = await deps.store.within(work, deps.storeTimeoutMs);
-    deps.metrics.ingestSpans.inc({ outcome: 'accepted' }, result.accepted);
-    deps.metrics.ingestSpans.inc({ outcome: 'duplicate' }, result.duplicates);
-    deps.metrics.ingestSpans.inc({ outcome: 'rejected' }, result.rejected);
-    deps.metrics.ingestBatchDuration.observe({ result: 'ok' }, seconds(started));
-    const partial = result.rejected > 0 ? { rejectedSpans: BigInt(result.rejected), errorMessage: result.rejectionMessage } : undefined;
+    const partial = await storeExport(deps, ctx.principal, decoded, held, started);
     const payload =
       encoding === 'protobuf'
         ? encodeExportTraceResponse(partial)
@@ -175,10 +196,6 @@ export async function handleOtlpTraces(
           );
     sendOtlp(res, encoding, 200, payload);
   } catch (error) {
-    if (decoded !== null) {
-      deps.metrics.ingestSpans.inc({ outcome: 'failed' }, spanCount(decoded));
-      deps.metrics.ingestBatchDuration.observe({ result: 'error' }, seconds(started));
-    }
     if (!(error instanceof DomainError) || error instanceof PayloadTooLargeError || error instanceof RateLimitedError) req.resume();
     logRequestError(deps.log, error, ctx.requestId);
     sendOtlpError(res, encoding, error, ctx.requestId);

@@ -1,15 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PACKAGE_ROOT } from '../config.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 
 /** Where the web console is mounted; ui/vite.config.ts builds every asset URL under it. */
 export const CONSOLE_PATH = '/ui';
 
-/** `ui/dist`, the Vite build output (`npm run ui:build`), relative to this file so any working directory works. */
-export const DEFAULT_CONSOLE_DIST = fileURLToPath(new URL('../../ui/dist/', import.meta.url));
+/** `ui/dist`, the Vite build output (`npm run ui:build`), in the package directory so any working directory works. */
+export const DEFAULT_CONSOLE_DIST = join(PACKAGE_ROOT, 'ui', 'dist');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -26,6 +26,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly grpcRequestDuration = new Histogram({
+    name: 'mesh_grpc_request_duration_seconds',
+    help: 'OTLP/gRPC call latency by method and gRPC status code name, from the call reaching the handler to its status',
+    labelNames: ['method', 'code'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
   readonly ingestSpans = new Counter({
     name: 'mesh_ingest_spans_total',
     help: 'Spans received over OTLP by outcome: accepted (stored), duplicate (already stored by an earlier attempt), rejected (refused one by one, reported as partial success), failed (the batch was answered with an error and will be retried)',

@@ -5,6 +5,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Re
 import { describe, expect, it } from 'vitest';
 import { OtlpDecodeError } from './otlp-errors.js';
 import { decodeOtlpProtobuf } from './otlp-protobuf.js';
+import { parse } from 'protobufjs';
 import { encodeExportTraceResponse, encodeRpcStatus } from './otlp-protobuf-response.js';
 import type { AnyValue, ExportTraceRequest, OtlpSpan } from './otlp.types.js';
 
@@ -682,5 +683,32 @@ describe('encodeRpcStatus', () => {
   it('encodes google.rpc.Status code and message', () => {
     expect([...encodeRpcStatus(3, 'bad')]).toStrictEqual([0x08, 0x03, 0x12, 0x03, 0x62, 0x61, 0x64]);
     expect([...encodeRpcStatus(0, '')]).toStrictEqual([]);
+  });
+
+  it('adds a google.rpc.RetryInfo detail that protobufjs reads back as the retry delay', () => {
+    const rpc = parse(`syntax = "proto3"; package google.rpc;
+      message Status { int32 code = 1; string message = 2; repeated Any details = 3; }
+      message Any { string type_url = 1; bytes value = 2; }
+      message RetryInfo { Duration retry_delay = 1; }
+      message Duration { int64 seconds = 1; int32 nanos = 2; }`).root;
+    const read = (delayS: number) => {
+      const status = rpc
+        .lookupType('google.rpc.Status')
+        .toObject(rpc.lookupType('google.rpc.Status').decode(encodeRpcStatus(8, 'slow down', delayS)), {
+          longs: String,
+          defaults: true,
+        }) as { code: number; message: string; details: { typeUrl: string; value: Uint8Array }[] };
+      const retryInfo = rpc.lookupType('google.rpc.RetryInfo');
+      const info = retryInfo.toObject(retryInfo.decode(status.details[0]!.value), { longs: String, defaults: true });
+      return { ...status, details: status.details.map((d) => d.typeUrl), info };
+    };
+    expect(read(7)).toStrictEqual({
+      code: 8,
+      message: 'slow down',
+      details: ['type.googleapis.com/google.rpc.RetryInfo'],
+      info: { retryDelay: { seconds: '7', nanos: 0 } },
+    });
+    expect(read(0).info).toStrictEqual({ retryDelay: { seconds: '0', nanos: 0 } });
+    expect(() => encodeRpcStatus(8, 'x', 1.5)).toThrow(RangeError);
   });
 });

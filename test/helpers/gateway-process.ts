@@ -3,12 +3,22 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** A gateway started the way operators start it: `node --import tsx src/main.ts`, its own process. */
+/**
+ * How a gateway process is started: compiled, as `npm start` and the image run it (`node
+ * dist/src/main.js`, built by test/server-build-global-setup.ts), or with MESH_TEST_GATEWAY=source
+ * from the TypeScript sources through tsx (`npm run dev`).
+ */
+export const GATEWAY_ARGS: readonly string[] =
+  process.env.MESH_TEST_GATEWAY === 'source' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/src/main.js'];
+
+/** A gateway started the way operators start it, its own process. */
 export interface GatewayProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly pid: number;
   readonly port: number;
   readonly baseUrl: string;
+  /** OTLP/gRPC `host:port`, or null when MESH_OTLP_GRPC_PORT=0 disabled it. */
+  readonly grpcTarget: string | null;
   /** Everything the process wrote to stdout and stderr so far (JSON log lines). */
   output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
@@ -25,7 +35,7 @@ export async function freePort(): Promise<number> {
 
 /** Starts a gateway process and waits for its "gateway listening" line. */
 export async function spawnGateway(env: Record<string, string>, timeoutMs = 90_000): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...GATEWAY_ARGS], {
     env: { ...process.env, NODE_ENV: 'test', PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -46,7 +56,16 @@ export async function spawnGateway(env: Record<string, string>, timeoutMs = 90_0
     await delay(50);
   }
   const port = Number(/"port":(\d+)/.exec(line)![1]);
-  return { child, pid: child.pid!, port, baseUrl: `http://127.0.0.1:${port}`, output: () => log, exited };
+  const grpcPort = /"grpcPort":(\d+)/.exec(line)?.[1];
+  return {
+    child,
+    pid: child.pid!,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    grpcTarget: grpcPort === undefined ? null : `127.0.0.1:${grpcPort}`,
+    output: () => log,
+    exited,
+  };
 }
 
 /** Resident set size and its high-water mark, in bytes, from /proc/<pid>/status. */

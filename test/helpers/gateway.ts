@@ -15,6 +15,8 @@ export type GraphQLClient = <T = unknown>(
 export interface GatewayPeer {
   readonly app: App;
   readonly baseUrl: string;
+  /** OTLP/gRPC `host:port` (an ephemeral port: PORT=0 makes MESH_OTLP_GRPC_PORT default to one too). */
+  readonly grpcTarget: string;
   readonly graphql: GraphQLClient;
 }
 
@@ -52,10 +54,11 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
   const apiKey = randomApiKey();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: apiKey, ...env });
   const app = buildApp({ config, db: store.db, log: silentLogger });
-  const { port } = await app.start();
+  const { port, grpcPort } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     app,
+    grpcTarget: `127.0.0.1:${grpcPort}`,
     config,
     store,
     baseUrl,
@@ -72,7 +75,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
 export async function startPeer(of: TestGateway, env: Record<string, string>): Promise<GatewayPeer> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MESH_BOOTSTRAP_API_KEY: of.apiKey, ...env });
   const app = buildApp({ config, db: of.store.db, log: silentLogger });
-  const { port } = await app.start();
+  const { port, grpcPort } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { app, baseUrl, graphql: graphqlClient(baseUrl, of.apiKey) };
+  return { app, baseUrl, grpcTarget: `127.0.0.1:${grpcPort}`, graphql: graphqlClient(baseUrl, of.apiKey) };
 }

@@ -12,6 +12,8 @@ export interface StoreGateway {
   readonly store: Store;
   readonly apiKey: string;
   readonly baseUrl: string;
+  /** OTLP/gRPC `host:port` (ephemeral, as PORT). */
+  readonly grpcTarget: string;
   readonly dbName: string;
   close(): Promise<void>;
 }
@@ -22,12 +24,13 @@ export async function startGatewayOnStore(uri: string, env: Record<string, strin
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', MONGODB_URI: uri, MONGODB_DB: dbName, MESH_BOOTSTRAP_API_KEY: apiKey, ...env });
   const store = await connectStore(uri, dbName);
   const app = buildApp({ config, db: store.db, log: silentLogger });
-  const { port } = await app.start();
+  const { port, grpcPort } = await app.start();
   return {
     app,
     store,
     apiKey,
     baseUrl: `http://127.0.0.1:${port}`,
+    grpcTarget: `127.0.0.1:${grpcPort}`,
     dbName,
     async close() {
       await app.stop();

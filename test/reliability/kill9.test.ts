@@ -25,7 +25,14 @@ describe('kill -9 during steady ingest', () => {
   it('loses no acknowledged span across a SIGKILL and a restart on the same port', async () => {
     const port = await freePort();
     const apiKey = randomApiKey();
-    const env = { PORT: String(port), MONGODB_URI: inject('mongoUri'), MONGODB_DB: dbName, MESH_BOOTSTRAP_API_KEY: apiKey };
+    // A fixed API port would put gRPC on its default 4317, which a developer's own gateway may hold: only HTTP here.
+    const env = {
+      PORT: String(port),
+      MESH_OTLP_GRPC_PORT: '0',
+      MONGODB_URI: inject('mongoUri'),
+      MONGODB_DB: dbName,
+      MESH_BOOTSTRAP_API_KEY: apiKey,
+    };
     current = await spawnGateway(env);
 
     const tag = `k9${randomBytes(4).toString('hex')}`;

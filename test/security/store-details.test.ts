@@ -1,13 +1,16 @@
+import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
+import { sdkSpans } from '../../bench/otlp-payloads.js';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { connectStore, type Store } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { FaultProxy, NO_FAULTS } from '../helpers/fault-proxy.js';
+import { grpcExport } from '../helpers/otlp-grpc.js';
 import { randomApiKey } from '../helpers/gateway.js';
 import { otlpJson } from '../helpers/otlp.js';
 import { wsUrl } from '../helpers/subscriptions.js';
@@ -23,6 +26,7 @@ let proxy: FaultProxy;
 let store: Store;
 let app: App;
 let baseUrl: string;
+let grpcTarget: string;
 let apiKey: string;
 const logLines: Record<string, unknown>[] = [];
 
@@ -48,7 +52,9 @@ beforeAll(async () => {
     },
   });
   app = buildApp({ config, db: store.db, log: createLogger({ level: 'warn', destination }) });
-  baseUrl = `http://127.0.0.1:${(await app.start()).port}`;
+  const { port, grpcPort } = await app.start();
+  baseUrl = `http://127.0.0.1:${port}`;
+  grpcTarget = `127.0.0.1:${grpcPort}`;
 });
 afterAll(async () => {
   proxy.restore();
@@ -60,7 +66,9 @@ afterAll(async () => {
 
 interface Answer {
   readonly transport: string;
+  /** The HTTP status, the WebSocket close code, or the gRPC status code. */
   readonly status: number;
+  readonly failed: boolean;
   readonly requestId: string | null;
   readonly text: string;
 }
@@ -69,10 +77,28 @@ const auth = () => ({ authorization: `Bearer ${apiKey}` });
 
 async function http(transport: string, path: string, init: RequestInit): Promise<Answer> {
   const res = await fetch(`${baseUrl}${path}`, init);
-  return { transport, status: res.status, requestId: res.headers.get('x-request-id'), text: await res.text() };
+  return { transport, status: res.status, failed: res.status >= 500, requestId: res.headers.get('x-request-id'), text: await res.text() };
 }
 
-/** One request on every transport: GraphQL, REST, OTLP JSON, and a graphql-ws connection_init (its close reason is what a client reads). */
+/** An OTLP/gRPC export: what a client reads is the status message and the google.rpc.Status in its trailer. */
+async function grpc(): Promise<Answer> {
+  const body = ProtobufTraceSerializer.serializeRequest(sdkSpans(2, Date.now() - 60_000))!;
+  const result = await grpcExport(grpcTarget, body, { metadata: auth() });
+  if (result.ok) return { transport: 'grpc', status: 0, failed: false, requestId: null, text: '' };
+  const requestId = result.trailer.get('x-request-id')[0];
+  return {
+    transport: 'grpc',
+    status: result.code,
+    failed: true,
+    requestId: typeof requestId === 'string' ? requestId : null,
+    text: `${result.details}\n${result.statusDetails?.message ?? ''}`,
+  };
+}
+
+/**
+ * One request on every transport: GraphQL, REST, OTLP JSON, OTLP/gRPC, and a graphql-ws connection_init
+ * (its close reason is what a client reads).
+ */
 function everyTransport(): Promise<Answer>[] {
   const json = { ...auth(), 'content-type': 'application/json' };
   return [
@@ -83,9 +109,12 @@ function everyTransport(): Promise<Answer>[] {
       const socket = new WebSocket(wsUrl(baseUrl), 'graphql-transport-ws');
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: auth() })));
       socket.on('message', () => socket.close());
-      socket.on('close', (code, reason) => resolve({ transport: 'ws', status: code, requestId: null, text: reason.toString() }));
+      socket.on('close', (code, reason) =>
+        resolve({ transport: 'ws', status: code, failed: code === 1013 || code === 4500, requestId: null, text: reason.toString() }),
+      );
       socket.on('error', () => undefined);
     }),
+    grpc(),
   ];
 }
 
@@ -114,12 +143,13 @@ describe('store failures in answers', () => {
       while (Date.now() < back && (await fetch(`${baseUrl}/readyz`)).status !== 200) await delay(100);
     }
 
-    const failed = answers.filter((a) => a.status === 503 || a.status === 500 || a.status === 1013 || a.status === 4500);
+    const failed = answers.filter((a) => a.failed);
     expect(failed.length).toBeGreaterThan(0);
+    expect(failed.some((a) => a.transport === 'grpc')).toBe(true);
     for (const answer of answers) {
       expect(leaks(answer.text), `${answer.transport} ${answer.status}: ${answer.text}`).toBe(false);
     }
-    // Every failed HTTP answer whose cause the gateway saw has a log line under its request id that names it.
+    // Every failed HTTP or gRPC answer whose cause the gateway saw has a log line under its request id that names it.
     const detailed = logLines.filter((l) => typeof l.requestId === 'string' && typeof l.error === 'string' && leaks(l.error));
     expect(detailed.length).toBeGreaterThan(0);
     const answered = new Set(failed.map((a) => a.requestId));

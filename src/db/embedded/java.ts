@@ -1,12 +1,12 @@
 /** mongo-java-server (an in-memory MongoDB in the JVM), its classpath resolved by Maven once and cached in the data dir. */
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../config.js';
 import { EmbeddedMongoError, type Candidate, type EmbeddedOptions, type RunningServer } from './backend.js';
 import { findExecutable, isReadable, statIfExists } from './files.js';
 import { describeExit, firstLineMatching, formatTail, SupervisedProcess } from './supervised-process.js';
 
-const JAVA_SERVER_DIR = fileURLToPath(new URL('../../../mongo-java-server/', import.meta.url));
+const JAVA_SERVER_DIR = join(PACKAGE_ROOT, 'mongo-java-server');
 const JAVA_POM = join(JAVA_SERVER_DIR, 'pom.xml');
 const JAVA_LAUNCHER = join(JAVA_SERVER_DIR, 'Launcher.java');
 const JAVA_URI_LINE = /^mongodb:\/\/127\.0\.0\.1:\d+\/$/;
