@@ -26,6 +26,8 @@ let gw: TestGateway;
 let capped: TestGateway;
 const bigTrace = hex(16);
 const hugeTrace = hex(16);
+/** Stored with more spans than half the budget: the console's page of it (spans and critical path) must still fit. */
+const consoleTrace = hex(16);
 
 async function ingestTrace(target: TestGateway, traceId: string, count: number): Promise<void> {
   const start = BigInt(Date.now() - 60_000) * 1_000_000n;
@@ -52,9 +54,15 @@ async function ingestTrace(target: TestGateway, traceId: string, count: number):
 beforeAll(async () => {
   gw = await startTestGateway();
   capped = await startTestGateway({ MESH_GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CAP) });
-  await Promise.all([ingestTrace(gw, bigTrace, BIG_SPANS), ingestTrace(gw, hugeTrace, 600), ingestTrace(capped, bigTrace, 600)]);
+  await Promise.all([
+    ingestTrace(gw, bigTrace, BIG_SPANS),
+    ingestTrace(gw, hugeTrace, 600),
+    ingestTrace(gw, consoleTrace, 600),
+    ingestTrace(capped, bigTrace, 600),
+  ]);
   // A trace whose summary records more spans than one request may load (as 20,000 would): its stored count is what is charged.
   await gw.store.db.collection('traces').updateOne({ traceId: hugeTrace }, { $set: { spanCount: 20_000 } });
+  await gw.store.db.collection('traces').updateOne({ traceId: consoleTrace }, { $set: { spanCount: 6_000 } });
 }, 120_000);
 afterAll(async () => {
   await gw.close();
@@ -129,6 +137,25 @@ describe('lists are charged their real size', () => {
   it('charges a trace its stored span count, not a fixed 20', async () => {
     const { body } = await gw.graphql(
       `{ a: trace(traceId: "${hugeTrace}") { spans(first: 10000) { spanId } } b: trace(traceId: "${bigTrace}") { spans(first: 1) { spanId } } }`,
+    );
+    expect(body.errors?.map((e) => e.extensions?.param)).toEqual(['spans']);
+  });
+
+  it('charges a whole trace read by its spans and its critical path once: one load serves both', async () => {
+    const loads = vi.spyOn(gw.app.services.traces, 'loadSpansOfTraces');
+    const before = loads.mock.calls.length;
+    const { body } = await gw.graphql<{ trace: { spans: unknown[]; criticalPath: unknown[] } }>(
+      `{ trace(traceId: "${consoleTrace}") { spans(first: 10000) { spanId } criticalPath { spanId } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.trace.spans).toHaveLength(600);
+    expect(body.data!.trace.criticalPath.length).toBeGreaterThan(0);
+    expect(loads.mock.calls.length - before).toBe(1);
+  });
+
+  it('charges every further listing of the same whole trace again: each adds its spans to the answer', async () => {
+    const { body } = await gw.graphql(
+      `{ a: trace(traceId: "${consoleTrace}") { spans(first: 10000) { spanId } } b: trace(traceId: "${consoleTrace}") { spans(first: 10000) { spanId } } }`,
     );
     expect(body.errors?.map((e) => e.extensions?.param)).toEqual(['spans']);
   });

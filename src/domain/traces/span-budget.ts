@@ -26,3 +26,44 @@ export function chargeSpans(ctx: object, count: number, what: string): void {
   }
   charged.set(ctx, total);
 }
+
+/** Per request: the traces whose whole load was charged, and those a Trace.spans field already listed whole. */
+const wholeTraces = new WeakMap<object, { readonly loaded: Set<string>; readonly listed: Set<string> }>();
+
+function wholeTracesOf(ctx: object): { readonly loaded: Set<string>; readonly listed: Set<string> } {
+  let state = wholeTraces.get(ctx);
+  if (state === undefined) {
+    state = { loaded: new Set(), listed: new Set() };
+    wholeTraces.set(ctx, state);
+  }
+  return state;
+}
+
+/**
+ * Whole-trace work that returns no spans (criticalPath, compareTraces): the
+ * trace's load — the per-request spansByTraceId DataLoader, shared by every
+ * whole-trace field — is charged its stored span count once per request.
+ */
+export function chargeTraceLoad(ctx: object, traceId: string, spanCount: number, what: string): void {
+  const { loaded } = wholeTracesOf(ctx);
+  if (loaded.has(traceId)) return;
+  chargeSpans(ctx, spanCount, what);
+  loaded.add(traceId);
+}
+
+/**
+ * A Trace.spans field that returns a whole trace: its first listing shares the
+ * trace's load with the analyses (the console's trace page asks for a trace's
+ * spans and its critical path: one charge), while every further listing of
+ * the same trace (an alias) adds its spans to the answer again and is charged
+ * again.
+ */
+export function chargeWholeTraceListing(ctx: object, traceId: string, spanCount: number, what: string): void {
+  const { listed } = wholeTracesOf(ctx);
+  if (listed.has(traceId)) {
+    chargeSpans(ctx, spanCount, what);
+    return;
+  }
+  chargeTraceLoad(ctx, traceId, spanCount, what);
+  listed.add(traceId);
+}

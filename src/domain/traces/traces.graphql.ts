@@ -4,7 +4,7 @@ import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.j
 import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../otlp/otlp.types.js';
 import type { Span as SpanModel } from './span.js';
 import type { TraceSummary } from './trace.js';
-import { chargeSpans, MAX_SPANS_PER_REQUEST } from './span-budget.js';
+import { chargeSpans, chargeWholeTraceListing, MAX_SPANS_PER_REQUEST } from './span-budget.js';
 import {
   assertSpanId,
   assertSpanPage,
@@ -147,8 +147,13 @@ Trace.implement({
       resolve: async (tr, args, ctx) => {
         const page = { traceId: tr.traceId, first: args.first ?? DEFAULT_TRACE_SPANS, after: args.after ?? null };
         assertSpanPage(page);
+        if (page.after === null && tr.spanCount <= page.first) {
+          // A first page that holds the whole trace: the one load of it per request, shared with criticalPath.
+          chargeWholeTraceListing(ctx, tr.traceId, tr.spanCount, `trace ${tr.traceId}`);
+          return (await ctx.loaders.spansByTraceId.load(tr.traceId)).slice(0, page.first);
+        }
         chargeSpans(ctx, Math.min(page.first, tr.spanCount), `trace ${tr.traceId}`);
-        return [...(await ctx.loaders.spanPages.load({ ...page, spanCount: tr.spanCount }))];
+        return [...(await ctx.loaders.spanPages.load(page))];
       },
     }),
   }),

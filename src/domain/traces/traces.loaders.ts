@@ -6,11 +6,6 @@ import type { TraceSummary } from './trace.js';
 import { sortSpans } from './spans.repository.js';
 import type { SpanPageRequest, TracesService } from './traces.service.js';
 
-/** A page of Trace.spans, with the trace's stored span count: a first page at least that large is the whole trace. */
-export interface SpanPageKey extends SpanPageRequest {
-  readonly spanCount: number;
-}
-
 export interface SpanKey {
   readonly traceId: string;
   readonly spanId: string;
@@ -22,8 +17,8 @@ export interface TraceLoaders {
   readonly serviceSegmentsByTraceId: DataLoader<string, ReadonlyMap<string, ServiceSegment>>;
   /** Every span of each trace, in start order: for whole-trace work, after the trace's span count is charged (span-budget.ts). */
   readonly spansByTraceId: DataLoader<string, readonly Span[]>;
-  /** One page of a trace's spans (Trace.spans): traces that fit in their page in one read, the others page by page. */
-  readonly spanPages: DataLoader<SpanPageKey, readonly Span[], string>;
+  /** One page of a trace's spans (Trace.spans) that is not the whole trace (that one is spansByTraceId). */
+  readonly spanPages: DataLoader<SpanPageRequest, readonly Span[], string>;
   readonly spanById: DataLoader<SpanKey, Span | null, string>;
 }
 
@@ -49,22 +44,12 @@ export function traceLoaders(service: TracesService): LoaderFactories<TraceLoade
     spansByTraceId: (principal) =>
       new DataLoader(async (ids) => {
         const byTrace = await service.loadSpansOfTraces(principal, ids);
-        return ids.map((id) => byTrace.get(id) ?? []);
+        return ids.map((id) => sortSpans([...(byTrace.get(id) ?? [])]));
       }),
     spanPages: (principal) =>
-      new DataLoader(
-        async (keys) => {
-          const whole = (k: SpanPageKey) => k.after === null && k.spanCount <= k.first;
-          const wholeIds = [...new Set(keys.filter(whole).map((k) => k.traceId))];
-          const byTrace = wholeIds.length === 0 ? new Map<string, Span[]>() : await service.loadSpansOfTraces(principal, wholeIds);
-          return Promise.all(
-            keys.map((k) =>
-              whole(k) ? sortSpans([...(byTrace.get(k.traceId) ?? [])]).slice(0, k.first) : service.loadSpanPage(principal, k),
-            ),
-          );
-        },
-        { cacheKeyFn: (k) => `${k.traceId}:${k.first}:${k.after ?? ''}` },
-      ),
+      new DataLoader(async (keys) => Promise.all(keys.map((k) => service.loadSpanPage(principal, k))), {
+        cacheKeyFn: (k) => `${k.traceId}:${k.first}:${k.after ?? ''}`,
+      }),
     spanById: (principal) =>
       new DataLoader(
         async (keys) => {
