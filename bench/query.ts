@@ -71,12 +71,12 @@ export async function runQueryBench(): Promise<Row[]> {
             gql(`query($id: String!) { trace(traceId: $id) { traceId spans { spanId name durationMs attributes { key valueType } } } }`, {
               id: traceId,
             }),
+          // What the API reads: the summary, its span ids, then the spans by _id.
           async () => {
-            await traces.find({ _id: `default:live:${traceId}` } as Document, { projection: { sids: 0 } }).toArray();
-            await spans
-              .find({ ...org, traceId: { $in: [traceId] } })
-              .sort({ traceId: 1, startNs: 1 })
-              .toArray();
+            const id = `default:live:${traceId}`;
+            await traces.find({ _id: id } as Document, { projection: { sids: 0 } }).toArray();
+            const [members] = await traces.find({ _id: id } as Document, { projection: { sids: 1 } }).toArray();
+            await spans.find({ _id: { $in: (members?.sids as string[]).map((sid) => `${id}:${sid}`) } } as Document).toArray();
           },
         ],
       ];

@@ -5,6 +5,7 @@ import { runQueryBench } from './query.js';
 import { runRollupBench } from './rollups.js';
 import { runSubscriptionBench } from './subscriptions.js';
 import { runTraceAnalysisBench } from './trace-analysis.js';
+import { printVolume, runVolumeBench } from './volume.js';
 
 /** `npm run bench`: every benchmark, each printed as a table. Nothing here is asserted. */
 printTable('OTLP/HTTP ingest, spans/s (4 concurrent senders)', await runIngestBench());
@@ -13,4 +14,5 @@ printTable(`Query latency (GraphQL over HTTP vs the bare driver query)`, await r
 printTable('Live subscriptions (1,000 graphql-ws subscribers)', await runSubscriptionBench());
 printTable('Rollups and services/topology queries', await runRollupBench());
 printTable('Trace analysis (pure functions, then GraphQL over HTTP vs the query it extends)', await runTraceAnalysisBench());
+printVolume(await runVolumeBench());
 process.exit(0);

@@ -27,7 +27,7 @@ export const SERVER_ENTRY = join(SERVER_DIST, 'src', 'main.js');
 const STAMP = join(SERVER_DIST, '.build-hash');
 const CONFIG = join(ROOT, 'tsconfig.build.json');
 /** What tsconfig.build.json compiles, as directories or files; every output lands under dist/ with the same path. */
-const SOURCES = ['src', 'rest-compat', 'scripts/apikey.ts'];
+const SOURCES = ['src', 'rest-compat', 'scripts/apikey.ts', 'scripts/org.ts'];
 
 function sourceFiles(): string[] {
   const files = [CONFIG, join(ROOT, 'tsconfig.json'), join(ROOT, 'package-lock.json')];

@@ -3,10 +3,13 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Db } from 'mongodb';
+import { IpRanges } from './auth/ip-ranges.js';
 import type { Principal } from './auth/principal.js';
 import { ConfigError, type Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
 import { deadlineBoundDb, withDeadline } from './db/request-deadline.js';
+import type { HeapReport } from './db/embedded.js';
+import { TtlSweeper, ttlRules } from './db/ttl-sweeper.js';
 import { combineModules } from './domain/module.js';
 import { createAlertsModule } from './domain/alerts/index.js';
 import type { AlertEvents } from './domain/alerts/alerts.events.js';
@@ -20,6 +23,7 @@ import { createTracesModule } from './domain/traces/index.js';
 import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
+import { clientAddress, type Authenticate } from './http/client-address.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { CorsPolicy } from './http/cors.js';
 import { KeyWatch } from './http/key-watch.js';
@@ -41,6 +45,21 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
   readonly log: Logger;
+  /** What the store leaves to the gateway; absent for a MongoDB that expires TTL indexes and has room (MONGODB_URI). */
+  readonly upkeep?: StoreUpkeep;
+}
+
+/**
+ * The embedded store's upkeep, done by the gateway (docs/operations.md, "Embedded store"): mongo-java-server
+ * never expires TTL indexes, and holds everything in its heap.
+ */
+export interface StoreUpkeep {
+  /** Enforce every declared TTL index with the gateway's sweeper (src/db/ttl-sweeper.ts). */
+  readonly sweepTtl: boolean;
+  /** Evict the oldest whole traces beyond this many spans (MESH_EMBEDDED_MAX_SPANS). */
+  readonly maxSpans?: number;
+  /** The store's latest heap report, so that eviction also keeps its data within the heap. */
+  readonly heap?: () => HeapReport | undefined;
 }
 
 export interface App {
@@ -70,17 +89,49 @@ function readTls(tls: Config['tls']): { cert: Buffer; key: Buffer } | undefined 
   return { cert: read(tls.certPath, 'MESH_TLS_CERT'), key: read(tls.keyPath, 'MESH_TLS_KEY') };
 }
 
+/** MESH_TRUSTED_PROXIES as ranges; an invalid entry stops the start naming the variable and the entry. */
+function trustedProxyRanges(cidrs: readonly string[]): IpRanges {
+  try {
+    return IpRanges.parse(cidrs, 'MESH_TRUSTED_PROXIES');
+  } catch (error) {
+    throw new ConfigError(`MESH_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+}
+
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
-  const { config, log } = deps;
+  const { config, log, upkeep } = deps;
   // Every area's reads carry the request deadline to the server as maxTimeMS (db/request-deadline.ts).
   const db = deadlineBoundDb(deps.db);
   const tls = readTls(config.tls);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
+  const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
+  const { metrics } = ops;
   const keys = createKeysModule({ db, config });
   const serviceMap = createServicesModule({ db, config });
-  const traces = createTracesModule({ db, config, events: pubsub, rollups: serviceMap.services.rollups });
+  const traces = createTracesModule({
+    db,
+    config,
+    events: pubsub,
+    rollups: serviceMap.services.rollups,
+    log,
+    ...(upkeep?.maxSpans === undefined
+      ? {}
+      : {
+          capacity: {
+            maxSpans: upkeep.maxSpans,
+            heapUsed: () => {
+              const heap = upkeep.heap?.();
+              return heap === undefined ? undefined : heap.liveBytes / heap.maxBytes;
+            },
+            onEvicted: (evicted) => {
+              metrics.storeEvicted.inc({ kind: 'spans' }, evicted.spans);
+              metrics.storeEvicted.inc({ kind: 'traces' }, evicted.traces);
+            },
+          },
+        }),
+  });
   const areas = combineModules([
     keys,
     traces,
@@ -90,19 +141,28 @@ export function buildApp(deps: AppDeps): App {
     createAlertsModule({ db, config, events: pubsub, log }),
   ]);
   const services: Services = areas.services;
+  // After every area: the sweeper enforces the TTL indexes of all their collections.
+  const sweeper = upkeep?.sweepTtl
+    ? new TtlSweeper(db, ttlRules(areas.collections), log, (collection, deleted) => metrics.storeExpired.inc({ collection }, deleted))
+    : undefined;
   const loaders: LoaderFactories<Loaders> = areas.loaders;
 
   const { auth, limits } = keys.services;
-  const ops = new Operations({ config, db, log, routeTemplates: REST_ROUTES.map((r) => r.path) });
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
   // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver,
   // and their reads carry the same deadline to the server.
   const bounded = <T>(work: () => Promise<T>) =>
     withDeadline(config.storeTimeoutMs, () => ops.health.within(work(), config.storeTimeoutMs));
-  const authenticate = (headers: { get(name: string): string | null }) => bounded(() => auth.authenticate(presentedKey(headers)));
+  const trustedProxies = trustedProxyRanges(config.trustedProxies);
+  const authenticate: Authenticate = (headers, connection) =>
+    bounded(() => auth.authenticate(presentedKey(headers), clientAddress(connection.peer, connection.headers, trustedProxies)));
   const boundedLimits = { consume: (principal: Principal) => bounded(() => limits.consume(principal)) };
-  // Revocation ends WebSockets and SSE subscriptions opened before it, within MESH_WS_AUTH_RECHECK_S.
-  const keyWatch = new KeyWatch((ids) => auth.activeKeyIds(ids), config.wsAuthRecheckS * 1000);
+  // Revocation and IP allow-lists end WebSockets and SSE subscriptions opened before them, within MESH_WS_AUTH_RECHECK_S.
+  const keyWatch = new KeyWatch(
+    (ids) => auth.activeKeyIds(ids),
+    (principal) => auth.addressAllowed(principal.tenant.org, principal.clientAddress ?? null),
+    config.wsAuthRecheckS * 1000,
+  );
   const yoga = createGraphQLServer(services, loaders, {
     keyWatch,
     graphiql: config.graphiql,
@@ -207,6 +267,7 @@ export function buildApp(deps: AppDeps): App {
       const address = server.address() as AddressInfo;
       const grpcPort = grpc === null ? null : await grpc.server.listen(config.host, grpc.port, tls);
       areas.start();
+      sweeper?.start();
       const metricsPort = await ops.listenMetrics();
       log.info('gateway listening', {
         host: config.host,
@@ -223,6 +284,7 @@ export function buildApp(deps: AppDeps): App {
     async stop() {
       const drained = Promise.all([ops.drain(server, config.shutdownGraceMs), grpc?.server.drain(config.shutdownGraceMs)]);
       await areas.stop();
+      await sweeper?.stop();
       await ws.close();
       keyWatch.stop();
       await pubsub.close();

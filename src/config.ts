@@ -49,6 +49,22 @@ const envKey = z
   );
 
 const intFrom = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+/** Hours with decimals (0.01 = 36 s), so that a test can run retention in seconds; at least one second. */
+const hoursFrom = (def: number, maxHours: number) =>
+  z.coerce
+    .number()
+    .min(1 / 3600, 'must be at least one second (0.0003 hours)')
+    .max(maxHours)
+    .default(def);
+
+/**
+ * The embedded store's defaults (docs/operations.md, "Embedded store"). Measured with `npm run bench`: a
+ * span costs about 2.5 KB of the store's heap with its share of trace summaries and join entries, a rollup
+ * document about 2 KB; unless MESH_EMBEDDED_MAX_SPANS is set, the capacity follows the memory at
+ * SPANS_PER_MIB, which leaves the rest of the heap to rollups, caches and the collector's headroom.
+ */
+export const SPANS_PER_MIB = 150;
+export const EMBEDDED_DEFAULTS = { heapMb: 2048, snapshotIntervalS: 300 } as const;
 
 const schema = z
   .object({
@@ -66,13 +82,17 @@ const schema = z
     MESH_DATA_DIR: z.string().min(1).default('.mesh'),
     MESH_EMBEDDED_MONGO: z.enum(['mongod', 'java', 'download']).optional(),
     MONGOD_PATH: z.string().min(1).optional(),
+    MESH_EMBEDDED_HEAP_MB: intFrom(EMBEDDED_DEFAULTS.heapMb, 256, 1_048_576),
+    // Unset: MESH_EMBEDDED_HEAP_MB × SPANS_PER_MIB.
+    MESH_EMBEDDED_MAX_SPANS: z.coerce.number().int().min(1000).max(1_000_000_000).optional(),
+    MESH_EMBEDDED_SNAPSHOT_S: intFrom(EMBEDDED_DEFAULTS.snapshotIntervalS, 0, 7 * 86_400),
     MESH_BOOTSTRAP_API_KEY: envKey.optional(),
-    MESH_RETENTION_HOURS: intFrom(168, 1, 24 * 365 * 10),
+    MESH_RETENTION_HOURS: hoursFrom(168, 24 * 365 * 10),
     MESH_INGEST_MAX_FUTURE_SKEW_S: intFrom(600, 1, 365 * 86_400),
     MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
     // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
     MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
-    MESH_NODE_HISTORY_HOURS: intFrom(24, 1, 24 * 365),
+    MESH_NODE_HISTORY_HOURS: hoursFrom(24, 24 * 365),
     MESH_NODE_DEGRADED_CPU_PCT: z.coerce.number().min(0).max(100).default(90),
     MESH_NODE_DEGRADED_BUFFER_PCT: z.coerce.number().min(0).max(100).default(80),
     MESH_NODE_UNHEALTHY_BUFFER_PCT: z.coerce.number().min(0).max(100).default(100),
@@ -121,6 +141,7 @@ const schema = z
       .optional(),
     MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
     MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
+    MESH_TRUSTED_PROXIES: z.string().default(''),
     // Reliability and operations (docs/operations.md).
     MESH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     MESH_STORE_TIMEOUT_MS: intFrom(5000, 100, 600_000),
@@ -153,6 +174,12 @@ export type Config = Readonly<{
   dataDir: string;
   embeddedMongo: 'mongod' | 'java' | 'download' | undefined;
   mongodPath: string | undefined;
+  /**
+   * The embedded store (no MONGODB_URI): memory of the mongo-java-server process in MiB, span capacity
+   * (the oldest whole traces are evicted beyond it), and seconds between snapshots into the data dir
+   * (0: no snapshots at all, neither periodic nor at shutdown, and none restored).
+   */
+  embedded: Readonly<{ heapMb: number; maxSpans: number; snapshotIntervalS: number }>;
   bootstrapApiKey: string | undefined;
   retentionHours: number;
   /** How far in the future a span may start or end before ingest refuses it (clock skew between senders and gateway). */
@@ -198,6 +225,8 @@ export type Config = Readonly<{
   rateLimitPerMin: number;
   /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
   wsAuthRecheckS: number;
+  /** CIDR blocks of the proxies whose X-Forwarded-For / Forwarded headers name the client (checked when the app is built). */
+  trustedProxies: readonly string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Deadline of each store step on the request path (authentication, rate limit, ingest write): past it, 503. */
   storeTimeoutMs: number;
@@ -221,6 +250,11 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   redisUrl: string | undefined;
 }>;
+
+/** A retention in hours as the whole seconds of a TTL index (MongoDB's `expireAfterSeconds`). */
+export function ttlSeconds(hours: number): number {
+  return Math.max(1, Math.round(hours * 3600));
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -258,6 +292,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.MESH_DATA_DIR),
     embeddedMongo: e.MESH_EMBEDDED_MONGO,
     mongodPath: e.MONGOD_PATH,
+    embedded: Object.freeze({
+      heapMb: e.MESH_EMBEDDED_HEAP_MB,
+      maxSpans: e.MESH_EMBEDDED_MAX_SPANS ?? e.MESH_EMBEDDED_HEAP_MB * SPANS_PER_MIB,
+      snapshotIntervalS: e.MESH_EMBEDDED_SNAPSHOT_S,
+    }),
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
     retentionHours: e.MESH_RETENTION_HOURS,
     ingestMaxFutureSkewS: e.MESH_INGEST_MAX_FUTURE_SKEW_S,
@@ -299,6 +338,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
     wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,
+    trustedProxies: e.MESH_TRUSTED_PROXIES.split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     logLevel: e.MESH_LOG_LEVEL,
     storeTimeoutMs: e.MESH_STORE_TIMEOUT_MS,
     maxIngestInflightBatches: e.MESH_MAX_INGEST_INFLIGHT_BATCHES,

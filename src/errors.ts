@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_parameter'
   | 'unauthorized'
   | 'forbidden'
+  | 'ip_not_allowed'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
@@ -45,6 +46,13 @@ export class UnauthorizedError extends DomainError {
 export class ForbiddenError extends DomainError {
   override readonly name = 'ForbiddenError';
   readonly code = 'forbidden';
+  readonly status = 403;
+}
+
+/** A key of an organization with an IP allow-list, used from an address outside it. */
+export class IpNotAllowedError extends DomainError {
+  override readonly name = 'IpNotAllowedError';
+  readonly code = 'ip_not_allowed';
   readonly status = 403;
 }
 

@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { buildApp, type App } from './app.js';
+import { buildApp, type App, type StoreUpkeep } from './app.js';
 import { connectStore, type Store } from './db/client.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from './db/embedded.js';
+import { SnapshotSchedule } from './db/embedded/snapshot-schedule.js';
 import { startDemoCollectors } from './demo/demo-collectors.js';
 import { emitDemoTraces, startDemoTraffic } from './demo/demo-traffic.js';
 import { createLogger, errorMessage, type Logger } from './logger.js';
@@ -13,6 +14,8 @@ import { createLogger, errorMessage, type Logger } from './logger.js';
 export const DEMO_API_KEY = 'mtk_live_demo_local_only_0000000000';
 /** Beyond the drain grace (MESH_SHUTDOWN_GRACE_MS): time to close the store and stop an embedded one. */
 const SHUTDOWN_MARGIN_MS = 5_000;
+/** And to write the embedded store's last snapshot (each periodic snapshot logs how long one takes). */
+const SNAPSHOT_MARGIN_MS = 120_000;
 
 async function openStore(config: Config, log: Logger): Promise<{ store: Store; embedded: EmbeddedMongo | null }> {
   if (config.mongodbUri !== undefined) {
@@ -23,7 +26,10 @@ async function openStore(config: Config, log: Logger): Promise<{ store: Store; e
     dataDir: config.dataDir,
     ...(config.embeddedMongo ? { force: config.embeddedMongo } : {}),
     ...(config.mongodPath ? { mongodPath: config.mongodPath } : {}),
+    memoryMb: config.embedded.heapMb,
+    snapshots: config.embedded.snapshotIntervalS > 0,
     log: (msg) => log.info(msg),
+    warn: (msg) => log.warn(msg),
   });
   log.info('store: embedded', { backend: embedded.backend, uri: embedded.uri });
   try {
@@ -32,6 +38,16 @@ async function openStore(config: Config, log: Logger): Promise<{ store: Store; e
     await embedded.stop();
     throw error;
   }
+}
+
+/** The embedded store's upkeep: capacity always, TTL sweeps where the server does not expire TTL indexes. */
+function upkeepOf(config: Config, embedded: EmbeddedMongo | null): StoreUpkeep | undefined {
+  if (embedded === null) return undefined;
+  return {
+    sweepTtl: !embedded.expiresTtlIndexes,
+    maxSpans: config.embedded.maxSpans,
+    ...(embedded.heap === undefined ? {} : { heap: embedded.heap }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -44,7 +60,8 @@ async function main(): Promise<void> {
   let app: App;
   let port: number;
   try {
-    app = buildApp({ config, db: store.db, log });
+    const upkeep = upkeepOf(config, embedded);
+    app = buildApp({ config, db: store.db, log, ...(upkeep === undefined ? {} : { upkeep }) });
     ({ port } = await app.start());
   } catch (error) {
     await store.close();
@@ -69,15 +86,22 @@ async function main(): Promise<void> {
     collectors = startDemoCollectors({ baseUrl, apiKey, log: (msg) => log.debug(msg) });
   }
 
+  const snapshots =
+    embedded?.snapshot === undefined ? null : new SnapshotSchedule(embedded.snapshot, config.embedded.snapshotIntervalS, log);
+  snapshots?.start();
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
-    const deadline = setTimeout(() => {
-      log.error('shutdown deadline exceeded; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + SHUTDOWN_MARGIN_MS);
+    const deadline = setTimeout(
+      () => {
+        log.error('shutdown deadline exceeded; exiting');
+        process.exit(1);
+      },
+      config.shutdownGraceMs + SHUTDOWN_MARGIN_MS + (snapshots === null ? 0 : SNAPSHOT_MARGIN_MS),
+    );
     deadline.unref();
     void (async () => {
       let clean = true;
@@ -86,6 +110,8 @@ async function main(): Promise<void> {
         ['demo traffic', () => traffic?.stop()],
         ['demo collectors', () => collectors?.stop()],
         ['gateway', () => app.stop()],
+        // After the drain, so that every acknowledged span is in it.
+        ['store snapshot', () => snapshots?.stopWithSnapshot()],
         ['store client', () => store.close()],
         ['embedded store', () => embedded?.stop()],
       ] as const) {

@@ -8,7 +8,7 @@ import { wsUrl } from './helpers/subscriptions.js';
 
 /**
  * Key management over GraphQL (admin only) and what a key's life means for
- * the rest of the API: shown once, stored as a hash, revoked everywhere at once.
+ * the rest of the API: shown once, stored as a hash, revoked everywhere (within 2 s).
  */
 let gw: TestGateway;
 /** A second gateway instance on the same database. */
@@ -84,7 +84,8 @@ describe('createApiKey / apiKeys / revokeApiKey', () => {
     expect(text).not.toContain(gw.apiKey);
   });
 
-  it('revokes a key from the very next request, on every gateway instance', async () => {
+  // The other instances follow within 2 s: test/key-revocation.test.ts.
+  it('revokes a key from the very next request on the instance that revoked it', async () => {
     const created = await create({ env: 'LIVE', permissions: ['READ'] });
     expect(await statusAt(gw.baseUrl, created.key)).toBe(200);
     expect(await statusAt(otherUrl, created.key)).toBe(200);
@@ -92,7 +93,6 @@ describe('createApiKey / apiKeys / revokeApiKey', () => {
     const { body } = await gw.graphql<{ revokeApiKey: { id: string; revokedAt: string } }>(REVOKE, { id: created.apiKey.id });
     expect(body.data!.revokeApiKey.revokedAt).not.toBeNull();
     expect(await statusAt(gw.baseUrl, created.key)).toBe(401);
-    expect(await statusAt(otherUrl, created.key)).toBe(401);
 
     // Revoking again is harmless and keeps the first revocation time.
     const again = await gw.graphql<{ revokeApiKey: { revokedAt: string } }>(REVOKE, { id: created.apiKey.id });

@@ -407,6 +407,14 @@ const READ_PATHS: readonly { path: string; check: (viewer: TenantData, owner: Te
     },
   },
   {
+    path: 'Query.organization',
+    async check(viewer) {
+      // The caller's own organization only, whatever the owner's settings.
+      const body = await gql<{ organization: { id: string; ipAllowList: string[] } }>(viewer.key, `{ organization { id ipAllowList } }`);
+      expect(body.data!.organization).toEqual({ id: viewer.name.split('/')[0], ipAllowList: [] });
+    },
+  },
+  {
     path: 'Query.tracesByIds',
     async check(viewer, owner) {
       const q = `query($ids: [String!]!) { tracesByIds(traceIds: $ids) { traceId services } }`;

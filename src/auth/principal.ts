@@ -10,4 +10,6 @@ export interface Principal {
   readonly permissions: ReadonlySet<Permission>;
   /** Requests per minute for this key. */
   readonly rateLimit: number;
+  /** The address the request comes from (after trusted proxies); null when unknown, absent where there is no request. */
+  readonly clientAddress?: string | null;
 }

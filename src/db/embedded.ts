@@ -6,19 +6,27 @@ import {
   type Candidate,
   type EmbeddedBackend,
   type EmbeddedOptions,
+  type HeapReport,
+  type SnapshotReport,
 } from './embedded/backend.js';
 import { probeDownload } from './embedded/download.js';
 import { probeJava } from './embedded/java.js';
 import { probeMongod } from './embedded/mongod.js';
 import { publishStoreUri, withdrawStoreUri } from './uri-file.js';
 
-export { EmbeddedMongoError, isEmbeddedBackend, type EmbeddedBackend } from './embedded/backend.js';
+export { EmbeddedMongoError, isEmbeddedBackend, type EmbeddedBackend, type HeapReport, type SnapshotReport } from './embedded/backend.js';
 
 export interface EmbeddedMongo {
   readonly uri: string;
   readonly backend: EmbeddedBackend;
   /** Process id of the server, for diagnostics; undefined when the backend does not expose it. */
   readonly pid: number | undefined;
+  /** False for mongo-java-server: the gateway then enforces the TTL indexes itself (src/db/ttl-sweeper.ts). */
+  readonly expiresTtlIndexes: boolean;
+  /** Snapshots the whole store into the data dir (mongo-java-server with `snapshots`); absent otherwise. */
+  readonly snapshot?: () => Promise<SnapshotReport>;
+  /** The store's latest heap report (mongo-java-server); absent for stores that do not hold their data in a heap. */
+  readonly heap?: () => HeapReport | undefined;
   /** Stops the server and withdraws `<dataDir>/mongodb.uri`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -59,6 +67,9 @@ export async function startEmbeddedMongo(given: EmbeddedOptions): Promise<Embedd
     uri: server.uri,
     backend,
     pid: server.pid,
+    expiresTtlIndexes: server.expiresTtlIndexes,
+    ...(server.snapshot === undefined ? {} : { snapshot: server.snapshot }),
+    ...(server.heap === undefined ? {} : { heap: server.heap }),
     stop: () => (stopped ??= stopOnce()),
   };
 }

@@ -32,7 +32,8 @@ export interface DemoTraffic {
 }
 
 const BACKFILL_WINDOW_MS = 60 * 60 * 1000;
-const DEFAULT_INTERVAL_MS = 300;
+/** How often `npm run demo` emits a trace (about 40 spans per second). */
+export const DEMO_TRACE_INTERVAL_MS = 300;
 /** Flushing every few dozen traces keeps each BatchSpanProcessor queue far below its maxQueueSize, so a burst never drops spans. */
 const FLUSH_EVERY_TRACES = 50;
 
@@ -166,7 +167,7 @@ export function startDemoTraffic(options: DemoOptions & { intervalMs?: number })
   const timer = setInterval(() => {
     const plan = planTrace(rng);
     emitTrace(fleet, plan, Date.now() * 1000 - traceDurationUs(plan.root));
-  }, options.intervalMs ?? DEFAULT_INTERVAL_MS);
+  }, options.intervalMs ?? DEMO_TRACE_INTERVAL_MS);
   // The demo must never be what keeps the process alive.
   timer.unref();
 

@@ -6,19 +6,21 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
 import { storeFailure } from '../db/store-errors.js';
+import { IpNotAllowedError } from '../errors.js';
 import { domainErrorExtensions } from '../graphql/errors.js';
+import type { Authenticate } from './client-address.js';
 import type { KeyWatch } from './key-watch.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
 export interface WsDeps {
   readonly yoga: GraphQLServer;
-  /** Resolves the key of a connection: connection_init payload first, then upgrade headers. */
-  readonly authenticate: (presented: { get(name: string): string | null }) => Promise<Principal | null>;
+  /** Resolves the key of a connection: connection_init payload first, then upgrade headers; the address from the upgrade request. */
+  readonly authenticate: Authenticate;
   readonly maxPayloadBytes: number;
   /** Charges one unit of the key's request budget per subscribe message (the WebSocket path never reaches HTTP routing). */
   readonly rateLimit: (principal: Principal) => Promise<RateDecision>;
-  /** Revocations: an open socket whose key is revoked is closed with 4403. */
+  /** Revocations and IP allow-lists: an open socket whose key is revoked, or whose address its organization no longer admits, is closed with 4403. */
   readonly keyWatch: KeyWatch;
   /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
   readonly limits: WsLimits;
@@ -58,6 +60,7 @@ const BUFFER_CHECK_MS = 500;
 const CLOSE_GRACE_MS = 1_000;
 
 const UNEXPECTED = 'Unexpected error.';
+const OUTSIDE_ALLOW_LIST = 'Forbidden: address outside the IP allow-list';
 
 type Enveloped = ReturnType<GraphQLServer['getEnveloped']>;
 interface RootValue {
@@ -123,9 +126,18 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
       connectionInitWaitTimeout: deps.limits.initTimeoutMs,
       onConnect: async (ctx) => {
         let principal: Principal | null;
+        const request = ctx.extra.request;
         try {
-          principal = await deps.authenticate(headerGetter(ctx.connectionParams, ctx.extra.request));
+          // The address comes from the upgrade request (socket, trusted proxies' headers), never from the payload.
+          principal = await deps.authenticate(headerGetter(ctx.connectionParams, request), {
+            peer: request.socket.remoteAddress,
+            headers: headerGetter(undefined, request),
+          });
         } catch (error) {
+          if (error instanceof IpNotAllowedError) {
+            ctx.extra.socket.close(CloseCode.Forbidden, OUTSIDE_ALLOW_LIST);
+            return false;
+          }
           if (storeFailure(error) === null) throw error;
           // Not a bad key: the client should come back, which 1013 says (a 4xxx code would be final for it).
           ctx.extra.socket.close(1013, 'Store unavailable: try again later');
@@ -140,7 +152,9 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
           return false;
         }
         principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
-        const unwatch = deps.keyWatch.watch(principal.keyId, () => socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked'));
+        const unwatch = deps.keyWatch.watch(principal, (why) =>
+          socket.close(CloseCode.Forbidden, why === 'revoked' ? 'Forbidden: API key revoked' : OUTSIDE_ALLOW_LIST),
+        );
         socket.once('close', unwatch);
         return true;
       },

@@ -9,11 +9,11 @@ import {
   type ServiceDefinition,
 } from '@grpc/grpc-js';
 import { assertCan } from '../auth/policy.js';
-import type { Principal } from '../auth/principal.js';
 import type { StoreHealth } from '../db/store-health.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
 import type { Logger } from '../logger.js';
 import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
+import type { Authenticate } from './client-address.js';
 import { logRequestError } from './error-log.js';
 import { decode, storeExport, type OtlpHandlerDeps } from './otlp-handler.js';
 import { requestIdFor } from './request-id.js';
@@ -61,7 +61,7 @@ interface GrpcCallContext {
 export interface OtlpGrpcDeps {
   readonly otlp: OtlpHandlerDeps;
   /** The caller, from the key its metadata presents (null without one), within the store deadline: the HTTP router's. */
-  readonly authenticate: (headers: { get(name: string): string | null }) => Promise<Principal | null>;
+  readonly authenticate: Authenticate;
   /** Per-key budgets, charged within the store deadline: the same ones HTTP requests are charged to. */
   readonly limits: Pick<RateLimits, 'consume'>;
   readonly health: Pick<StoreHealth, 'assertAvailable'>;
@@ -121,7 +121,9 @@ export function createOtlpGrpcServer(deps: OtlpGrpcDeps, options: { readonly max
   async function exportTraces(call: ServerUnaryCall<Buffer, Uint8Array>, trailer: Metadata, started: bigint): Promise<Uint8Array> {
     // Store first, as on HTTP: while it is known down, every call gets UNAVAILABLE at once.
     deps.health.assertAvailable();
-    const principal = await deps.authenticate(metadataHeaders(call.metadata));
+    const headers = metadataHeaders(call.metadata);
+    // grpc-js reports the peer as `address:port` (an IPv6 address unbracketed).
+    const principal = await deps.authenticate(headers, { peer: call.getPeer().replace(/:\d+$/, ''), headers });
     if (principal !== null) {
       const decision = await deps.limits.consume(principal);
       for (const [name, value] of Object.entries(rateLimitHeaders(decision))) trailer.set(name, value);

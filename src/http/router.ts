@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { RateLimits } from '../domain/keys/rate-limit.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Authenticate } from './client-address.js';
 import type { CorsPolicy } from './cors.js';
 import { logRequestError } from './error-log.js';
 import { handleOtlpTraces, type OtlpHandlerDeps } from './otlp-handler.js';
@@ -27,7 +28,7 @@ export interface RouterDeps {
   readonly cors: CorsPolicy;
   readonly yoga: GraphQLServer;
   /** The caller of a request, from the key its headers present (null without one), within the store deadline. */
-  readonly authenticate: (headers: { get(name: string): string | null }) => Promise<Principal | null>;
+  readonly authenticate: Authenticate;
   /** Per-key budgets, charged within the store deadline. */
   readonly limits: Pick<RateLimits, 'consume'>;
   readonly otlp: OtlpHandlerDeps;
@@ -78,7 +79,8 @@ export function createRouter(deps: RouterDeps): RequestListener {
     assertDeclaredBody(req, path === '/v1/traces' ? config.maxBodyBytes : config.graphqlLimits.maxBodyBytes);
     // Every other route needs the store (keys live there): while it is known down, 503 at once.
     ops.health.assertAvailable();
-    const principal = await deps.authenticate(headersOf(req));
+    const headers = headersOf(req);
+    const principal = await deps.authenticate(headers, { peer: req.socket.remoteAddress, headers });
     // One unit of the key's per-minute budget per request, before any route runs; a 429 is answered there.
     const familyError = deps.familyErrorWriter(path) ?? undefined;
     if (principal !== null && !(await admitHttpRequest(deps.limits, principal, req, res, requestId, yoga.graphqlEndpoint, familyError)))

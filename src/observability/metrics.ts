@@ -77,6 +77,20 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly storeEvicted = new Counter({
+    name: 'mesh_store_evicted_total',
+    help: 'Embedded store at capacity (MESH_EMBEDDED_MAX_SPANS): spans and traces evicted, oldest traces first, by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly storeExpired = new Counter({
+    name: 'mesh_store_expired_documents_total',
+    help: 'Documents the gateway deleted for a TTL index on a store that does not expire them (the embedded store), by collection',
+    labelNames: ['collection'] as const,
+    registers: [this.registry],
+  });
+
   readonly rateLimitRejections = new Counter({
     name: 'mesh_rate_limit_rejections_total',
     help: 'Requests refused with 429 by the per-key rate limits, by budget',

@@ -19,6 +19,7 @@ async function startDownloadedMongod(): Promise<RunningServer> {
   return {
     uri: server.getUri(),
     pid: server.instanceInfo?.instance.mongodProcess?.pid,
+    expiresTtlIndexes: true,
     stop: async () => {
       await server.stop();
     },

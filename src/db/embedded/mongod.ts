@@ -64,6 +64,7 @@ async function startMongod(mongod: string, options: EmbeddedOptions): Promise<Ru
   return {
     uri,
     pid: server.pid,
+    expiresTtlIndexes: true,
     stop: async () => {
       await watchdog.kill();
       await server.terminate(() => server.signal('SIGTERM'), MONGOD_STOP_DEADLINE_MS);

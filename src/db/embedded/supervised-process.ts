@@ -17,6 +17,8 @@ interface SupervisedOptions {
   readonly exitSignal: NodeJS.Signals;
   /** Called when the process ends after startup without terminate() having been asked. */
   readonly onUnexpectedExit?: (description: string) => void;
+  /** Variables added to this process's environment for the child. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -73,7 +75,8 @@ export class SupervisedProcess {
   }
 
   static spawn(command: string, args: readonly string[], options: SupervisedOptions): SupervisedProcess {
-    return new SupervisedProcess(spawn(command, args, { stdio: 'pipe', detached: true }), options);
+    const env = options.env === undefined ? process.env : { ...process.env, ...options.env };
+    return new SupervisedProcess(spawn(command, args, { stdio: 'pipe', detached: true, env }), options);
   }
 
   get pid(): number | undefined {
@@ -90,6 +93,11 @@ export class SupervisedProcess {
 
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
+  }
+
+  /** Writes one line to the process's stdin (a command, for processes that read them). */
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
   }
 
   closeStdin(): void {
@@ -162,23 +170,6 @@ export class SupervisedProcess {
   private hasExited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined;
   }
-}
-
-export function firstLineMatching(stream: Readable, pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    let pending = '';
-    const onData = (chunk: string): void => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      const match = lines.map((line) => line.trim()).find((line) => pattern.test(line));
-      if (match !== undefined) {
-        stream.off('data', onData);
-        resolve(match);
-      }
-    };
-    stream.on('data', onData);
-  });
 }
 
 function startFailure(status: ExitStatus): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
-import type { Config } from '../../config.js';
+import { ttlSeconds, type Config } from '../../config.js';
 import type { EventBus } from '../../events/pubsub.js';
 import type { Logger } from '../../logger.js';
 import type { Module } from '../module.js';
@@ -75,7 +75,7 @@ export function createAlertsModule({ db, config, events, log }: AlertsModuleDeps
     onQueued: () => delivery.kick(),
   });
   const alerts = new AlertsService(rules, eventsRepo, deliveries, events);
-  const retentionS = config.retentionHours * 3600;
+  const retentionS = ttlSeconds(config.retentionHours);
   return {
     services: { alerts, alertChannels: new AlertChannelsService(channelsRepo, policy) },
     collections: [alertRulesCollection, alertEventsCollection(retentionS), alertDeliveriesCollection(retentionS), alertChannelsCollection],

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, IpNotAllowedError, NotFoundError, ValidationError } from '../../errors.js';
 import { apiKeyEnv, displayPrefix, generateApiKey, hashApiKey } from './api-key-format.js';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository.js';
-import type { OrgsRepository } from './orgs.repository.js';
+import type { AllowListCache } from './allow-list-cache.js';
+import type { KeyCache } from './key-cache.js';
+import type { Organization, OrgsRepository } from './orgs.repository.js';
+import { IpRanges } from '../../auth/ip-ranges.js';
 import { assertCan } from '../../auth/policy.js';
 import { PERMISSIONS, type Permission, type Principal } from '../../auth/principal.js';
 import type { Tenant } from '../../auth/tenant.js';
@@ -11,7 +14,7 @@ import type { Tenant } from '../../auth/tenant.js';
 export const DEFAULT_RATE_LIMIT = 1_000;
 export const MAX_RATE_LIMIT = 10_000;
 const ORG_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-/** lastUsedAt is informational; writing it at most once a minute per key keeps auth to one read. */
+/** lastUsedAt is informational; writing it at most once a minute per key keeps it off the request path. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 export interface CreateKeyInput {
@@ -66,6 +69,8 @@ export class AuthService {
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly orgs: OrgsRepository,
+    private readonly cache: KeyCache,
+    private readonly allowLists: AllowListCache,
     options: AuthServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
@@ -73,21 +78,75 @@ export class AuthService {
   }
 
   /**
-   * Resolves a presented key to a principal. Looked up in the store on every
-   * request (one indexed read) so that a revocation on any instance takes
-   * effect on the next request everywhere.
+   * Resolves a presented key to a principal, from this instance's key cache
+   * (no store round trip once the key is known); a revocation anywhere takes
+   * effect here within 2 s (KeyCache), at once when revoked through here.
+   * `clientAddress` is where the request comes from (null: unknown): a key
+   * of an organization with an IP allow-list is refused outside it
+   * (403 ip_not_allowed), decided from a cache with the same 2 s bound.
    */
-  async authenticate(presented: string | null): Promise<Principal | null> {
+  async authenticate(presented: string | null, clientAddress: string | null = null): Promise<Principal | null> {
     if (presented === null || apiKeyEnv(presented) === null) return null;
-    const record = await this.keys.findActiveByHash(hashApiKey(presented));
+    const record = await this.cache.lookup(hashApiKey(presented));
     if (record === null) return null;
+    await this.assertAddressAllowed(record.tenant.org, clientAddress);
     this.touchLater(record.id);
     return {
       keyId: record.id,
       tenant: record.tenant,
       permissions: new Set(record.permissions),
       rateLimit: this.effectiveRateLimit(record),
+      clientAddress,
     };
+  }
+
+  /** Whether the organization admits requests from this address now (its cached allow-list; empty admits all). */
+  async addressAllowed(org: string, clientAddress: string | null): Promise<boolean> {
+    const ranges = await this.allowLists.lookup(org);
+    return ranges.empty || ranges.contains(clientAddress);
+  }
+
+  private async assertAddressAllowed(org: string, clientAddress: string | null): Promise<void> {
+    if (await this.addressAllowed(org, clientAddress)) return;
+    throw new IpNotAllowedError(
+      `Access from ${clientAddress ?? 'an unknown address'} is outside the IP allow-list of organization '${org}'`,
+    );
+  }
+
+  /** The caller's organization (any admin key). */
+  organizationAs(principal: Principal | null): Promise<Organization> {
+    return this.organization(assertCan(principal, 'keys:admin').tenant.org);
+  }
+
+  /** An organization as stored; one that was never written has its defaults. */
+  async organization(org: string): Promise<Organization> {
+    return (await this.orgs.find(org)) ?? { id: org, createdAt: this.now(), ipAllowList: [] };
+  }
+
+  /**
+   * Replaces the organization's IP allow-list (a live admin key: the list also
+   * binds live keys). A list that would refuse the caller's own address is set
+   * only with `force`, so an admin does not lock themselves out by mistake.
+   */
+  async setIpAllowListAs(principal: Principal | null, cidrs: readonly string[], force: boolean): Promise<Organization> {
+    const { tenant, clientAddress = null } = assertCan(principal, 'keys:admin');
+    if (tenant.env !== 'live') throw new ForbiddenError('Only a live (mtk_live_) admin key can change the IP allow-list', 'cidrs');
+    const ranges = IpRanges.parse(cidrs, 'cidrs');
+    if (!ranges.empty && !ranges.contains(clientAddress) && !force) {
+      throw new ValidationError(
+        `The list does not include your own address (${clientAddress ?? 'unknown'}): setting it would lock this client out; pass force: true to set it anyway`,
+        'force',
+      );
+    }
+    return this.setIpAllowList(tenant.org, ranges);
+  }
+
+  /** Replaces the organization's IP allow-list with no lock-out guard (the org CLI, which talks to the store directly). */
+  async setIpAllowList(org: string, ranges: IpRanges): Promise<Organization> {
+    if (!ORG_ID.test(org)) throw new ValidationError('Organization ids are 1–63 lowercase letters, digits, - or _', 'org');
+    const organization = await this.orgs.setAllowList(org, ranges.cidrs, this.now());
+    this.allowLists.remember(org, ranges);
+    return organization;
   }
 
   async createKey(input: CreateKeyInput): Promise<CreatedKey> {
@@ -117,8 +176,10 @@ export class AuthService {
     return this.keys.list(org);
   }
 
-  revokeKey(org: string, id: string): Promise<ApiKeyRecord | null> {
-    return this.keys.revoke(org, id, this.now());
+  async revokeKey(org: string, id: string): Promise<ApiKeyRecord | null> {
+    const revoked = await this.keys.revoke(org, id, this.now());
+    this.cache.forget(id);
+    return revoked;
   }
 
   /**
@@ -151,6 +212,7 @@ export class AuthService {
     if (!KEY_ID.test(id)) throw new ValidationError("Parameter 'id' must be an API key id (key_ followed by 16 hex digits)", 'id');
     const revoked = await this.keys.revoke(tenant.org, id, this.now(), tenant.env === 'live' ? undefined : 'test');
     if (revoked === null) throw new NotFoundError(`No API key '${id}' in this organization`, 'id');
+    this.cache.forget(id);
     return revoked;
   }
 

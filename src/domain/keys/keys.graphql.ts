@@ -1,6 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { MAX_RATE_LIMIT } from './auth.service.js';
 import type { ApiKeyRecord } from './api-keys.repository.js';
+import type { Organization } from './orgs.repository.js';
 import { PERMISSIONS } from '../../auth/principal.js';
 
 /**
@@ -101,3 +102,41 @@ builder.mutationFields((t) => ({
 function withEffectiveLimit(record: ApiKeyRecord, effectiveRateLimit: number): ApiKeyRecord & { readonly effectiveRateLimit: number } {
   return { ...record, effectiveRateLimit };
 }
+
+const OrganizationRef = builder.objectRef<Organization>('Organization').implement({
+  description: "The caller's organization.",
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    ipAllowList: t.stringList({
+      description:
+        "CIDR blocks (IPv4, IPv6) the organization's keys may be used from, on every transport; empty: no restriction. A request from elsewhere is refused (403 ip_not_allowed).",
+      resolve: (o) => [...o.ipAllowList],
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  organization: t.field({
+    type: OrganizationRef,
+    authScopes: { admin: true },
+    description: "The caller's organization and its settings (admin keys).",
+    resolve: (_root, _args, ctx) => ctx.services.auth.organizationAs(ctx.principal),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setIpAllowList: t.field({
+    type: OrganizationRef,
+    authScopes: { admin: true },
+    description:
+      "Replaces the organization's IP allow-list (a live admin key); [] removes the restriction. Applies to the next request on this instance and within 2 s on every other; open WebSockets outside it are closed (4403). A list that excludes the caller's own address is refused unless force is true.",
+    args: {
+      cidrs: t.arg.stringList({
+        required: true,
+        description: 'CIDR blocks such as 10.0.0.0/8 or 2001:db8::/32; a bare address is a /32 or /128.',
+      }),
+      force: t.arg.boolean({ defaultValue: false, description: "Set the list even though it excludes the caller's own address." }),
+    },
+    resolve: (_root, { cidrs, force }, ctx) => ctx.services.auth.setIpAllowListAs(ctx.principal, cidrs, force ?? false),
+  }),
+}));

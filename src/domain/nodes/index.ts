@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Config } from '../../config.js';
+import { ttlSeconds, type Config } from '../../config.js';
 import type { EventBus } from '../../events/pubsub.js';
 import type { Logger } from '../../logger.js';
 import type { Module } from '../module.js';
@@ -40,7 +40,7 @@ export function createNodesModule({ db, config, events, log, now }: NodesModuleD
   const sweeper = new NodeOfflineSweeper(nodes, config.nodeSweepIntervalMs, log);
   return {
     services: { nodes, completeness },
-    collections: [nodesCollection, nodeHeartbeatsCollection(config.nodeHistoryHours * 3600)],
+    collections: [nodesCollection, nodeHeartbeatsCollection(ttlSeconds(config.nodeHistoryHours))],
     loaders: nodeLoaders(nodes, completeness),
     start: () => sweeper.start(),
     stop: () => sweeper.stop(),

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Config } from '../../config.js';
+import { ttlSeconds, type Config } from '../../config.js';
 import type { Module } from '../module.js';
 import { DEFAULT_JOIN_WINDOW_MS, DEFAULT_SWEEP_INTERVAL_MS, EdgeJoin } from './edge-join.js';
 import { edgeClaimsCollection, pendingEdgesCollection, PendingEdgesRepository } from './pending-edges.repository.js';
@@ -48,7 +48,7 @@ export function createServicesModule(deps: ServicesModuleDeps): Module<ServicesS
   const maxWindowMs = maxWindowMsFor(deps.config.retentionHours);
   const catalog = new ServiceCatalog(servicesRepo, rollupsRepo, operationsRepo, now, maxWindowMs);
   const topology = new TopologyService(rollupsRepo, servicesRepo, now, maxWindowMs);
-  const retentionS = deps.config.retentionHours * 3600;
+  const retentionS = ttlSeconds(deps.config.retentionHours);
   return {
     services: { rollups: new RollupsService(rollupsRepo, servicesRepo, join, operationsRepo), catalog, topology },
     collections: [

@@ -9,20 +9,33 @@ import type { AttributeCondition, Span, SpanConditions } from './span.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
 const DUPLICATE_KEY = 11000;
+/**
+ * Span `_id`s per find. mongo-java-server finds them through its `_id` index but then checks each found
+ * document against the whole `$in` list, so a find costs the square of its list: 1,000 ids take ~25 ms
+ * there, 10,000 take seconds. On MongoDB any size would do.
+ */
+const IDS_PER_QUERY = 1_000;
+
+function compareBigInt(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function greater(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
 
 /**
- * Every query below starts with the tenant equality prefix (org, env). The
- * index list is the contract the index-coverage test checks them against.
+ * Every query below starts with the tenant equality prefix (org, env), or is
+ * an `_id` lookup (the `_id` embeds the tenant). The index list is the
+ * contract the index-coverage test checks them against; the `_id` index,
+ * which MongoDB always has, serves the spans of given traces and spans by id.
  */
 export function spansCollection(retentionSeconds: number): CollectionSpec {
   return {
     name: 'spans',
     indexes: [
-      {
-        name: 'trace_spans',
-        key: { org: 1, env: 1, traceId: 1, startNs: 1 },
-        serves: 'findByTraceIds: all spans of a page of traces, in start order; findPage: one page of a trace by start',
-      },
       { name: 'window', key: { org: 1, env: 1, start: -1 }, serves: 'span-level trace search with only a time window' },
       { name: 'service_window', key: { org: 1, env: 1, svc: 1, start: -1 }, serves: 'span-level search by service' },
       { name: 'name_window', key: { org: 1, env: 1, name: 1, start: -1 }, serves: 'span-level search by span name' },
@@ -301,43 +314,60 @@ export class SpansRepository {
     }
   }
 
-  /** All spans of the given traces, grouped by trace id, each group in start order. */
-  async findByTraceIds(tenant: Tenant, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
-    const docs = await this.spans
-      .find({ org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } })
-      .sort({ traceId: 1, startNs: 1 })
-      .toArray();
+  /**
+   * The spans of the given traces (trace id → its span ids, as the trace summaries list them), grouped
+   * by trace id, each group in start order. Read by `_id` ($in): the one query shape that every store
+   * answers from an index, mongo-java-server included, which scans for anything else (docs/storage.md).
+   */
+  async findByTraceIds(tenant: Tenant, members: ReadonlyMap<string, readonly string[]>): Promise<Map<string, Span[]>> {
     const byTrace = new Map<string, Span[]>();
-    for (const doc of docs) {
+    for (const doc of await this.byMembers(tenant, members, undefined)) {
       const list = byTrace.get(doc.traceId) ?? [];
       list.push(fromSpanDocument(doc));
       byTrace.set(doc.traceId, list);
     }
+    for (const list of byTrace.values()) list.sort((a, b) => compareBigInt(a.startTimeUnixNano, b.startTimeUnixNano));
     return byTrace;
   }
 
   /**
    * One page of a trace's spans in (start, span id) order, strictly after the
    * span at `after` when given: the keyset `Trace.spans(first, after)` walks.
-   * All three reads are ranges of `trace_spans` (tenant, trace, start): the
-   * spans that share the cursor's start and follow it by id, the next `limit`
-   * by start, and — when that read was cut by the limit — the whole group that
-   * shares its last start, so a page never ends inside a run of equal starts
-   * in an order the store did not fix.
+   * Reads by `_id` from the span ids the trace's summary lists (`members`):
+   * first only the (span id, start) of each, to choose the page, then the
+   * page's spans whole, so a page of a large trace never loads the rest.
    */
-  async findPage(tenant: Tenant, traceId: string, limit: number, after: SpanPosition | null): Promise<Span[]> {
-    const trace = { org: tenant.org, env: tenant.env, traceId };
-    const ties = after === null ? [] : await this.spans.find({ ...trace, startNs: after.startNs, spanId: { $gt: after.spanId } }).toArray();
-    const later = await this.spans
-      .find(after === null ? trace : { ...trace, startNs: { $gt: after.startNs } })
-      .sort({ startNs: 1 })
-      .limit(limit)
-      .toArray();
-    const last = later.at(-1);
-    const cut = last !== undefined && later.length === limit;
-    const edge = cut ? await this.spans.find({ ...trace, startNs: last.startNs }).toArray() : [];
-    const docs = [...ties, ...(cut ? later.filter((d) => d.startNs !== last.startNs) : later), ...edge];
-    return sortSpans(docs.map(fromSpanDocument)).slice(0, limit);
+  async findPage(
+    tenant: Tenant,
+    members: ReadonlyMap<string, readonly string[]>,
+    limit: number,
+    after: SpanPosition | null,
+  ): Promise<Span[]> {
+    const keys = await this.byMembers(tenant, members, ['traceId', 'spanId', 'startNs']);
+    const follows = (d: { startNs: bigint; spanId: string }) =>
+      after === null || d.startNs > after.startNs || (d.startNs === after.startNs && d.spanId > after.spanId);
+    const page = keys
+      .filter(follows)
+      .sort((a, b) => compareBigInt(a.startNs, b.startNs) || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0))
+      .slice(0, limit);
+    const byTrace = new Map<string, string[]>();
+    for (const d of page) byTrace.set(d.traceId, [...(byTrace.get(d.traceId) ?? []), d.spanId]);
+    return sortSpans((await this.byMembers(tenant, byTrace, undefined)).map(fromSpanDocument));
+  }
+
+  private async byMembers<K extends keyof SpanDocument>(
+    tenant: Tenant,
+    members: ReadonlyMap<string, readonly string[]>,
+    fields: readonly K[] | undefined,
+  ): Promise<Pick<SpanDocument, K>[]> {
+    const ids = [...members].flatMap(([traceId, spanIds]) => spanIds.map((spanId) => spanDocumentId(tenant, traceId, spanId)));
+    const projection = fields === undefined ? undefined : Object.fromEntries(fields.map((f) => [f, 1]));
+    const docs: Pick<SpanDocument, K>[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const chunk = { _id: { $in: ids.slice(i, i + IDS_PER_QUERY) } };
+      docs.push(...(await this.spans.find(chunk, projection === undefined ? {} : { projection }).toArray()));
+    }
+    return docs;
   }
 
   /** Spans by (traceId, spanId) through the unique _id, which embeds the tenant. */
@@ -347,36 +377,30 @@ export class SpansRepository {
   }
 
   /**
-   * Every service's segment of the given traces (see ServiceSegment), grouped
-   * in the store: one aggregation for a whole page of traces, served by
-   * `trace_spans`, returning one row per (trace, service) instead of the spans.
+   * Every service's segment of the given traces (see ServiceSegment), from the spans' `_id`s as the trace
+   * summaries list them (see findByTraceIds): one find for a whole page of traces, projected to the
+   * fields a segment needs, and grouped here into one row per (trace, service).
    */
-  async serviceSegments(tenant: Tenant, traceIds: readonly string[]): Promise<ServiceSegment[]> {
-    const rows = await this.spans
-      .aggregate<{ _id: { t: string; s: string }; start: bigint; end: bigint; n: number; ns: string | null; denv: string | null }>([
-        { $match: { org: tenant.org, env: tenant.env, traceId: { $in: [...traceIds] } } },
-        {
-          $group: {
-            _id: { t: '$traceId', s: '$svc' },
-            start: { $min: '$startNs' },
-            end: { $max: '$endNs' },
-            n: { $sum: 1 },
-            // $max prefers a set value over null and is deterministic when spans disagree.
-            ns: { $max: '$ns' },
-            denv: { $max: '$denv' },
-          },
-        },
-      ])
-      .toArray();
-    return rows.map((r) => ({
-      traceId: r._id.t,
-      serviceName: r._id.s,
-      serviceNamespace: r.ns ?? null,
-      environment: r.denv ?? null,
-      startTimeUnixNano: BigInt(r.start),
-      endTimeUnixNano: BigInt(r.end),
-      spanCount: r.n,
-    }));
+  async serviceSegments(tenant: Tenant, members: ReadonlyMap<string, readonly string[]>): Promise<ServiceSegment[]> {
+    const docs = await this.byMembers(tenant, members, ['traceId', 'svc', 'startNs', 'endNs', 'ns', 'denv']);
+    const segments = new Map<string, ServiceSegment>();
+    for (const doc of docs) {
+      const key = `${doc.traceId}:${doc.svc}`;
+      const seen = segments.get(key);
+      const start = BigInt(doc.startNs);
+      const end = BigInt(doc.endNs);
+      segments.set(key, {
+        traceId: doc.traceId,
+        serviceName: doc.svc,
+        // The greater of the values, a set one over null: deterministic when spans disagree.
+        serviceNamespace: greater(seen?.serviceNamespace ?? null, doc.ns ?? null),
+        environment: greater(seen?.environment ?? null, doc.denv ?? null),
+        startTimeUnixNano: seen === undefined || start < seen.startTimeUnixNano ? start : seen.startTimeUnixNano,
+        endTimeUnixNano: seen === undefined || end > seen.endTimeUnixNano ? end : seen.endTimeUnixNano,
+        spanCount: (seen?.spanCount ?? 0) + 1,
+      });
+    }
+    return [...segments.values()];
   }
 
   /**

@@ -149,6 +149,17 @@ export class TracesRepository {
     return docs.map(toTraceSummary);
   }
 
+  /**
+   * Trace id → the span ids its summary lists, for the given traces (absent: no such trace): what
+   * reading a trace's spans by `_id` needs (SpansRepository.findByTraceIds).
+   */
+  async spanIds(tenant: Tenant, traceIds: readonly string[]): Promise<Map<string, readonly string[]>> {
+    const docs = await this.traces
+      .find({ _id: { $in: traceIds.map((id) => traceDocumentId(tenant, id)) } }, { projection: { traceId: 1, sids: 1 } })
+      .toArray();
+    return new Map(docs.map((doc) => [doc.traceId, doc.sids]));
+  }
+
   /** One page in the requested order from `start`; `limit` rows at most. */
   async list(tenant: Tenant, query: TraceListQuery, start: PageStart, limit: number): Promise<TraceSummary[]> {
     const traceFilter = this.traceFilter(query, 'after' in start ? start.after : null);

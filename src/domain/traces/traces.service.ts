@@ -292,9 +292,10 @@ export class TracesService {
     return this.traces.findByIds(tenant, traceIds);
   }
 
-  loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+  /** Spans of the given traces: their summaries list the span ids, which are then read by `_id`. */
+  async loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
     const { tenant } = assertCan(principal, 'traces:read');
-    return this.spans.findByTraceIds(tenant, traceIds);
+    return this.spans.findByTraceIds(tenant, await this.traces.spanIds(tenant, traceIds));
   }
 
   /**
@@ -306,10 +307,11 @@ export class TracesService {
   async loadSpanPage(principal: Principal | null, page: SpanPageRequest): Promise<Span[]> {
     const { tenant } = assertCan(principal, 'traces:read');
     assertSpanPage(page);
-    if (page.after === null) return this.spans.findPage(tenant, page.traceId, page.first, null);
+    const members = await this.traces.spanIds(tenant, [page.traceId]);
+    if (page.after === null) return this.spans.findPage(tenant, members, page.first, null);
     const [anchor] = await this.spans.findByIds(tenant, [{ traceId: page.traceId, spanId: page.after }]);
     if (anchor === undefined) throw new ValidationError(`Parameter 'after' is not the id of a span of trace '${page.traceId}'`, 'after');
-    return this.spans.findPage(tenant, page.traceId, page.first, { startNs: anchor.startTimeUnixNano, spanId: anchor.spanId });
+    return this.spans.findPage(tenant, members, page.first, { startNs: anchor.startTimeUnixNano, spanId: anchor.spanId });
   }
 
   loadSpans(principal: Principal | null, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {
@@ -318,9 +320,9 @@ export class TracesService {
   }
 
   /** Every service's segment of the given traces, in no particular order (the loader maps them back). */
-  loadServiceSegments(principal: Principal | null, traceIds: readonly string[]): Promise<ServiceSegment[]> {
+  async loadServiceSegments(principal: Principal | null, traceIds: readonly string[]): Promise<ServiceSegment[]> {
     const { tenant } = assertCan(principal, 'traces:read');
-    return this.spans.serviceSegments(tenant, traceIds);
+    return this.spans.serviceSegments(tenant, await this.traces.spanIds(tenant, traceIds));
   }
 
   /** Issues (error spans grouped by fingerprint) seen in [from, to], optionally of one service; most frequent first. */

@@ -45,6 +45,8 @@ type Documents = {
     "\n  query ConsoleApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
     "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": typeof types.ConsoleCreateApiKeyDocument,
     "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ConsoleRevokeApiKeyDocument,
+    "\n  query ConsoleOrganization {\n    organization {\n      id\n      ipAllowList\n    }\n  }\n": typeof types.ConsoleOrganizationDocument,
+    "\n  mutation ConsoleSetIpAllowList($cidrs: [String!]!, $force: Boolean) {\n    setIpAllowList(cidrs: $cidrs, force: $force) {\n      id\n      ipAllowList\n    }\n  }\n": typeof types.ConsoleSetIpAllowListDocument,
     "\n  fragment ScalarValue on AnyValue {\n    __typename\n    ... on StringValue {\n      stringValue\n    }\n    ... on BoolValue {\n      boolValue\n    }\n    ... on IntValue {\n      intValue\n    }\n    ... on DoubleValue {\n      doubleValue\n      text\n    }\n    ... on BytesValue {\n      bytesValue\n    }\n    ... on EmptyValue {\n      empty\n    }\n  }\n": typeof types.ScalarValueFragmentDoc,
     "\n  fragment NestedValue on AnyValue {\n    ...ScalarValue\n    ... on ArrayValue {\n      arrayValue {\n        ...ScalarValue\n      }\n    }\n    ... on KvlistValue {\n      kvlistValue {\n        key\n        valueType\n        value {\n          ...ScalarValue\n        }\n      }\n    }\n  }\n": typeof types.NestedValueFragmentDoc,
     "\n  fragment AttributeDetail on Attribute {\n    key\n    valueType\n    value {\n      ...ScalarValue\n      ... on ArrayValue {\n        arrayValue {\n          ...NestedValue\n        }\n      }\n      ... on KvlistValue {\n        kvlistValue {\n          key\n          valueType\n          value {\n            ...NestedValue\n          }\n        }\n      }\n    }\n  }\n": typeof types.AttributeDetailFragmentDoc,
@@ -82,6 +84,8 @@ const documents: Documents = {
     "\n  query ConsoleApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.ConsoleApiKeysDocument,
     "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": types.ConsoleCreateApiKeyDocument,
     "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": types.ConsoleRevokeApiKeyDocument,
+    "\n  query ConsoleOrganization {\n    organization {\n      id\n      ipAllowList\n    }\n  }\n": types.ConsoleOrganizationDocument,
+    "\n  mutation ConsoleSetIpAllowList($cidrs: [String!]!, $force: Boolean) {\n    setIpAllowList(cidrs: $cidrs, force: $force) {\n      id\n      ipAllowList\n    }\n  }\n": types.ConsoleSetIpAllowListDocument,
     "\n  fragment ScalarValue on AnyValue {\n    __typename\n    ... on StringValue {\n      stringValue\n    }\n    ... on BoolValue {\n      boolValue\n    }\n    ... on IntValue {\n      intValue\n    }\n    ... on DoubleValue {\n      doubleValue\n      text\n    }\n    ... on BytesValue {\n      bytesValue\n    }\n    ... on EmptyValue {\n      empty\n    }\n  }\n": types.ScalarValueFragmentDoc,
     "\n  fragment NestedValue on AnyValue {\n    ...ScalarValue\n    ... on ArrayValue {\n      arrayValue {\n        ...ScalarValue\n      }\n    }\n    ... on KvlistValue {\n      kvlistValue {\n        key\n        valueType\n        value {\n          ...ScalarValue\n        }\n      }\n    }\n  }\n": types.NestedValueFragmentDoc,
     "\n  fragment AttributeDetail on Attribute {\n    key\n    valueType\n    value {\n      ...ScalarValue\n      ... on ArrayValue {\n        arrayValue {\n          ...NestedValue\n        }\n      }\n      ... on KvlistValue {\n        kvlistValue {\n          key\n          valueType\n          value {\n            ...NestedValue\n          }\n        }\n      }\n    }\n  }\n": types.AttributeDetailFragmentDoc,
@@ -209,6 +213,14 @@ export function graphql(source: "\n  mutation ConsoleCreateApiKey($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRevokeApiKey($id: String!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"): typeof import('./graphql').ConsoleRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOrganization {\n    organization {\n      id\n      ipAllowList\n    }\n  }\n"): typeof import('./graphql').ConsoleOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetIpAllowList($cidrs: [String!]!, $force: Boolean) {\n    setIpAllowList(cidrs: $cidrs, force: $force) {\n      id\n      ipAllowList\n    }\n  }\n"): typeof import('./graphql').ConsoleSetIpAllowListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

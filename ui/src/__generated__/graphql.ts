@@ -474,6 +474,19 @@ export type ConsoleRevokeApiKeyMutationVariables = Exact<{
 
 export type ConsoleRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, env: ApiKeyEnv, permissions: Array<ApiKeyPermission>, rateLimit: number, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
+export type ConsoleOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOrganizationQuery = { organization: { id: string, ipAllowList: Array<string> } };
+
+export type ConsoleSetIpAllowListMutationVariables = Exact<{
+  cidrs: Array<string> | string;
+  force?: boolean | null | undefined;
+}>;
+
+
+export type ConsoleSetIpAllowListMutation = { setIpAllowList: { id: string, ipAllowList: Array<string> } };
+
 type ScalarValue_ArrayValue_Fragment = { __typename: 'ArrayValue' };
 
 type ScalarValue_BoolValue_Fragment = { __typename: 'BoolValue', boolValue: boolean };
@@ -1787,6 +1800,22 @@ export const ConsoleRevokeApiKeyDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
 }`) as unknown as TypedDocumentString<ConsoleRevokeApiKeyMutation, ConsoleRevokeApiKeyMutationVariables>;
+export const ConsoleOrganizationDocument = new TypedDocumentString(`
+    query ConsoleOrganization {
+  organization {
+    id
+    ipAllowList
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOrganizationQuery, ConsoleOrganizationQueryVariables>;
+export const ConsoleSetIpAllowListDocument = new TypedDocumentString(`
+    mutation ConsoleSetIpAllowList($cidrs: [String!]!, $force: Boolean) {
+  setIpAllowList(cidrs: $cidrs, force: $force) {
+    id
+    ipAllowList
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetIpAllowListMutation, ConsoleSetIpAllowListMutationVariables>;
 export const ConsoleSpanDocument = new TypedDocumentString(`
     query ConsoleSpan($traceId: String!, $spanId: String!) {
   span(traceId: $traceId, spanId: $spanId) {

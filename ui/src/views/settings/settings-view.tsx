@@ -1,11 +1,15 @@
 import { useEffect } from 'preact/hooks';
 import { Link, navigate, type Route } from '../../router';
 import { ApiKeys } from './api-keys';
+import { IpAllowList } from './ip-allow-list';
 import './settings.css';
 
-const SECTIONS = [{ id: 'api-keys', label: 'API keys' }] as const;
+const SECTIONS = [
+  { id: 'api-keys', label: 'API keys' },
+  { id: 'ip-allow-list', label: 'IP allow-list' },
+] as const;
 
-/** Settings → API keys (the "Settings > API Keys" the REST document sends readers to). */
+/** Settings → API keys (the "Settings > API Keys" the REST document sends readers to) and the IP allow-list. */
 export function SettingsView({ route }: { route: Route }) {
   const requested = route.path.split('/')[2] ?? '';
   // /settings shows the first section. Its address is corrected too, but this view does not wait for that:
@@ -16,9 +20,10 @@ export function SettingsView({ route }: { route: Route }) {
     if (requested === '') navigate(`/settings/${SECTIONS[0].id}`, { replace: true });
   }, [requested]);
 
+  const label = SECTIONS.find((s) => s.id === section)?.label ?? 'Settings';
   useEffect(() => {
-    document.title = 'API keys · Settings · Mesh-Trace';
-  }, []);
+    document.title = `${label} · Settings · Mesh-Trace`;
+  }, [label]);
 
   return (
     <section aria-labelledby="settings-title" class="view settings">
@@ -36,7 +41,7 @@ export function SettingsView({ route }: { route: Route }) {
           ))}
         </ul>
       </nav>
-      {section === 'api-keys' ? <ApiKeys /> : <p>No such settings section.</p>}
+      {section === 'api-keys' ? <ApiKeys /> : section === 'ip-allow-list' ? <IpAllowList /> : <p>No such settings section.</p>}
     </section>
   );
 }
