@@ -107,6 +107,31 @@ describe('SSE subscriptions and key revocation', () => {
     }
   });
 
+  it("ends an SSE subscription once its organization's IP allow-list no longer admits its address", async () => {
+    const auth = gw.app.services.auth;
+    const { key } = await auth.createKey({ org: 'fenced', env: 'live', permissions: ['read'] });
+    const admin = (await auth.createKey({ org: 'fenced', env: 'live', permissions: ['admin'] })).key;
+    const stream = await sse(key, 'subscription { nodeHeartbeat { nodeId } }');
+    let ended = false;
+    void stream.ended.then(() => (ended = true));
+    try {
+      await subscriptionsOpen(gw.app, 1);
+      const fenced = await gw.graphql(
+        'mutation ($cidrs: [String!]!) { setIpAllowList(cidrs: $cidrs, force: true) { ipAllowList } }',
+        { cidrs: ['10.0.0.0/8'] },
+        admin,
+      );
+      expect(fenced.body.errors).toBeUndefined();
+      expect(await until(() => ended, 5_000)).toBe(true);
+      const last = JSON.parse(nextEvents(stream).at(-1)!.data) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(last.errors[0]).toMatchObject({ extensions: { code: 'forbidden' } });
+      expect(last.errors[0]!.message).toMatch(/IP allow-list/);
+      await subscriptionsOpen(gw.app, 0);
+    } finally {
+      stream.abort();
+    }
+  });
+
   it('keeps the SSE subscriptions of keys that stay valid', async () => {
     const stream = await sse(gw.apiKey, 'subscription { nodeHeartbeat { nodeId } }');
     try {
