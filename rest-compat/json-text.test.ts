@@ -7,10 +7,15 @@ describe('jsonText', () => {
     expect(jsonText([-(2n ** 63n), 0n])).toBe('[-9223372036854775808,0]');
   });
 
+  it('writes -0 as -0, which JSON.parse reads back as -0 (JSON.stringify writes 0)', () => {
+    expect(jsonText({ doubleValue: -0, list: [-0, 0] })).toBe('{"doubleValue":-0,"list":[-0,0]}');
+    expect(Object.is((JSON.parse(jsonText([-0])) as number[])[0], -0)).toBe(true);
+  });
+
   it('writes everything else exactly as JSON.stringify does', () => {
     const body = {
       s: 'a "quoted" \u2028 line',
-      n: [1, 1.5, -0, 1e21, Number.NaN, Number.POSITIVE_INFINITY],
+      n: [1, 1.5, 0, 1e21, Number.NaN, Number.POSITIVE_INFINITY],
       b: true,
       nil: null,
       skipped: undefined,

@@ -20,13 +20,29 @@ export function isoMillis(description: string) {
     .meta({ description, format: 'date-time', examples: ['2026-03-15T08:22:41.003Z'] });
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/*
+ * An attribute renders three levels deep (see the fragments below), so its JSON
+ * type is spelled out level by level rather than as "any JSON value": exact for
+ * clients, and free of the self-reference through an array that generated
+ * TypeScript types (openapi-typescript) cannot express.
+ */
+
+/** A scalar attribute value; also what anything nested deeper than three levels renders as (null). */
+export type AttributeScalar = string | number | boolean | null;
+/** An element of an array or kvlist value: a scalar, or an array or kvlist of scalars. */
+export type AttributeElement = AttributeScalar | AttributeScalar[] | { [key: string]: AttributeScalar };
+/** An attribute's value: a scalar, or an array or kvlist of elements. */
+export type AttributeValue = AttributeScalar | AttributeElement[] | { [key: string]: AttributeElement };
+
+const AttributeScalarJson = z.union([z.string(), z.number(), z.boolean(), z.null()]).meta({ id: 'AttributeScalar' });
+
+const AttributeElementJson: z.ZodType<AttributeElement> = z
+  .union([AttributeScalarJson, z.array(AttributeScalarJson), z.record(z.string(), AttributeScalarJson)])
+  .meta({ id: 'AttributeElement', description: 'An element of an array or kvlist attribute value' });
 
 /** Any JSON value an attribute can render as (named, so OpenAPI refers to it instead of repeating it). */
-export const AttributeValueJson: z.ZodType<JsonValue> = z
-  .lazy(() =>
-    z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(AttributeValueJson), z.record(z.string(), AttributeValueJson)]),
-  )
+export const AttributeValueJson: z.ZodType<AttributeValue> = z
+  .union([AttributeScalarJson, z.array(AttributeElementJson), z.record(z.string(), AttributeElementJson)])
   .meta({ id: 'AttributeValue' });
 
 export const AttributeMapJson = z
@@ -110,7 +126,7 @@ const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
  * strings "NaN"/"Infinity"/"-Infinity" (the OTLP/JSON convention); bytes as
  * base64; arrays as arrays; kvlists as objects; an empty value as null.
  */
-function scalarJson(value: RestScalarValueFragment): JsonValue {
+function scalarJson(value: RestScalarValueFragment): AttributeScalar {
   switch (value.__typename) {
     case 'StringValue':
       return value.stringValue;
@@ -129,20 +145,29 @@ function scalarJson(value: RestScalarValueFragment): JsonValue {
   }
 }
 
-type NestedValue = RestScalarValueFragment & {
-  readonly arrayValue?: readonly NestedValue[];
-  readonly kvlistValue?: readonly { readonly key: string; readonly value: NestedValue }[];
+/** A value as selected at some level: `Inner` is what its array elements and kvlist values are selected as. */
+type ValueData<Inner> = RestScalarValueFragment & {
+  readonly arrayValue?: readonly Inner[];
+  readonly kvlistValue?: readonly { readonly key: string; readonly value: Inner }[];
 };
 
-function valueJson(value: NestedValue): JsonValue {
-  if (value.__typename === 'ArrayValue') return value.arrayValue === undefined ? null : value.arrayValue.map(valueJson);
+/** A composite value's JSON from its elements' (Object.fromEntries: a key such as `__proto__` stays an ordinary key). */
+function composite<Inner, Out>(value: ValueData<Inner>, element: (inner: Inner) => Out): Out[] | { [key: string]: Out } | null {
+  if (value.__typename === 'ArrayValue') return value.arrayValue === undefined ? null : value.arrayValue.map(element);
   if (value.__typename === 'KvlistValue') {
-    return value.kvlistValue === undefined ? null : Object.fromEntries(value.kvlistValue.map((kv) => [kv.key, valueJson(kv.value)]));
+    return value.kvlistValue === undefined ? null : Object.fromEntries(value.kvlistValue.map((kv) => [kv.key, element(kv.value)]));
   }
-  return scalarJson(value);
+  return null;
 }
 
-/** Object.fromEntries defines own properties, so a key such as `__proto__` stays an ordinary key. */
-export function attributeMap(attributes: readonly RestAttributeFragment[]): Record<string, JsonValue> {
+function elementJson(value: ValueData<RestScalarValueFragment>): AttributeElement {
+  return composite(value, scalarJson) ?? scalarJson(value);
+}
+
+function valueJson(value: ValueData<ValueData<RestScalarValueFragment>>): AttributeValue {
+  return composite(value, elementJson) ?? scalarJson(value);
+}
+
+export function attributeMap(attributes: readonly RestAttributeFragment[]): Record<string, AttributeValue> {
   return Object.fromEntries(attributes.map((attribute) => [attribute.key, valueJson(attribute.value)]));
 }

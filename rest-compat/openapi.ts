@@ -1,6 +1,7 @@
 import { Kind } from 'graphql';
 import { z } from 'zod';
 import { familyOf, type ApiFamily } from './families.js';
+import { OTLP_EXPORT_OPERATION, OTLP_SCHEMAS } from './openapi-otlp.js';
 import type { InputSchema, RestRoute } from './route.js';
 
 /**
@@ -180,7 +181,12 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
         summary: 'This OpenAPI document',
         tags: ['Meta'],
         security: [],
-        responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+        responses: {
+          '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } },
+          // Public, but a request that does present a key is charged like any other (and the store holds the keys).
+          '429': { $ref: '#/components/responses/RateLimited' },
+          '503': { $ref: '#/components/responses/Unavailable' },
+        },
       },
     },
   };
@@ -188,6 +194,15 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
     const item = (paths[route.path] ??= {});
     item[route.method.toLowerCase()] = operationObject(components, route);
   }
+  // OTLP ingest is served by the OTLP handler, not declared as a route: described by hand (openapi-otlp.ts).
+  (paths['/v1/traces'] ??= {}).post = OTLP_EXPORT_OPERATION;
+  const errorResponses = Object.fromEntries(
+    Object.values(FAMILY_ERRORS).flatMap(({ prefix, content }) =>
+      Object.values(ERROR_RESPONSES).map(({ name, description }) => [`${prefix}${name}`, { description, content }]),
+    ),
+  );
+  // Only the error responses some operation refers to: an unused component is noise to generators and linters.
+  const referenced = new Set([...JSON.stringify(paths).matchAll(/"#\/components\/responses\/([A-Za-z]+)"/g)].map((m) => m[1]));
   return {
     openapi: '3.1.0',
     info: {
@@ -199,11 +214,15 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
         'served by the Mesh-Trace Gateway as a thin adapter over its GraphQL schema. ' +
         'Errors use the envelope {"error": {"code", "message", "param", "request_id"}} (Jaeger and Tempo routes: their own shapes). ' +
         'See docs/rest-v1.md.',
+      // The license of the client libraries generated from this document (sdk/).
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
+    // Relative to the document's own URL: the gateway that serves it (paths are absolute from its root).
+    servers: [{ url: '/', description: 'The gateway serving this document' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
     paths,
     components: {
-      schemas: components.schemas,
+      schemas: { ...components.schemas, ...OTLP_SCHEMAS },
       securitySchemes: {
         bearerAuth: {
           type: 'http',
@@ -212,11 +231,7 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]): OpenApiDocum
         },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
-      responses: Object.fromEntries(
-        Object.values(FAMILY_ERRORS).flatMap(({ prefix, content }) =>
-          Object.values(ERROR_RESPONSES).map(({ name, description }) => [`${prefix}${name}`, { description, content }]),
-        ),
-      ),
+      responses: Object.fromEntries(Object.entries(errorResponses).filter(([name]) => referenced.has(name))),
     },
   };
 }

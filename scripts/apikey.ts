@@ -10,7 +10,7 @@ import { DomainError } from '../src/errors.js';
 const USAGE = `usage:
   npm run apikey -- create --org <org> --env live|test --permissions read,write,admin [--name <name>] [--rate-limit N] [--json]
   npm run apikey -- list --org <org> [--json]
-  npm run apikey -- revoke <id> --org <org> [--json]`;
+  npm run apikey -- revoke <id> [--org <org>] [--json]`;
 
 class UsageError extends Error {}
 
@@ -42,8 +42,10 @@ async function main(): Promise<number> {
     },
   });
   const [command, arg] = positionals;
+  if (command === undefined) throw new UsageError(USAGE);
+  // Key ids are unique: revoke needs no organization (given, it is a guard); create and list do.
   const org = values.org;
-  if (command === undefined || org === undefined) throw new UsageError(USAGE);
+  if (org === undefined && command !== 'revoke') throw new UsageError(USAGE);
   const config = loadConfig();
   const store = await connectStore(await resolveStoreUri(config), config.mongodbDb);
   try {
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
     const print = (human: string, json: unknown) => process.stdout.write(`${values.json ? JSON.stringify(json) : human}\n`);
     switch (command) {
       case 'create': {
+        if (org === undefined) throw new UsageError(USAGE);
         if (values.env !== 'live' && values.env !== 'test') throw new UsageError('--env must be live or test');
         const rateLimit = values['rate-limit'] === undefined ? null : Number(values['rate-limit']);
         const { key, record } = await auth.createKey({
@@ -64,6 +67,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'list': {
+        if (org === undefined) throw new UsageError(USAGE);
         const records = await auth.listKeys(org);
         print(
           records
@@ -75,9 +79,10 @@ async function main(): Promise<number> {
       }
       case 'revoke': {
         if (arg === undefined) throw new UsageError(USAGE);
-        const record = await auth.revokeKey(org, arg);
+        const record = await auth.revokeKey(arg, { org });
         if (record === null) {
-          print(`no key ${arg} in org ${org}`, { error: { code: 'not_found', message: `No key ${arg} in org ${org}` } });
+          const where = org === undefined ? '' : ` in org ${org}`;
+          print(`no key ${arg}${where}`, { error: { code: 'not_found', message: `No key ${arg}${where}` } });
           return 1;
         }
         print(`revoked ${record.id}`, view(record));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond npm: Redis (multi-instance
-# subscription tests) and Chromium (console end-to-end tests) from Debian, and
+# subscription tests), Chromium (console end-to-end tests) and promtool (the
+# /metrics naming lint, from the prometheus package) from Debian, and
 # mongo-java-server from Maven Central (the embedded MongoDB). For the client
 # libraries in sdk/: Ruby with minitest from Debian, pytest and wheel for
 # python3 (PyPI, or Debian's packages where python3 is Debian's own), the JS
@@ -37,6 +38,15 @@ if ! python3 -c 'import ensurepip, pytest, setuptools, wheel' >/dev/null 2>&1; t
   fi
 fi
 
+# promtool ships in the prometheus package; only the CLI is wanted, not its recommends (exporters),
+# and not the server it would start where an init system runs.
+if ! command -v promtool >/dev/null 2>&1; then
+  apt_install --no-install-recommends prometheus
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then
+    systemctl disable --now prometheus >/dev/null 2>&1
+  fi
+fi
+
 # sdk/js's development dependencies (TypeScript, openapi-typescript), from its own lockfile.
 npm ci --prefix sdk/js --no-audit --no-fund --loglevel=error
 
@@ -44,4 +54,4 @@ for tool in java mvn go; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required (java, mvn: embedded MongoDB; go: sdk/go and examples/mackerel-go)" >&2; exit 1; }
 done
 mvn -q -B -f mongo-java-server/pom.xml dependency:resolve >/dev/null
-echo "test dependencies ready: redis-server, chromium, java, mvn, mongo-java-server, go, ruby, python3 with pytest"
+echo "test dependencies ready: redis-server, chromium, promtool, java, mvn, mongo-java-server, go, ruby, python3 with pytest"

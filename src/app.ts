@@ -24,6 +24,7 @@ import type { TraceEvents } from './domain/traces/traces.events.js';
 import { createMeshPubSub, type MeshPubSub } from './events/pubsub.js';
 import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
 import { clientAddress, type Authenticate } from './http/client-address.js';
+import { createSingleConnectionSse } from './http/graphql-sse.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
 import { CorsPolicy } from './http/cors.js';
 import { KeyWatch } from './http/key-watch.js';
@@ -163,12 +164,14 @@ export function buildApp(deps: AppDeps): App {
     (principal) => auth.addressAllowed(principal.tenant.org, principal.clientAddress ?? null),
     config.wsAuthRecheckS * 1000,
   );
+  const sse = createSingleConnectionSse();
   const yoga = createGraphQLServer(services, loaders, {
     keyWatch,
     graphiql: config.graphiql,
     log,
     storeTimeoutMs: config.storeTimeoutMs,
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
+    transports: [sse.plugin],
   });
   const budget = new IngestBudget(config.maxIngestInflightBytes, config.maxIngestInflightBatches, (bound) =>
     ops.metrics.ingestShed.inc({ bound }),
@@ -288,6 +291,7 @@ export function buildApp(deps: AppDeps): App {
       await ws.close();
       keyWatch.stop();
       await pubsub.close();
+      sse.close();
       await drained;
       await ops.close();
     },

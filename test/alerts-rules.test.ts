@@ -213,17 +213,47 @@ describe('GET, PATCH and DELETE /v1/alerts/rules/{id}', () => {
     expect(res.body.error.param).toBe(param);
   });
 
-  it('answers 404 for an unknown or malformed id, and for another organization', async () => {
-    for (const method of ['GET', 'PATCH', 'DELETE']) {
+  it.each(['GET', 'PATCH', 'DELETE'])(
+    '%s answers 404 for a well-formed id that names no rule, and for another organization',
+    async (method) => {
       const body = method === 'PATCH' ? { name: 'x' } : undefined;
       const unknown = await rest<ErrorBody>(gw, method, '/v1/alerts/rules/alert_rule_00000000', { ...(body ? { body } : {}) });
       expect(unknown.status).toBe(404);
-      expect(unknown.body.error).toMatchObject({ code: 'not_found', param: 'id' });
+      expect(unknown.body.error).toMatchObject({
+        code: 'not_found',
+        param: 'id',
+        message: "Alert rule 'alert_rule_00000000' does not exist",
+      });
       const other = await rest<ErrorBody>(gw, method, `/v1/alerts/rules/${id}`, { key: otherOrgKey, ...(body ? { body } : {}) });
       expect(other.status).toBe(404);
-      expect((await rest<ErrorBody>(gw, method, '/v1/alerts/rules/rule-1', { ...(body ? { body } : {}) })).body.error.param).toBe('id');
+      expect((await rest<{ total: number }>(gw, 'GET', '/v1/alerts/rules', { key: otherOrgKey })).body.total).toBe(0);
+    },
+  );
+
+  it('documents the id shape in the OpenAPI document, on every route of a rule', async () => {
+    const doc = (await (await fetch(`${gw.baseUrl}/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters: { name: string; in: string; schema: { pattern?: string } }[] }>>;
+    };
+    for (const method of ['get', 'patch', 'delete']) {
+      const [param] = doc.paths['/v1/alerts/rules/{id}']![method]!.parameters;
+      expect(param).toMatchObject({ name: 'id', in: 'path', schema: { pattern: '^alert_rule_[0-9a-f]{8}$' } });
     }
-    expect((await rest<{ total: number }>(gw, 'GET', '/v1/alerts/rules', { key: otherOrgKey })).body.total).toBe(0);
+  });
+
+  it.each(
+    ['GET', 'PATCH', 'DELETE'].flatMap((method) =>
+      ['rule-1', 'alert_rule_7F3A8B2E', 'alert_rule_7f3a8b2', `alert_rule_${'a'.repeat(80)}`].map((bad) => [method, bad]),
+    ),
+  )('%s answers 400 invalid_parameter on id for the malformed id %s, before reading the body', async (method, bad) => {
+    // An invalid body too: the path is checked first, so the answer is about the id.
+    const body = method === 'PATCH' ? { name: '' } : undefined;
+    const res = await rest<ErrorBody>(gw, method, `/v1/alerts/rules/${bad}`, { ...(body ? { body } : {}) });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_parameter',
+      param: 'id',
+      message: "Parameter 'id' must be an alert rule id (alert_rule_ followed by 8 hex digits)",
+    });
   });
 
   it('deletes with 204 and no body; the rule is gone afterwards', async () => {

@@ -112,7 +112,7 @@ describe('createApiKey / apiKeys / revokeApiKey', () => {
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${created.key}` } }));
     await acked;
 
-    await other.services.auth.revokeKey('default', created.apiKey.id);
+    await other.services.auth.revokeKey(created.apiKey.id, { org: 'default' });
     const outcome = await Promise.race([closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
     expect(outcome).toEqual({ code: 4403, reason: 'Forbidden: API key revoked' });
   });

@@ -75,7 +75,7 @@ for (const withRedis of [false, true]) {
         expect(await status(gw.baseUrl, key)).toBe(200);
         expect(await status(peer.baseUrl, key)).toBe(200);
       }
-      await gw.app.services.auth.revokeKey('default', id);
+      await gw.app.services.auth.revokeKey(id, { org: 'default' });
       const revokedAt = performance.now();
       expect(await status(gw.baseUrl, key)).toBe(401);
       const after = await refusedWithinBound(peer.baseUrl, key, revokedAt);
@@ -87,7 +87,7 @@ for (const withRedis of [false, true]) {
       expect(await status(gw.baseUrl, key)).toBe(200);
       expect(await status(peer.baseUrl, key)).toBe(200);
       const cli = createKeysModule({ db: gw.store.db, config: gw.config });
-      await cli.services.auth.revokeKey('default', id);
+      await cli.services.auth.revokeKey(id, { org: 'default' });
       const revokedAt = performance.now();
       await Promise.all([refusedWithinBound(gw.baseUrl, key, revokedAt), refusedWithinBound(peer.baseUrl, key, revokedAt)]);
     });

@@ -154,6 +154,78 @@ describe('POST /api/v0/traces — the document example', () => {
   });
 });
 
+describe('POST /api/v0/traces — serviceName, serviceNamespace and environment name one service', () => {
+  const payment = 'identity-payment';
+  const frontend = 'identity-frontend';
+  // I1: payment in shop/production, frontend in default/staging (the namespace and environment are in the trace, on another service).
+  const I1 = 'a1d00000000000000000000000000001';
+  // I2: payment in default/staging.
+  const I2 = 'a1d00000000000000000000000000002';
+  // I3: payment twice, in shop/production (40 ms) and in default/production (10 ms, 5 ms later).
+  const I3 = 'a1d00000000000000000000000000003';
+  const nowS = Math.floor(Date.now() / 1000);
+  const window = { from: nowS - 3600, to: nowS + 60 };
+  const at = (nowS - 30) * 1000;
+  const where = (namespace: string, environment: string) => ({
+    'service.namespace': namespace,
+    'deployment.environment.name': environment,
+  });
+
+  beforeAll(async () => {
+    const res = await postOtlpJson(gw.baseUrl, gw.apiKey, [
+      { traceId: I1, service: payment, startMs: at, durationMs: 20, resource: where('shop', 'production') },
+      { traceId: I1, service: frontend, startMs: at, durationMs: 30, resource: where('default', 'staging') },
+      { traceId: I2, service: payment, startMs: at + 1, durationMs: 20, resource: where('default', 'staging') },
+      { traceId: I3, service: payment, startMs: at + 2, durationMs: 40, resource: where('shop', 'production') },
+      { traceId: I3, service: payment, startMs: at + 7, durationMs: 10, resource: where('default', 'production') },
+    ]);
+    expect(res.status).toBe(200);
+  });
+
+  const ids = async (request: Record<string, unknown>) => {
+    const { status, body } = await list({ ...window, order: { direction: 'ASC' }, ...request });
+    expect(status).toBe(200);
+    return body.results.map((r) => r.traceId);
+  };
+
+  it('matches only traces in which the service itself runs in the namespace', async () => {
+    expect(await ids({ serviceName: payment, serviceNamespace: 'default' })).toEqual([I2, I3]);
+    expect(await ids({ serviceName: payment, serviceNamespace: 'shop' })).toEqual([I1, I3]);
+    expect(await ids({ serviceName: frontend, serviceNamespace: 'shop' })).toEqual([]);
+  });
+
+  it('matches only traces in which the service itself runs in the environment', async () => {
+    expect(await ids({ serviceName: payment, environment: 'staging' })).toEqual([I2]);
+    expect(await ids({ serviceName: frontend, environment: 'production' })).toEqual([]);
+  });
+
+  it('holds name, namespace and environment on one span together', async () => {
+    expect(await ids({ serviceName: payment, serviceNamespace: 'default', environment: 'production' })).toEqual([I3]);
+    expect(await ids({ serviceName: payment, serviceNamespace: 'shop', environment: 'staging' })).toEqual([]);
+  });
+
+  it('matches nothing for a service that does not exist under that namespace or environment', async () => {
+    expect(await ids({ serviceName: payment, serviceNamespace: 'nowhere' })).toEqual([]);
+    expect(await ids({ serviceName: payment, environment: 'nowhere' })).toEqual([]);
+  });
+
+  it("reports the named service's own namespace, environment and segment", async () => {
+    const { body } = await list({ ...window, serviceName: payment, serviceNamespace: 'default', traceId: I3 });
+    expect(body.results).toEqual([
+      expect.objectContaining({
+        serviceName: payment,
+        serviceNamespace: 'default',
+        environment: 'production',
+        traceLatencyMillis: 40,
+        serviceLatencyMillis: 10,
+      }),
+    ]);
+    // Without a namespace, the service name alone takes every span of that name.
+    const whole = await list({ ...window, serviceName: payment, traceId: I3 });
+    expect(whole.body.results).toEqual([expect.objectContaining({ serviceNamespace: 'shop', serviceLatencyMillis: 40 })]);
+  });
+});
+
 describe('GET /api/v0/traces/{traceId} — the document example', () => {
   it('answers the example trace with the output example, key for key', async () => {
     const [documented] = examples.getResponse.spans;

@@ -9,7 +9,8 @@ import { testDb, type TestDb } from './helpers/mongo.js';
  * The sliding window itself, on the real store, with a controlled clock:
  * every scenario replays a request schedule and then checks the invariant the
  * README documents — no 60-second interval, wherever it starts, contains more
- * admitted requests than the key's limit.
+ * admitted requests than the key's limit — and that no refused request is
+ * told to wait longer than the window.
  */
 let store: TestDb;
 let clock = 0;
@@ -62,9 +63,48 @@ describe('per-key sliding window (60 s)', () => {
     expect(decisions[19]).toMatchObject({ allowed: true, remaining: 0, limit: 20 });
     const refused = decisions[20]!;
     expect(refused).toMatchObject({ allowed: false, remaining: 0, limit: 20 });
-    // The burst's bucket (second 10) stops counting when second 71 begins: 61 s later.
-    expect(refused.retryAfterS).toBe(61);
-    expect(refused.resetAtS).toBe((T0 + 71_000) / 1000);
+    // The burst leaves the window exactly 60 s later: no request ever waits longer than the window.
+    expect(refused.retryAfterS).toBe(60);
+    expect(refused.resetAtS).toBe((T0 + 70_000) / 1000);
+    expect(decisions[19]!.resetAtS).toBe(refused.resetAtS);
+    const { decisions: after } = await replay(who, [T0 + 69_999, T0 + 70_000]);
+    expect(after.map((d) => d.allowed)).toEqual([false, true]);
+    expect(after[0]).toMatchObject({ retryAfterS: 1, resetAtS: (T0 + 70_000) / 1000 });
+  });
+
+  it('never answers a Retry-After beyond the 60 s window, and a retry after it is admitted', async () => {
+    // 20 requests spread over second 10 (10.000 … 10.950), then a refused one at its very end and one early in second 11.
+    const who = principal(20);
+    const { decisions } = await replay(who, [...burst(T0 + 10_000, 20, 1_000), T0 + 10_999, T0 + 11_000]);
+    const refused = decisions.slice(20);
+    expect(refused.map((d) => d.allowed)).toEqual([false, false]);
+    // The latest admitted request (10.950) leaves the window at 70.950: the whole budget is back then.
+    expect(refused.map((d) => d.retryAfterS)).toEqual([60, 60]);
+    expect(refused.map((d) => d.resetAtS)).toEqual([(T0 + 71_000) / 1000, (T0 + 71_000) / 1000]);
+    // At 70.000 the oldest (10.000) is 60 s old, but second 10 counts while its latest request (10.950) is in the window;
+    // the refused request at 10.999, told 60 s, is admitted when it retries then.
+    const retries = await replay(who, [T0 + 70_000, T0 + 70_949, T0 + 70_950, T0 + 10_999 + 60_000]);
+    expect(retries.decisions.map((d) => d.allowed)).toEqual([false, false, true, true]);
+  });
+
+  it('answers a Retry-After consistent with the reset and the window under random traffic', async () => {
+    const who = principal(15);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let t = T0 + 400_000;
+    const schedule: number[] = [];
+    for (let i = 0; i < 150; i++) schedule.push((t += Math.floor(random() * (random() < 0.2 ? 9_000 : 300))));
+    const { decisions } = await replay(who, schedule);
+    decisions.forEach((d, i) => {
+      const at = schedule[i]!;
+      expect(d.resetAtS * 1000).toBeGreaterThan(at);
+      expect(d.resetAtS * 1000).toBeLessThanOrEqual(Math.ceil((at + 60_000) / 1000) * 1000);
+      if (d.allowed) return;
+      expect(d.retryAfterS).toBeGreaterThanOrEqual(1);
+      expect(d.retryAfterS).toBeLessThanOrEqual(60);
+      expect(Math.floor(at / 1000) + d.retryAfterS).toBeLessThanOrEqual(d.resetAtS);
+    });
+    expect(decisions.some((d) => !d.allowed)).toBe(true);
   });
 
   it('lets no burst straddling a window boundary exceed the limit, where a fixed window admits 2×', async () => {
@@ -112,10 +152,10 @@ describe('per-key sliding window (60 s)', () => {
 
   it('admits again as soon as the old burst has left the window, and a refused request does not use budget', async () => {
     const who = principal(10);
-    const schedule = [...burst(T0 + 5_000, 10), ...burst(T0 + 30_000, 10), T0 + 65_999, T0 + 66_000, T0 + 66_001];
+    const schedule = [...burst(T0 + 5_000, 10), ...burst(T0 + 30_000, 10), T0 + 64_999, T0 + 65_000, T0 + 65_001];
     const { admitted } = await replay(who, schedule);
-    // 10 at 0:05; the 10 retries at 0:30 are refused and not counted; at 1:06 second 5 has left the window.
-    expect(admitted).toEqual([...burst(T0 + 5_000, 10), T0 + 66_000, T0 + 66_001]);
+    // 10 at 0:05; the 10 retries at 0:30 are refused and not counted (nor do they delay anything); at 1:05 the burst is 60 s old.
+    expect(admitted).toEqual([...burst(T0 + 5_000, 10), T0 + 65_000, T0 + 65_001]);
   });
 
   it('does not hold back traffic below the limit, however it is spread', async () => {

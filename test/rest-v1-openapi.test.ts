@@ -1,5 +1,9 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
@@ -163,5 +167,58 @@ describe('live answers match the OpenAPI document', () => {
       const validate = validatorFor('GET', '/v1/traces', status);
       expect(validate(res.body), ajv.errorsText(validate.errors)).toBe(true);
     }
+  });
+});
+
+describe('POST /v1/traces (OTLP/HTTP) in the document', () => {
+  /** Spans made by the OpenTelemetry SDK, serialized as its OTLP/HTTP JSON exporter sends them. */
+  async function sdkExport(): Promise<string> {
+    const recorded = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': 'openapi-otlp', 'deployment.environment.name': 'test' }),
+      spanProcessors: [new SimpleSpanProcessor(recorded)],
+    });
+    const tracer = provider.getTracer('openapi-test', '1.0.0');
+    tracer.startActiveSpan('parent', (parent) => {
+      const child = tracer.startSpan('child', { attributes: { 'http.status_code': 500, ratio: 0.5, tags: ['a', 'b'], ok: false } });
+      child.addEvent('retry', { attempt: 2 });
+      child.setStatus({ code: SpanStatusCode.ERROR, message: 'boom' });
+      child.end();
+      parent.end();
+    });
+    await provider.forceFlush();
+    const json = new TextDecoder().decode(JsonTraceSerializer.serializeRequest(recorded.getFinishedSpans()));
+    await provider.shutdown();
+    return json;
+  }
+
+  const schema = (name: string) => ajv.compile({ $ref: `#/components/schemas/${name}`, components: doc.components });
+
+  it('is documented, with JSON and protobuf bodies and the OTLP error statuses', () => {
+    const post = doc.paths['/v1/traces']?.post as unknown as { requestBody: { content: Json }; responses: Json };
+    expect(Object.keys(post.requestBody.content).sort()).toEqual(['application/json', 'application/x-protobuf']);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '415', '429', '503']));
+  });
+
+  it("describes the OpenTelemetry SDK's JSON export as its request body, and the answers to it", async () => {
+    const body = await sdkExport();
+    const request = schema('OtlpExportTraceServiceRequest');
+    expect(request(JSON.parse(body)), ajv.errorsText(request.errors)).toBe(true);
+
+    const post = (text: string) =>
+      fetch(`${gw.baseUrl}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` },
+        body: text,
+      });
+    const stored = await post(body);
+    expect(stored.status).toBe(200);
+    const ok = schema('OtlpExportTraceServiceResponse');
+    expect(ok(await stored.json()), ajv.errorsText(ok.errors)).toBe(true);
+
+    const refused = await post('{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"zz","spanId":"00f067aa0ba902b7"}]}]}]}');
+    expect(refused.status).toBe(400);
+    const status = schema('OtlpStatus');
+    expect(status(await refused.json()), ajv.errorsText(status.errors)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_ID, RULE_ID_RULE } from '../../src/domain/alerts/alert-rule.js';
 import { NotFoundError } from '../../src/errors.js';
 import { graphql } from '../__generated__/gql.js';
 import type {
@@ -155,7 +156,22 @@ function ruleJson(rule: RestAlertRuleFragment): z.input<typeof RuleJson> {
   };
 }
 
-const RuleIdPath = z.strictObject({ id: text('Alert rule id (alert_rule_ followed by 8 hex digits)', 64) });
+/**
+ * The id's shape is checked with the path, before the body and before any
+ * lookup: an id that cannot name a rule is the caller's malformed parameter
+ * (400), an id of the documented shape that names no rule of the caller's
+ * organization is a missing resource (404). docs/rest-v1.md, "Alert rule ids".
+ */
+const RuleIdPath = z.strictObject({
+  id: z
+    .string()
+    .regex(RULE_ID, { error: RULE_ID_RULE })
+    .meta({
+      description:
+        'Alert rule id: alert_rule_ followed by 8 lowercase hex digits. Another shape answers 400; a rule that does not exist, 404',
+      examples: ['alert_rule_7f3a8b2e'],
+    }),
+});
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError(`Alert rule '${id}' does not exist`, 'id');

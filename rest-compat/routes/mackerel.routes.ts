@@ -147,7 +147,10 @@ function listVariables(body: ListTracesInput) {
     },
     page: body.page ?? 1,
     perPage: body.perPage ?? 20,
+    // The result describes the one service the three keys name (docs/mackerel.md, "One service").
     service: body.serviceName,
+    serviceNamespace: body.serviceNamespace ?? null,
+    environment: body.environment ?? null,
   };
 }
 
@@ -217,7 +220,15 @@ export const mackerelListTraces = defineRoute({
     'Mackerel-compatible trace list (spec/mackerel-traces-v0.md): traces of `serviceName` starting in [from, to], in numbered pages. ' +
     'Span-level conditions must hold on one span of the service. Rate limit: 1 request per second per key.',
   operation: graphql(`
-    query RestMackerelListTraces($filter: TraceFilter!, $orderBy: TraceOrderBy!, $page: Int!, $perPage: Int!, $service: String!) {
+    query RestMackerelListTraces(
+      $filter: TraceFilter!
+      $orderBy: TraceOrderBy!
+      $page: Int!
+      $perPage: Int!
+      $service: String!
+      $serviceNamespace: String
+      $environment: String
+    ) {
       tracePage(filter: $filter, orderBy: $orderBy, page: $page, perPage: $perPage) {
         hasNextPage
         results {
@@ -225,7 +236,7 @@ export const mackerelListTraces = defineRoute({
           rootOperation
           startTimeUnixNano
           durationNs
-          serviceSegment(service: $service) {
+          serviceSegment(service: $service, serviceNamespace: $serviceNamespace, environment: $environment) {
             serviceNamespace
             environment
             startTimeUnixNano

@@ -36,8 +36,9 @@ const DoubleValue = builder.objectRef<Variant<'double'>>('DoubleValue').implemen
       resolve: (v) => (Number.isFinite(v.value) ? v.value : null),
     }),
     text: t.string({
-      description: 'The value as text, exact for every double including NaN and ±Infinity.',
-      resolve: (v) => String(v.value),
+      description: 'The value as text, exact for every double including NaN, ±Infinity and -0 (`"-0"`).',
+      // String(-0) is "0": the sign of zero is written explicitly.
+      resolve: (v) => (Object.is(v.value, -0) ? '-0' : String(v.value)),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useErrorHandler, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
 import { storeFailure } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
@@ -87,7 +87,14 @@ function useErrorLog(log: Logger) {
 export function createGraphQLServer(
   services: Services,
   loaders: LoaderFactories<Loaders>,
-  options: { graphiql: boolean; log: Logger; storeTimeoutMs: number; keyWatch: KeyWatch; limits?: GraphQLLimits },
+  options: {
+    graphiql: boolean;
+    log: Logger;
+    storeTimeoutMs: number;
+    keyWatch: KeyWatch;
+    limits?: GraphQLLimits;
+    transports?: readonly Plugin[];
+  },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const createContext = contextFactory(services, loaders);
@@ -104,11 +111,13 @@ export function createGraphQLServer(
     // CORS is the router's (http/cors.ts, MESH_CORS_ORIGINS) for every route; yoga's own would reflect any origin with credentials.
     cors: false,
     logging: false,
+    // Extra transports on /graphql (graphql-sse's single connection mode) run after the limits are in place.
     plugins: [
       useGraphQLLimits(limits),
       useErrorLog(options.log),
       useStoreDeadline(options.storeTimeoutMs),
       useSubscriptionRevocation(options.keyWatch),
+      ...(options.transports ?? []),
     ],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,

@@ -1,6 +1,9 @@
 import type { CommandFailedEvent, CommandSucceededEvent, MongoClient } from 'mongodb';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Default metrics of prom-client that are gauges despite their `_total` suffix. */
+const NON_COUNTER_TOTALS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'] as const;
+
 /** Latency buckets (seconds) for HTTP requests, ingest batches and store commands: 1 ms to 30 s. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -109,6 +112,10 @@ export class GatewayMetrics {
     this.storeUp.set(1);
     // process_* (RSS, CPU, fds), nodejs_heap_*, nodejs_eventloop_lag_* (p50/p90/p99 via monitorEventLoopDelay), GC.
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+    // prom-client's totals of active handles, requests and resources are gauges named `…_total`, which the
+    // Prometheus naming rules (promtool check metrics) reserve for counters. Their per-type gauges stay
+    // (`nodejs_active_handles{type}` …); a total is `sum(nodejs_active_handles)`.
+    for (const name of NON_COUNTER_TOTALS) this.registry.removeSingleMetric(name);
   }
 
   /** A gauge read at scrape time from live state (open sockets, subscriptions, in-flight ingest). */

@@ -1,11 +1,18 @@
 /**
- * An attribute value as the gateway renders it (docs/rest-v1.md): string,
- * boolean, number, null, an array or an object of values. An int64 beyond
- * ±(2^53 − 1) arrives as the string of its exact digits (a JS number would
- * round it), NaN/±Infinity as "NaN"/"Infinity"/"-Infinity", bytes as base64.
+ * A scalar attribute value as the gateway renders it (docs/rest-v1.md): string,
+ * boolean, number or null. An int64 beyond ±(2^53 − 1) arrives as the string of
+ * its exact digits (a JS number would round it), NaN/±Infinity as
+ * "NaN"/"Infinity"/"-Infinity", bytes as base64, an empty value (or one nested
+ * deeper than the gateway renders) as null.
  */
-export type AttributeValue = string | number | boolean | null | AttributeValue[] | {
-    [key: string]: AttributeValue;
+export type AttributeScalar = string | number | boolean | null;
+/** An element of an array or object attribute value: a scalar, or an array or object of scalars. */
+export type AttributeElement = AttributeScalar | AttributeScalar[] | {
+    [key: string]: AttributeScalar;
+};
+/** An attribute value: a scalar, or an array or object of elements (the gateway renders three levels). */
+export type AttributeValue = AttributeScalar | AttributeElement[] | {
+    [key: string]: AttributeElement;
 };
 export type Attributes = {
     [key: string]: AttributeValue;

@@ -61,7 +61,9 @@ export const MIN_WINDOW_S = 60;
 export const MAX_WINDOW_S = 24 * 3600;
 export const MAX_FOR_S = 24 * 3600;
 
-const RULE_ID = /^alert_rule_[0-9a-f]{8}$/;
+/** The documented shape of a rule id; `RULE_ID_RULE` is what an id that does not have it is told. */
+export const RULE_ID = /^alert_rule_[0-9a-f]{8}$/;
+export const RULE_ID_RULE = 'must be an alert rule id (alert_rule_ followed by 8 hex digits)';
 
 /** `alert_rule_` and 8 hex digits, as in the REST document's example (`alert_rule_7f3a8b2e`). */
 export function newRuleId(): string {
@@ -69,8 +71,7 @@ export function newRuleId(): string {
 }
 
 export function assertRuleId(id: string, param = 'id'): string {
-  if (!RULE_ID.test(id))
-    throw new ValidationError(`Parameter '${param}' must be an alert rule id (alert_rule_ followed by 8 hex digits)`, param);
+  if (!RULE_ID.test(id)) throw new ValidationError(`Parameter '${param}' ${RULE_ID_RULE}`, param);
   return id;
 }
 

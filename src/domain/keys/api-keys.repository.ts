@@ -130,6 +130,22 @@ export class ApiKeysRepository {
     return existing ? toRecord(existing) : null;
   }
 
+  /**
+   * The operator's revocation (the apikey CLI): by id alone, not tenant-scoped
+   * by necessity — key ids are unique across organizations, and the operator
+   * holds the store. Null when no key has that id. Idempotent like `revoke`.
+   */
+  async revokeById(id: string, at: Date): Promise<ApiKeyRecord | null> {
+    const revoked = await this.keys.findOneAndUpdate(
+      { _id: id, revokedAt: null },
+      { $set: { revokedAt: at } },
+      { returnDocument: 'after' },
+    );
+    if (revoked) return toRecord(revoked);
+    const existing = await this.keys.findOne({ _id: id });
+    return existing ? toRecord(existing) : null;
+  }
+
   /** Which of the given key ids are still unrevoked: one query for every open WebSocket's key. */
   async findActiveIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -61,6 +61,10 @@ export interface AuthServiceOptions {
 
 const KEY_ID = /^key_[0-9a-f]{16}$/;
 
+function assertKeyId(id: string): void {
+  if (!KEY_ID.test(id)) throw new ValidationError("Parameter 'id' must be an API key id (key_ followed by 16 hex digits)", 'id');
+}
+
 export class AuthService {
   private readonly lastTouched = new Map<string, number>();
   private readonly now: () => Date;
@@ -176,8 +180,15 @@ export class AuthService {
     return this.keys.list(org);
   }
 
-  async revokeKey(org: string, id: string): Promise<ApiKeyRecord | null> {
-    const revoked = await this.keys.revoke(org, id, this.now());
+  /**
+   * The operator's revocation: a key id names one key whatever its
+   * organization; `org`, when given, is a guard (a key of another organization
+   * is then not found, and stays valid). Null when there is no such key.
+   */
+  async revokeKey(id: string, guard: { readonly org?: string | undefined } = {}): Promise<ApiKeyRecord | null> {
+    assertKeyId(id);
+    const revoked =
+      guard.org === undefined ? await this.keys.revokeById(id, this.now()) : await this.keys.revoke(guard.org, id, this.now());
     this.cache.forget(id);
     return revoked;
   }
@@ -209,7 +220,7 @@ export class AuthService {
 
   async revokeKeyAs(principal: Principal | null, id: string): Promise<ApiKeyRecord> {
     const { tenant } = assertCan(principal, 'keys:admin');
-    if (!KEY_ID.test(id)) throw new ValidationError("Parameter 'id' must be an API key id (key_ followed by 16 hex digits)", 'id');
+    assertKeyId(id);
     const revoked = await this.keys.revoke(tenant.org, id, this.now(), tenant.env === 'live' ? undefined : 'test');
     if (revoked === null) throw new NotFoundError(`No API key '${id}' in this organization`, 'id');
     this.cache.forget(id);

@@ -20,13 +20,16 @@ import type { Principal } from '../../auth/principal.js';
  * per-minute budget). Each admitted request increments its bucket's counter —
  * an atomic upsert by rate-limiter-flexible's RateLimiterMongo, which also
  * handles the insert race between instances and stamps the TTL that lets
- * MongoDB delete the counter once it has left every window. A request is
- * admitted iff the counters of the current bucket and of the whole `window`
- * before it (61 one-second buckets) add up to at most the limit. Because that
- * span always covers the 60 seconds before the request, **no 60-second
- * interval, aligned or not, ever contains more admitted requests than the
- * limit**; the price is that the check may look up to one bucket (1 s) further
- * back than strictly needed.
+ * MongoDB delete the counter once it has left every window — and records its
+ * instant as the bucket's `last`. A request at `at` is admitted iff the
+ * requests admitted in (at − window, at] are at most the limit: the buckets
+ * after the one the window's start falls in lie wholly inside it and count;
+ * that edge bucket counts while its `last` is inside the window (all of its
+ * requests then, which may over-count its earlier ones, never under-count).
+ * So **no 60-second interval, aligned or not, ever contains more admitted
+ * requests than the limit**, and a refused client never waits more than the
+ * window: a bucket stops counting exactly `window` after its latest admitted
+ * request, so Retry-After and X-RateLimit-Reset are at most 60 s away.
  *
  * Concurrency: the request increments first, then reads; the counter it reads
  * for its own bucket therefore includes every request incremented before it,
@@ -79,6 +82,14 @@ interface CounterDocument {
   key: string;
   points: number;
   expire: Date | null;
+  /** Epoch ms of the bucket's latest admitted request; set after admission, so a refused request never moves it. */
+  last?: number;
+}
+
+/** A bucket's admitted requests, and the instant after which none of them is in a window any more. */
+interface BucketCount {
+  readonly n: number;
+  readonly leavesAt: number;
 }
 
 /** Far above any limit: the library only counts; admission is decided over the window here. */
@@ -118,24 +129,32 @@ export class RateLimits {
     const earlier = Array.from({ length: span }, (_, i) => current - span + i);
 
     const [mine, older] = await Promise.all([this.counter.consume(keyOf(current), 1), this.readBuckets(earlier.map(keyOf))]);
-    const counts = new Map<number, number>();
-    earlier.forEach((bucket) => counts.set(bucket, older.get(this.counter.getKey(keyOf(bucket))) ?? 0));
-    counts.set(current, mine.consumedPoints);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const counts = earlier.map((bucket): BucketCount => {
+      const doc = older.get(this.counter.getKey(keyOf(bucket)));
+      // Without a recorded `last`, the latest instant the bucket can hold.
+      const last = doc?.last ?? (bucket + 1) * policy.bucketMs - 1;
+      // The oldest is the bucket the window's start (at − window) falls in: it counts while its latest request is inside.
+      const inWindow = bucket > current - span || last > at - policy.windowMs;
+      return { n: inWindow ? (doc?.points ?? 0) : 0, leavesAt: last + policy.windowMs };
+    });
+    // The current bucket's requests are all at or before now.
+    const leavesAt = at + policy.windowMs;
+    const total = counts.reduce((sum, c) => sum + c.n, mine.consumedPoints);
 
     if (total <= limit) {
-      return {
-        allowed: true,
-        limit,
-        remaining: limit - total,
-        resetAtS: Math.ceil(((current + span + 1) * policy.bucketMs) / 1000),
-        retryAfterS: 0,
-      };
+      // findAndModify on the unique `key`, as the library's own upsert (index coverage admits no update by another field).
+      await this.counters.findOneAndUpdate(
+        { key: this.counter.getKey(keyOf(current)) },
+        { $max: { last: at } },
+        { projection: { _id: 1 } },
+      );
+      // This request is the newest: the whole budget is back once it has left the window.
+      return { allowed: true, limit, remaining: limit - total, resetAtS: Math.ceil(leavesAt / 1000), retryAfterS: 0 };
     }
     await this.counter.reward(keyOf(current), 1);
-    counts.set(current, mine.consumedPoints - 1);
     for (const observer of this.rejectionObservers) observer(budget);
-    return { allowed: false, limit, remaining: 0, ...this.whenFreed(counts, limit, span, policy.bucketMs, at) };
+    const freed = this.whenFreed([...counts, { n: mine.consumedPoints - 1, leavesAt }], limit, at);
+    return { allowed: false, limit, remaining: 0, ...freed };
   }
 
   /** Calls `observer` on every refusal, whichever transport charged the budget (the rate-limit rejection metric). */
@@ -150,37 +169,33 @@ export class RateLimits {
     return decision;
   }
 
-  private async readBuckets(keys: readonly string[]): Promise<Map<string, number>> {
+  private async readBuckets(keys: readonly string[]): Promise<Map<string, Pick<CounterDocument, 'points' | 'last'>>> {
     const docs = await this.counters
-      .find({ key: { $in: keys.map((k) => this.counter.getKey(k)) } }, { projection: { _id: 0, key: 1, points: 1 } })
+      .find({ key: { $in: keys.map((k) => this.counter.getKey(k)) } }, { projection: { _id: 0, key: 1, points: 1, last: 1 } })
       .toArray();
-    return new Map(docs.map((d) => [d.key, d.points]));
+    return new Map(docs.map((d) => [d.key, d]));
   }
 
   /**
-   * A bucket stops counting once the current bucket is more than `span` after
-   * it. Dropping the oldest buckets first, the first moment the remaining
-   * total leaves room for one request is when the next request is admissible;
-   * the moment they are all gone is when the whole budget is back.
+   * A bucket stops counting `window` after its latest admitted request.
+   * Dropping buckets in that order, the first moment the remaining total leaves
+   * room for one request is when the next request is admissible (Retry-After);
+   * the moment they are all gone is when the whole budget is back
+   * (X-RateLimit-Reset). Both instants are at most `window` after `at` (each
+   * rounded up to a whole second: Retry-After counts from now, the reset is an
+   * epoch second), and the first is never after the second.
    */
-  private whenFreed(
-    counts: Map<number, number>,
-    limit: number,
-    span: number,
-    bucketMs: number,
-    at: number,
-  ): { resetAtS: number; retryAfterS: number } {
-    const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
-    const leaves = (bucket: number) => (bucket + span + 1) * bucketMs;
-    let total = buckets.reduce((sum, [, n]) => sum + n, 0);
+  private whenFreed(counts: readonly BucketCount[], limit: number, at: number): { resetAtS: number; retryAfterS: number } {
+    const counting = counts.filter((c) => c.n > 0).sort((a, b) => a.leavesAt - b.leavesAt);
+    let total = counting.reduce((sum, c) => sum + c.n, 0);
     let freeAt = at;
-    for (const [bucket, n] of buckets) {
+    for (const bucket of counting) {
       if (total + 1 <= limit) break;
-      total -= n;
-      freeAt = leaves(bucket);
+      total -= bucket.n;
+      freeAt = bucket.leavesAt;
     }
-    const newest = buckets.at(-1)?.[0] ?? Math.floor(at / bucketMs);
-    return { retryAfterS: Math.max(1, Math.ceil((freeAt - at) / 1000)), resetAtS: Math.ceil(leaves(newest) / 1000) };
+    const resetAt = counting.at(-1)?.leavesAt ?? at;
+    return { retryAfterS: Math.max(1, Math.ceil((freeAt - at) / 1000)), resetAtS: Math.ceil(resetAt / 1000) };
   }
 }
 

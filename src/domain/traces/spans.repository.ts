@@ -20,12 +20,6 @@ function compareBigInt(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function greater(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
-}
-
 /**
  * Every query below starts with the tenant equality prefix (org, env), or is
  * an `_id` lookup (the `_id` embeds the tenant). The index list is the
@@ -377,24 +371,28 @@ export class SpansRepository {
   }
 
   /**
-   * Every service's segment of the given traces (see ServiceSegment), from the spans' `_id`s as the trace
-   * summaries list them (see findByTraceIds): one find for a whole page of traces, projected to the
-   * fields a segment needs, and grouped here into one row per (trace, service).
+   * The segments of the given traces per service name, namespace and
+   * environment (see ServiceSegment), from the spans' `_id`s as the trace
+   * summaries list them (see findByTraceIds): one find for a whole page of
+   * traces, projected to the fields a segment needs, and grouped here. A
+   * service name seen under two namespaces or environments yields a segment
+   * for each (mergeSegments joins them).
    */
   async serviceSegments(tenant: Tenant, members: ReadonlyMap<string, readonly string[]>): Promise<ServiceSegment[]> {
     const docs = await this.byMembers(tenant, members, ['traceId', 'svc', 'startNs', 'endNs', 'ns', 'denv']);
     const segments = new Map<string, ServiceSegment>();
     for (const doc of docs) {
-      const key = `${doc.traceId}:${doc.svc}`;
+      const serviceNamespace = doc.ns ?? null;
+      const environment = doc.denv ?? null;
+      const key = JSON.stringify([doc.traceId, doc.svc, serviceNamespace, environment]);
       const seen = segments.get(key);
       const start = BigInt(doc.startNs);
       const end = BigInt(doc.endNs);
       segments.set(key, {
         traceId: doc.traceId,
         serviceName: doc.svc,
-        // The greater of the values, a set one over null: deterministic when spans disagree.
-        serviceNamespace: greater(seen?.serviceNamespace ?? null, doc.ns ?? null),
-        environment: greater(seen?.environment ?? null, doc.denv ?? null),
+        serviceNamespace,
+        environment,
         startTimeUnixNano: seen === undefined || start < seen.startTimeUnixNano ? start : seen.startTimeUnixNano,
         endTimeUnixNano: seen === undefined || end > seen.endTimeUnixNano ? end : seen.endTimeUnixNano,
         spanCount: (seen?.spanCount ?? 0) + 1,

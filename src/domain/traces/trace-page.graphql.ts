@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors.js';
 import { builder } from '../../graphql/builder.js';
-import type { ServiceSegment as ServiceSegmentModel } from './service-segment.js';
+import { mergeSegments, type ServiceSegment as ServiceSegmentModel } from './service-segment.js';
 import type { TraceSummary } from './trace.js';
 import { toFilterInput, Trace, TraceFilter, TraceOrderBy } from './traces.graphql.js';
 
@@ -37,9 +37,19 @@ builder.objectField(Trace, 'serviceSegment', (t) =>
   t.field({
     type: ServiceSegment,
     nullable: true,
-    description: 'The part of this trace that `service` took; null when the service has no span in it. Batched across traces.',
-    args: { service: t.arg.string({ required: true }) },
-    resolve: async (trace, args, ctx) => (await ctx.loaders.serviceSegmentsByTraceId.load(trace.traceId)).get(args.service) ?? null,
+    description:
+      'The part of this trace that `service` took; null when the service has no span in it. Batched across traces. ' +
+      'With `serviceNamespace` and/or `environment`, only the spans of the service under them: name, namespace and ' +
+      'environment together name one service.',
+    args: {
+      service: t.arg.string({ required: true }),
+      serviceNamespace: t.arg.string({ description: 'service.namespace of the spans to take; any when absent.' }),
+      environment: t.arg.string({ description: 'deployment.environment(.name) of the spans to take; any when absent.' }),
+    },
+    resolve: async (trace, args, ctx) => {
+      const parts = (await ctx.loaders.serviceSegmentsByTraceId.load(trace.traceId)).get(args.service) ?? [];
+      return mergeSegments(parts, args);
+    },
   }),
 );
 

@@ -184,6 +184,7 @@ const StatusFilter = builder.enumType('TraceStatus', {
 export const TraceFilter = builder.inputType('TraceFilter', {
   description:
     'Trace-level conditions (time window, service, namespace, environment, status, duration) use the trace summary. ' +
+    'service, serviceNamespace and environment together name one service: given two or more, one span must carry them all. ' +
     'Span-level conditions (spanName, spanStatus, serviceVersion, issueFingerprint, attributes, resourceAttributes) ' +
     'match when one single span satisfies all of them, together with service/namespace/environment if given.',
   fields: (t) => ({

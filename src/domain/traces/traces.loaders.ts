@@ -13,8 +13,8 @@ export interface SpanKey {
 
 export interface TraceLoaders {
   readonly traceById: DataLoader<string, TraceSummary | null>;
-  /** Per trace: its service segments by service name (one aggregation per batch of traces). */
-  readonly serviceSegmentsByTraceId: DataLoader<string, ReadonlyMap<string, ServiceSegment>>;
+  /** Per trace: its service segments by service name, one per namespace/environment (one aggregation per batch of traces). */
+  readonly serviceSegmentsByTraceId: DataLoader<string, ReadonlyMap<string, readonly ServiceSegment[]>>;
   /** Every span of each trace, in start order: for whole-trace work, after the trace's span count is charged (span-budget.ts). */
   readonly spansByTraceId: DataLoader<string, readonly Span[]>;
   /** One page of a trace's spans (Trace.spans) that is not the whole trace (that one is spansByTraceId). */
@@ -35,9 +35,12 @@ export function traceLoaders(service: TracesService): LoaderFactories<TraceLoade
       }),
     serviceSegmentsByTraceId: (principal) =>
       new DataLoader(async (ids) => {
-        const byTrace = new Map<string, Map<string, ServiceSegment>>(ids.map((id) => [id, new Map()]));
+        const byTrace = new Map<string, Map<string, ServiceSegment[]>>(ids.map((id) => [id, new Map()]));
         for (const segment of await service.loadServiceSegments(principal, ids)) {
-          byTrace.get(segment.traceId)?.set(segment.serviceName, segment);
+          const services = byTrace.get(segment.traceId);
+          const parts = services?.get(segment.serviceName);
+          if (parts !== undefined) parts.push(segment);
+          else services?.set(segment.serviceName, [segment]);
         }
         return ids.map((id) => byTrace.get(id) ?? new Map());
       }),

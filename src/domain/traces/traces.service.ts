@@ -205,16 +205,19 @@ export function compileTraceFilter(filter: TraceFilterInput, window: { from: Dat
     ...optional('attributes', attributeConditions(filter.attributes, 'attributes')),
     ...optional('resourceAttributes', attributeConditions(filter.resourceAttributes, 'resourceAttributes')),
   };
-  if (Object.keys(span).length === 0) return { conditions };
-  // Single-span rule: with span-level conditions, the service/namespace/environment
-  // constrain that same span, so "service X with attribute Y" means X's span has Y.
-  const withResource: SpanConditions = {
-    ...span,
+  const identity: SpanConditions = {
     ...optional('serviceName', service),
     ...optional('serviceNamespace', serviceNamespace),
     ...optional('deploymentEnvironment', environment),
   };
-  return { conditions, spanFilter: spanConditionsFilter(withResource) };
+  // Name, namespace and environment together name one service: given two of them, one span
+  // must carry both ("payment-svc in namespace default", not payment-svc somewhere and
+  // another service in default). The trace-level conditions above stay: they narrow by index.
+  const namesOneService = Object.keys(identity).length > 1;
+  if (Object.keys(span).length === 0 && !namesOneService) return { conditions };
+  // Single-span rule: with span-level conditions, the service/namespace/environment
+  // constrain that same span, so "service X with attribute Y" means X's span has Y.
+  return { conditions, spanFilter: spanConditionsFilter({ ...span, ...identity }) };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

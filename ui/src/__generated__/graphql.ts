@@ -235,7 +235,7 @@ export type TraceCompletenessUnknownReason =
   /** No collector node of the trace’s clusters sent heartbeats from before the trace’s start to after its end. */
   | 'NO_REPORTING_NODE';
 
-/** Trace-level conditions (time window, service, namespace, environment, status, duration) use the trace summary. Span-level conditions (spanName, spanStatus, serviceVersion, issueFingerprint, attributes, resourceAttributes) match when one single span satisfies all of them, together with service/namespace/environment if given. */
+/** Trace-level conditions (time window, service, namespace, environment, status, duration) use the trace summary. service, serviceNamespace and environment together name one service: given two or more, one span must carry them all. Span-level conditions (spanName, spanStatus, serviceVersion, issueFingerprint, attributes, resourceAttributes) match when one single span satisfies all of them, together with service/namespace/environment if given. */
 export type TraceFilter = {
   attributes?: Array<AttributeFilter> | null | undefined;
   /** deployment.environment(.name) resource attribute. */
