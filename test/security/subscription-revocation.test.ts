@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-sse';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -104,6 +105,33 @@ describe('SSE subscriptions and key revocation', () => {
       await subscriptionsOpen(gw.app, 0);
     } finally {
       stream.abort();
+    }
+  });
+
+  it('ends a subscription of graphql-sse single connection mode the same way', async () => {
+    const { key, record } = await gw.app.services.auth.createKey({ org: 'default', env: 'live', permissions: ['read'] });
+    const client = createClient({
+      url: `${gw.baseUrl}/graphql`,
+      singleConnection: true,
+      headers: { authorization: `Bearer ${key}` },
+      retryAttempts: 0,
+    });
+    const results: unknown[] = [];
+    let ended = false;
+    const dispose = client.subscribe(
+      { query: 'subscription { nodeHeartbeat { nodeId } }' },
+      { next: (result) => results.push(result), error: () => (ended = true), complete: () => (ended = true) },
+    );
+    try {
+      await subscriptionsOpen(gw.app, 1);
+      const revoked = await gw.graphql('mutation ($id: String!) { revokeApiKey(id: $id) { id } }', { id: record.id });
+      expect(revoked.body.errors).toBeUndefined();
+      expect(await until(() => ended, 5_000)).toBe(true);
+      expect(results.at(-1)).toMatchObject({ errors: [{ extensions: { code: 'forbidden' } }] });
+      await subscriptionsOpen(gw.app, 0);
+    } finally {
+      dispose();
+      client.dispose();
     }
   });
 
