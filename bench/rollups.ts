@@ -44,7 +44,7 @@ const SIMULATED_SPANS_PER_S = 1000;
 const DAY_MS = 86_400_000;
 const SDK_EXPORT_SPANS = 100;
 const TENANT: Tenant = { org: 'default', env: 'live' };
-const CONFIG = { retentionHours: 168 };
+const CONFIG = { retentionHours: 168, ingestMaxFutureSkewS: 600 };
 const PRINCIPAL: Principal = { keyId: 'bench', tenant: TENANT, permissions: new Set(['read', 'write']), rateLimit: 10_000 };
 
 const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });

@@ -30,7 +30,7 @@ const FROM_CODE: Readonly<Record<ErrorCode, (message: string, param: string | nu
   not_found: (message, param) => new NotFoundError(message, param),
   method_not_allowed: (message) => new MethodNotAllowedError(message, []),
   conflict: (message, param) => new ConflictError(message, param),
-  payload_too_large: (message) => new PayloadTooLargeError(message),
+  payload_too_large: (message, param) => new PayloadTooLargeError(message, param),
   unsupported_media_type: (message) => new UnsupportedMediaTypeError(message),
   rate_limited: (message, _param, retryAfterS) => new RateLimitedError(message, retryAfterS),
   unavailable: (message, _param, retryAfterS) => new UnavailableError(message, retryAfterS),

@@ -79,6 +79,7 @@ const ERROR_RESPONSES: Readonly<Record<number, { readonly name: string; readonly
   403: { name: 'Forbidden', description: 'API key lacks required permissions' },
   404: { name: 'NotFound', description: 'Resource does not exist' },
   409: { name: 'Conflict', description: 'The request conflicts with the current state of the resource' },
+  413: { name: 'PayloadTooLarge', description: 'The answer would be over a documented size limit (see the message)' },
   429: { name: 'RateLimited', description: 'Too many requests — back off and retry' },
   500: { name: 'ServerError', description: 'Internal error — contact support if persistent' },
   503: { name: 'Unavailable', description: 'Service temporarily unavailable' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoTimestamp } from './params.js';
+import { parseIsoTimestamp, queryInteger, queryNonNegativeInteger } from './params.js';
 
 describe('ISO 8601 timestamps of REST parameters', () => {
   it.each([
@@ -29,5 +29,12 @@ describe('ISO 8601 timestamps of REST parameters', () => {
     '',
   ])('rejects %j', (text) => {
     expect(parseIsoTimestamp(text)).toBeNull();
+  });
+});
+
+describe('query-string integers', () => {
+  it('reads "-0" as 0, so that an accepted value written back reads as itself (found by the REST parameter fuzzer)', () => {
+    expect(Object.is(queryNonNegativeInteger('x').parse('-0'), 0)).toBe(true);
+    expect(Object.is(queryInteger(0, 10, 'x').parse('-0'), 0)).toBe(true);
   });
 });

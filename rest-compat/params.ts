@@ -91,7 +91,8 @@ function decimalInteger(min: number, max: number, message: string) {
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }
-    return n;
+    // "-0" is 0 (found by test/fuzz/rest-params.fuzz.test.ts: -0 would not read back as itself).
+    return n === 0 ? 0 : n;
   });
 }
 

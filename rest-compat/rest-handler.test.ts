@@ -68,13 +68,15 @@ const onTestServer = (key: string | null, path: string) =>
   rest<ErrorBody & Record<string, unknown>>({ ...gw, baseUrl }, 'GET', path, { key });
 
 describe('REST routes run through the GraphQL executor', () => {
-  it('applies the schema-level `read` scope: a key without read gets the scope plugin’s 403', async () => {
+  it('applies the schema-level `read` scope: a key without read gets 403 naming the scope its root field declares', async () => {
     const writer = await gw.app.services.auth.createKey({ org: 'default', env: 'live', permissions: ['write'] });
-    for (const path of ['/v1/traces', '/v1/traces/4bf92f3577b34da6a3ce929d0e0e4736']) {
-      const res = await rest<ErrorBody>(gw, 'GET', path, { key: writer.key });
+    for (const path of ['/v1/traces', '/v1/traces/4bf92f3577b34da6a3ce929d0e0e4736', '/v1/test/cheap']) {
+      const res = await rest<ErrorBody>({ ...gw, baseUrl: path.startsWith('/v1/test') ? baseUrl : gw.baseUrl }, 'GET', path, {
+        key: writer.key,
+      });
       expect(res.status).toBe(403);
-      // This message is the ScopeAuth plugin's unauthorizedError (src/graphql/builder.ts), not the service's assertCan.
-      expect(res.body.error.message).toBe('API key lacks the permission required for this field');
+      // Read from the root field's `authScopes` (rest-compat/route-scopes.ts), before the route reads its input.
+      expect(res.body.error.message).toBe("API key lacks the 'read' permission required for this route");
     }
   });
 

@@ -9,6 +9,7 @@ import { domainErrorOf, issueMessage, validationErrorOf } from './envelope.js';
 import { jsonText } from './json-text.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { REST_PREFIXES, type HttpMethod, type InputSchema, type RestRoute, type RouteInput } from './route.js';
+import { assertRouteScopes, routeScopes } from './route-scopes.js';
 
 export const OPENAPI_PATH = '/v1/openapi.json';
 
@@ -43,6 +44,8 @@ interface PreparedRoute {
   readonly query: string;
   /** Charges the route's own rate budget, if it declares one. */
   readonly charge: ((principal: Principal) => Promise<unknown>) | null;
+  /** The permissions its operation's root fields declare, checked before the input is read. */
+  readonly scopes: ReturnType<typeof routeScopes>;
 }
 
 function pathPattern(template: string): { pattern: RegExp; pathParams: string[] } {
@@ -90,7 +93,15 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
       );
     }
     const charge = route.budget === undefined ? null : budgetCharge(options.limits, route.budget, key);
-    return { route, ...pathPattern(route.path), operationName, document: route.operation, query: print(route.operation), charge };
+    return {
+      route,
+      ...pathPattern(route.path),
+      operationName,
+      document: route.operation,
+      query: print(route.operation),
+      charge,
+      scopes: routeScopes(startup.schema, route.operation),
+    };
   });
   const external = (options.external ?? []).map((e) => ({ ...e, ...pathPattern(e.path) }));
   // Built once, at start-up too: a declaration OpenAPI cannot describe stops the gateway from starting.
@@ -144,8 +155,9 @@ export function createRestCompat(options: RestCompatOptions): RestCompat {
         if (allow.length === 0) throw new NotFoundError(`No route for ${method} ${path}`);
         throw new MethodNotAllowedError(`Method ${method} is not allowed on ${path}`, [...new Set(allow)].sort());
       }
-      // Before any validation: a caller without a key learns nothing about the route's inputs.
+      // Before any validation: a caller without a key, or without the route's permission, learns nothing about its inputs.
       if (scope.principal === null) throw new UnauthorizedError('Missing or invalid API key');
+      assertRouteScopes(scope.principal, entry.scopes);
       if (entry.charge !== null) await entry.charge(scope.principal);
 
       const input = await readInput(entry, path, url.searchParams, req, options.maxBodyBytes);

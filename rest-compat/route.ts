@@ -125,7 +125,7 @@ export interface RouteDefinition<
    */
   readonly errorParams?: Readonly<Record<string, string>>;
   /** Error statuses this route can answer besides 401/403/429/500/503, for OpenAPI (e.g. [400, 404]). */
-  readonly errors: readonly (400 | 404 | 409)[];
+  readonly errors: readonly (400 | 404 | 409 | 413)[];
 }
 
 /** A route with its type parameters erased, as the registry and the adapter hold it. */
@@ -148,7 +148,7 @@ export interface RestRoute {
     readonly alternatives?: readonly string[];
   };
   readonly errorParams?: Readonly<Record<string, string>>;
-  readonly errors: readonly (400 | 404 | 409)[];
+  readonly errors: readonly (400 | 404 | 409 | 413)[];
   readonly budget?: RateBudget;
 }
 

@@ -7,6 +7,7 @@ import { IpRanges } from './auth/ip-ranges.js';
 import type { Principal } from './auth/principal.js';
 import { ConfigError, type Config } from './config.js';
 import { ensureIndexes, type CollectionSpec } from './db/collections.js';
+import { deadlineBoundDb, withDeadline } from './db/request-deadline.js';
 import type { HeapReport } from './db/embedded.js';
 import { TtlSweeper, ttlRules } from './db/ttl-sweeper.js';
 import { combineModules } from './domain/module.js';
@@ -25,6 +26,8 @@ import type { LoaderFactories, Loaders, Services } from './graphql/context.js';
 import { clientAddress, type Authenticate } from './http/client-address.js';
 import { createSingleConnectionSse } from './http/graphql-sse.js';
 import { attachGraphQLWs } from './http/graphql-ws.js';
+import { CorsPolicy } from './http/cors.js';
+import { KeyWatch } from './http/key-watch.js';
 import { IngestBudget } from './http/otlp-handler.js';
 import { createOtlpGrpcServer } from './http/otlp-grpc.js';
 import { Operations } from './http/ops.js';
@@ -98,7 +101,9 @@ function trustedProxyRanges(cidrs: readonly string[]): IpRanges {
 
 /** Builds the gateway without listening: tests use `yoga.fetch` or `start()` on port 0. */
 export function buildApp(deps: AppDeps): App {
-  const { config, db, log, upkeep } = deps;
+  const { config, log, upkeep } = deps;
+  // Every area's reads carry the request deadline to the server as maxTimeMS (db/request-deadline.ts).
+  const db = deadlineBoundDb(deps.db);
   const tls = readTls(config.tls);
   // In memory, or Redis with REDIS_URL so that several instances share live events.
   const pubsub = createMeshPubSub<GatewayEvents>({ redisUrl: config.redisUrl, bufferSize: config.subscriptionBuffer, log });
@@ -145,18 +150,26 @@ export function buildApp(deps: AppDeps): App {
 
   const { auth, limits } = keys.services;
   limits.onRejected((budget) => ops.metrics.rateLimitRejections.inc({ budget }));
-  // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver.
+  // Store steps on the request path answer 503 past MESH_STORE_TIMEOUT_MS instead of waiting on the driver,
+  // and their reads carry the same deadline to the server.
+  const bounded = <T>(work: () => Promise<T>) =>
+    withDeadline(config.storeTimeoutMs, () => ops.health.within(work(), config.storeTimeoutMs));
   const trustedProxies = trustedProxyRanges(config.trustedProxies);
   const authenticate: Authenticate = (headers, connection) =>
-    ops.health.within(
-      auth.authenticate(presentedKey(headers), clientAddress(connection.peer, connection.headers, trustedProxies)),
-      config.storeTimeoutMs,
-    );
-  const boundedLimits = { consume: (principal: Principal) => ops.health.within(limits.consume(principal), config.storeTimeoutMs) };
+    bounded(() => auth.authenticate(presentedKey(headers), clientAddress(connection.peer, connection.headers, trustedProxies)));
+  const boundedLimits = { consume: (principal: Principal) => bounded(() => limits.consume(principal)) };
+  // Revocation and IP allow-lists end WebSockets and SSE subscriptions opened before them, within MESH_WS_AUTH_RECHECK_S.
+  const keyWatch = new KeyWatch(
+    (ids) => auth.activeKeyIds(ids),
+    (principal) => auth.addressAllowed(principal.tenant.org, principal.clientAddress ?? null),
+    config.wsAuthRecheckS * 1000,
+  );
   const sse = createSingleConnectionSse();
   const yoga = createGraphQLServer(services, loaders, {
+    keyWatch,
     graphiql: config.graphiql,
-    development: config.nodeEnv === 'development',
+    log,
+    storeTimeoutMs: config.storeTimeoutMs,
     limits: { ...config.graphqlLimits, introspection: config.graphqlIntrospection },
     transports: [sse.plugin],
   });
@@ -186,8 +199,8 @@ export function buildApp(deps: AppDeps): App {
     routes: REST_ROUTES,
     maxBodyBytes: config.graphqlLimits.maxBodyBytes,
     external: [{ method: 'POST', path: '/v1/traces' }],
-    // Routes with their own documented limit (Mackerel's list: 1 request/second) charge it here.
-    limits,
+    // Routes with their own documented limit (Mackerel's list: 1 request/second) charge it here, within the store deadline.
+    limits: { admit: (principal, budget) => bounded(() => limits.admit(principal, budget)) },
   });
 
   const otlp = {
@@ -197,11 +210,13 @@ export function buildApp(deps: AppDeps): App {
     store: ops.health,
     storeTimeoutMs: config.storeTimeoutMs,
     metrics: ops.metrics,
+    log,
   };
   const router: RequestListener = createRouter({
     config,
     log,
     ops,
+    cors: new CorsPolicy(config.corsOrigins),
     yoga,
     authenticate,
     limits: boundedLimits,
@@ -229,9 +244,7 @@ export function buildApp(deps: AppDeps): App {
     authenticate,
     maxPayloadBytes: 1024 * 1024,
     rateLimit: (principal) => boundedLimits.consume(principal),
-    activeKeyIds: (ids) => auth.activeKeyIds(ids),
-    addressAllowed: (principal) => auth.addressAllowed(principal.tenant.org, principal.clientAddress ?? null),
-    recheckIntervalMs: config.wsAuthRecheckS * 1000,
+    keyWatch,
     limits: config.wsLimits,
     onRefused: (reason) => ops.metrics.wsClosed.inc({ reason }),
   });
@@ -276,6 +289,7 @@ export function buildApp(deps: AppDeps): App {
       await areas.stop();
       await sweeper?.stop();
       await ws.close();
+      keyWatch.stop();
       await pubsub.close();
       sse.close();
       await drained;

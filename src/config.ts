@@ -30,6 +30,17 @@ function isOutboundAllowToken(token: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** `*`, or an origin exactly as a browser sends it: scheme, host and port when not the default, no path. */
+function isCorsOrigin(token: string): boolean {
+  if (token === '*') return true;
+  try {
+    const url = new URL(token);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === token;
+  } catch {
+    return false;
+  }
+}
+
 const envKey = z
   .string()
   .regex(
@@ -77,6 +88,7 @@ const schema = z
     MESH_EMBEDDED_SNAPSHOT_S: intFrom(EMBEDDED_DEFAULTS.snapshotIntervalS, 0, 7 * 86_400),
     MESH_BOOTSTRAP_API_KEY: envKey.optional(),
     MESH_RETENTION_HOURS: hoursFrom(168, 24 * 365 * 10),
+    MESH_INGEST_MAX_FUTURE_SKEW_S: intFrom(600, 1, 365 * 86_400),
     MESH_NODE_OFFLINE_AFTER_S: intFrom(90, 1, 86_400),
     // Unset: derived from MESH_NODE_OFFLINE_AFTER_S (a sixth of it, 250 ms to 15 s).
     MESH_NODE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).optional(),
@@ -114,6 +126,19 @@ const schema = z
     MESH_GRAPHQL_MAX_TOKENS: intFrom(5000, 100, 100_000),
     MESH_GRAPHQL_MAX_BATCH: intFrom(10, 0, 100),
     MESH_GRAPHQL_MAX_BODY_BYTES: intFrom(1024 * 1024, 1024, 64 * 1024 * 1024),
+    MESH_GRAPHQL_MAX_RESPONSE_BYTES: intFrom(16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    MESH_CORS_ORIGINS: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
+      )
+      .refine((tokens) => tokens.every(isCorsOrigin), {
+        message: 'must be a comma-separated list of origins (https://app.example.com, http://localhost:5173) or *',
+      })
+      .optional(),
     MESH_RATE_LIMIT_PER_MIN: intFrom(1000, 1, 10_000),
     MESH_WS_AUTH_RECHECK_S: intFrom(5, 1, 3600),
     MESH_TRUSTED_PROXIES: z.string().default(''),
@@ -124,7 +149,9 @@ const schema = z
     MESH_WS_MAX_CONNECTIONS: intFrom(10_000, 1, 1_000_000),
     MESH_WS_MAX_OPERATIONS: intFrom(100, 1, 10_000),
     MESH_WS_MAX_BUFFERED_BYTES: intFrom(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
-    MESH_WS_INIT_TIMEOUT_MS: intFrom(10_000, 100, 600_000),
+    MESH_WS_MAX_UNAUTHENTICATED: intFrom(256, 1, 1_000_000),
+    MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS: intFrom(16, 1, 1_000_000),
+    MESH_WS_INIT_TIMEOUT_MS: intFrom(3_000, 100, 600_000),
     MESH_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     MESH_METRICS_HOST: z.string().min(1).optional(),
     MESH_SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 600_000),
@@ -155,6 +182,8 @@ export type Config = Readonly<{
   embedded: Readonly<{ heapMb: number; maxSpans: number; snapshotIntervalS: number }>;
   bootstrapApiKey: string | undefined;
   retentionHours: number;
+  /** How far in the future a span may start or end before ingest refuses it (clock skew between senders and gateway). */
+  ingestMaxFutureSkewS: number;
   nodeOfflineAfterS: number;
   /** How often each instance looks for nodes whose heartbeat is overdue. */
   nodeSweepIntervalMs: number;
@@ -179,10 +208,19 @@ export type Config = Readonly<{
   maxBodyBytes: number;
   maxIngestInflightBytes: number;
   graphiql: boolean;
+  /** Origins whose pages may call the API (MESH_CORS_ORIGINS); empty: no cross-origin access. */
+  corsOrigins: readonly string[];
   /** Whether `__schema`/`__type` are answered; default on outside production. */
   graphqlIntrospection: boolean;
   /** Operation limits enforced before execution (see src/schema.limits.ts). */
-  graphqlLimits: Readonly<{ maxAliases: number; maxDirectives: number; maxTokens: number; maxBatch: number; maxBodyBytes: number }>;
+  graphqlLimits: Readonly<{
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxBatch: number;
+    maxBodyBytes: number;
+    maxResponseBytes: number;
+  }>;
   /** Default requests per minute per API key, when the key record has no override. */
   rateLimitPerMin: number;
   /** How often each open WebSocket's key is re-checked, so a revocation closes it. */
@@ -193,8 +231,18 @@ export type Config = Readonly<{
   /** Deadline of each store step on the request path (authentication, rate limit, ingest write): past it, 503. */
   storeTimeoutMs: number;
   maxIngestInflightBatches: number;
-  /** WebSocket bounds: open sockets per instance, concurrent operations per socket, bytes queued per socket. */
-  wsLimits: Readonly<{ maxConnections: number; maxOperations: number; maxBufferedBytes: number; initTimeoutMs: number }>;
+  /**
+   * WebSocket bounds: authenticated sockets per instance, sockets not yet authenticated (per instance and
+   * per remote address), concurrent operations per socket, bytes queued per socket, time to connection_init.
+   */
+  wsLimits: Readonly<{
+    maxConnections: number;
+    maxUnauthenticated: number;
+    maxUnauthenticatedPerAddress: number;
+    maxOperations: number;
+    maxBufferedBytes: number;
+    initTimeoutMs: number;
+  }>;
   /** Set: /metrics is served on this port only (on metricsHost), not on the API port. */
   metricsPort: number | undefined;
   metricsHost: string;
@@ -251,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     bootstrapApiKey: e.MESH_BOOTSTRAP_API_KEY,
     retentionHours: e.MESH_RETENTION_HOURS,
+    ingestMaxFutureSkewS: e.MESH_INGEST_MAX_FUTURE_SKEW_S,
     nodeOfflineAfterS: e.MESH_NODE_OFFLINE_AFTER_S,
     nodeSweepIntervalMs:
       e.MESH_NODE_SWEEP_INTERVAL_MS ?? Math.min(15_000, Math.max(250, Math.round((e.MESH_NODE_OFFLINE_AFTER_S * 1000) / 6))),
@@ -276,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MESH_MAX_BODY_BYTES,
     maxIngestInflightBytes: e.MESH_MAX_INGEST_INFLIGHT_BYTES,
     graphiql: e.MESH_GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHIQL === 'true',
+    corsOrigins: Object.freeze([...(e.MESH_CORS_ORIGINS ?? [])]),
     graphqlIntrospection:
       e.MESH_GRAPHQL_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.MESH_GRAPHQL_INTROSPECTION === 'true',
     graphqlLimits: Object.freeze({
@@ -284,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MESH_GRAPHQL_MAX_TOKENS,
       maxBatch: e.MESH_GRAPHQL_MAX_BATCH,
       maxBodyBytes: e.MESH_GRAPHQL_MAX_BODY_BYTES,
+      maxResponseBytes: e.MESH_GRAPHQL_MAX_RESPONSE_BYTES,
     }),
     rateLimitPerMin: e.MESH_RATE_LIMIT_PER_MIN,
     wsAuthRecheckS: e.MESH_WS_AUTH_RECHECK_S,
@@ -295,6 +346,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxIngestInflightBatches: e.MESH_MAX_INGEST_INFLIGHT_BATCHES,
     wsLimits: Object.freeze({
       maxConnections: e.MESH_WS_MAX_CONNECTIONS,
+      maxUnauthenticated: e.MESH_WS_MAX_UNAUTHENTICATED,
+      maxUnauthenticatedPerAddress: e.MESH_WS_MAX_UNAUTHENTICATED_PER_ADDRESS,
       maxOperations: e.MESH_WS_MAX_OPERATIONS,
       maxBufferedBytes: e.MESH_WS_MAX_BUFFERED_BYTES,
       initTimeoutMs: e.MESH_WS_INIT_TIMEOUT_MS,

@@ -108,10 +108,13 @@ export class UnavailableError extends DomainError {
   override readonly name = 'UnavailableError';
   readonly code = 'unavailable';
   readonly status = 503;
+  /** `cause`: the driver error behind it, for the logs only; the message a client reads never repeats it. */
   constructor(
     message: string,
     readonly retryAfterS: number,
+    options?: { readonly cause?: unknown },
   ) {
     super(message);
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

@@ -1,5 +1,7 @@
 import {
+  GraphQLError,
   Kind,
+  type ExecutionResult,
   Lexer,
   Source,
   TokenKind,
@@ -9,9 +11,10 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { PayloadTooLargeError, ValidationError } from './errors.js';
 import { graphQLErrorOf } from './graphql/errors.js';
+import { jsonBytesUpTo } from './graphql/json-size.js';
 
 /**
  * Operation limits enforced before anything executes, on every transport
@@ -30,6 +33,8 @@ export interface GraphQLLimits {
   /** Operations per batched HTTP request; 0 disables batching. */
   readonly maxBatch: number;
   readonly maxBodyBytes: number;
+  /** Bytes of one operation's result as JSON (MESH_GRAPHQL_MAX_RESPONSE_BYTES); past it, a payload_too_large error instead. */
+  readonly maxResponseBytes: number;
   readonly introspection: boolean;
 }
 
@@ -39,6 +44,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxTokens: 5000,
   maxBatch: 10,
   maxBodyBytes: 1024 * 1024,
+  maxResponseBytes: 16 * 1024 * 1024,
   introspection: true,
 });
 
@@ -136,6 +142,42 @@ function documentLimitsRule(limits: GraphQLLimits) {
   });
 }
 
+/**
+ * Replaces a result whose JSON would exceed `max` bytes by a payload_too_large
+ * error (param `response`): the client is told to select less or page, and is
+ * never sent an unbounded body. Measured without serializing (json-size.ts).
+ */
+function capResponse(max: number) {
+  return ({ result, setResult }: { result: ExecutionResult; setResult: (result: ExecutionResult) => void }): void => {
+    if (jsonBytesUpTo(result, max) <= max) return;
+    const error = new PayloadTooLargeError(
+      `The response would be larger than ${max} bytes (MESH_GRAPHQL_MAX_RESPONSE_BYTES); select fewer fields or items, or page with first/after`,
+      'response',
+    );
+    setResult({ errors: [graphQLErrorOf(error)] });
+  };
+}
+
+const SUGGESTION = / Did you mean [^?]*\?/g;
+
+/**
+ * The error without graphql-js's "Did you mean …?" hints. They list field,
+ * argument, type and enum names near the one sent, so with introspection off
+ * they would hand out the schema a name at a time.
+ */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(SUGGESTION, '');
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
 /** The yoga plugin that enforces GraphQLLimits; yoga's own batching and body-size options are set to the same values. */
 export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
   return {
@@ -162,6 +204,13 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
         },
       };
     },
+    // Every transport's result passes here before it is sent (HTTP, each SSE or graphql-ws event, REST routes).
+    onExecute() {
+      return { onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, capResponse(limits.maxResponseBytes)) };
+    },
+    onSubscribe() {
+      return { onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, capResponse(limits.maxResponseBytes)) };
+    },
     onParse({ params }) {
       const text = typeof params.source === 'string' ? params.source : params.source.body;
       const tokens = countTokens(text, limits.maxTokens);
@@ -172,12 +221,13 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
     onValidate({ addValidationRule }) {
       addValidationRule(documentLimitsRule(limits));
       // Any other validation failure (unknown field, wrong argument type…) is the client's invalid parameter too.
-      return ({ valid, result }) => {
+      return ({ valid, result, setResult }) => {
         if (valid) return;
         for (const error of result) {
           const extensions = error.extensions as Record<string, unknown>;
           if (extensions.code === undefined || extensions.code === 'GRAPHQL_VALIDATION_FAILED') extensions.code = 'invalid_parameter';
         }
+        if (!limits.introspection) setResult(result.map((e) => (e instanceof GraphQLError ? withoutSuggestions(e) : e)));
       };
     },
   };

@@ -3,6 +3,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REST_ROUTES } from '../rest-compat/routes/index.js';
 import { MAX_SEARCH_LIMIT, MAX_TRACE_IDS_PER_REQUEST } from '../rest-compat/routes/jaeger.routes.js';
+import { WHOLE_TRACE_SPANS } from '../rest-compat/whole-trace.js';
 import { startTestGateway, type TestGateway } from './helpers/gateway.js';
 import { hex, postOtlpJson } from './helpers/otlp.js';
 import { EXAMPLE_RETENTION, ingestFixture, rest } from './helpers/rest.js';
@@ -210,6 +211,7 @@ describe('GET /api/traces limit', () => {
       query: 'service.name = "busy"',
       from: '2026-03-15T09:00:00Z',
       to: '2026-03-15T10:00:00Z',
+      spanLimit: WHOLE_TRACE_SPANS,
     };
     const fits = await gw.graphql(print(route.operation), { ...variables, first: MAX_SEARCH_LIMIT }, key);
     expect(fits.body.errors).toBeUndefined();

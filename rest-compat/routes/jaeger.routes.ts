@@ -19,6 +19,7 @@ import {
 import { modelSpan } from '../otlp-model.js';
 import { largestFittingPage } from '../page-fit.js';
 import { text } from '../params.js';
+import { assertWholeTrace, WHOLE_TRACE_SPANS } from '../whole-trace.js';
 import { defineRoute, type RestPath, type RestRoute } from '../route.js';
 
 /*
@@ -156,13 +157,20 @@ const getOperations = defineRoute({
 graphql(`
   fragment JaegerTrace on Trace {
     traceId
-    spans {
+    spanCount
+    spans(first: $spanLimit) {
       ...OtlpSpan
     }
   }
 `);
 
-function toJaeger(trace: { readonly traceId: string; readonly spans: readonly OtlpSpanFragment[] }): JaegerTrace {
+/** Jaeger answers whole traces: asked for WHOLE_TRACE_SPANS spans, a larger trace is a 413, never a truncated list. */
+function toJaeger(trace: {
+  readonly traceId: string;
+  readonly spanCount: number;
+  readonly spans: readonly OtlpSpanFragment[];
+}): JaegerTrace {
+  assertWholeTrace(trace, trace.traceId, 'traceID');
   return jaegerTrace(trace.traceId, trace.spans.map(modelSpan));
 }
 
@@ -176,7 +184,15 @@ const traceWindow = z.strictObject({
 });
 
 const FIND_TRACES = graphql(`
-  query JaegerFindTraces($byIds: Boolean!, $traceIds: [String!]!, $query: String!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+  query JaegerFindTraces(
+    $byIds: Boolean!
+    $traceIds: [String!]!
+    $query: String!
+    $from: DateTime!
+    $to: DateTime!
+    $first: Int!
+    $spanLimit: Int!
+  ) {
     tracesByIds(traceIds: $traceIds) @include(if: $byIds) {
       ...JaegerTrace
     }
@@ -202,14 +218,14 @@ const NO_WINDOW = { query: '', from: '1970-01-01T00:00:00Z', to: '1970-01-01T00:
  */
 export const MAX_SEARCH_LIMIT = largestFittingPage(
   FIND_TRACES,
-  (first) => ({ ...NO_WINDOW, byIds: false, traceIds: [], first }),
+  (first) => ({ ...NO_WINDOW, byIds: false, traceIds: [], first, spanLimit: WHOLE_TRACE_SPANS }),
   MAX_PAGE_SIZE,
 );
 
 /** The most `traceID`s one request takes: as many whole traces as fit the complexity limit, like a search. */
 export const MAX_TRACE_IDS_PER_REQUEST = largestFittingPage(
   FIND_TRACES,
-  (n) => ({ ...NO_WINDOW, byIds: true, traceIds: Array.from({ length: n }, () => '0'.repeat(32)), first: 1 }),
+  (n) => ({ ...NO_WINDOW, byIds: true, traceIds: Array.from({ length: n }, () => '0'.repeat(32)), first: 1, spanLimit: WHOLE_TRACE_SPANS }),
   MAX_TRACE_IDS,
 );
 
@@ -271,6 +287,7 @@ const findTraces = defineRoute({
       // The window is in microseconds; traces start on milliseconds here, so the end's millisecond is included whole.
       to: new Date(Math.min(to + (query.end === undefined ? 0 : 1), 253_402_300_799_999)).toISOString(),
       first: byIds ? 1 : (query.limit ?? DEFAULT_LIMIT),
+      spanLimit: WHOLE_TRACE_SPANS,
     };
   },
   respond: (data, { query }) => {
@@ -295,7 +312,7 @@ const getTrace = defineRoute({
   tag: TAG,
   summary: 'Get a trace by id',
   operation: graphql(`
-    query JaegerGetTrace($traceId: String!) {
+    query JaegerGetTrace($traceId: String!, $spanLimit: Int!) {
       trace(traceId: $traceId) {
         ...JaegerTrace
       }
@@ -305,7 +322,7 @@ const getTrace = defineRoute({
     path: z.strictObject({ traceID: jaegerTraceIdParam('Trace id: 1 to 32 hex digits (left-padded with zeros)') }),
     query: traceWindow,
   },
-  variables: ({ path }) => ({ traceId: path.traceID }),
+  variables: ({ path }) => ({ traceId: path.traceID, spanLimit: WHOLE_TRACE_SPANS }),
   respond: (data) => {
     if (data.trace == null) throw new NotFoundError('trace not found', 'traceID');
     return { body: envelope([toJaeger(data.trace)]) };

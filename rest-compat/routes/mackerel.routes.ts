@@ -5,6 +5,7 @@ import { graphql } from '../__generated__/gql.js';
 import type { MackerelAttributeFragment, MackerelScalarValueFragment, RestMackerelListTracesQuery } from '../__generated__/graphql.js';
 import { text, traceId } from '../params.js';
 import { defineRoute } from '../route.js';
+import { assertWholeTrace, WHOLE_TRACE_SPANS } from '../whole-trace.js';
 
 /*
  * The Mackerel trace API (spec/mackerel-traces-v0.md): POST /api/v0/traces and
@@ -483,9 +484,10 @@ export const mackerelGetTrace = defineRoute({
   summary: 'Get Trace',
   description: 'Mackerel-compatible trace detail (spec/mackerel-traces-v0.md): every span of the trace in OTLP form.',
   operation: graphql(`
-    query RestMackerelGetTrace($traceId: String!) {
+    query RestMackerelGetTrace($traceId: String!, $spanLimit: Int!) {
       trace(traceId: $traceId) {
-        spans {
+        spanCount
+        spans(first: $spanLimit) {
           traceId
           spanId
           traceState
@@ -540,9 +542,10 @@ export const mackerelGetTrace = defineRoute({
     }
   `),
   input: { path: z.strictObject({ traceId: traceId('Trace ID (32-digit hexadecimal string); upper-case hex is accepted') }) },
-  variables: ({ path }) => ({ traceId: path.traceId }),
+  variables: ({ path }) => ({ traceId: path.traceId, spanLimit: WHOLE_TRACE_SPANS }),
   respond: (data, { path }) => {
     if (data.trace == null) throw new NotFoundError(`Trace '${path.traceId}' does not exist`, 'traceId');
+    assertWholeTrace(data.trace, path.traceId, 'traceId');
     return {
       body: {
         spans: data.trace.spans.map((span) => ({
@@ -584,7 +587,7 @@ export const mackerelGetTrace = defineRoute({
     };
   },
   response: { status: 200, schema: TraceDetailJson },
-  errors: [400, 404],
+  errors: [400, 404, 413],
 });
 
 /** GraphQL enum values (SERVER, OK) as the document's lower-case strings. */

@@ -7,6 +7,7 @@ import type { OtlpSpanFragment, RestScalarValueFragment } from '../__generated__
 import { goDuration, jaegerTraceIdParam } from '../jaeger/jaeger-params.js';
 import { modelSpan } from '../otlp-model.js';
 import { text } from '../params.js';
+import { assertWholeTrace, WHOLE_TRACE_SPANS } from '../whole-trace.js';
 import { defineRoute, type RestRoute } from '../route.js';
 import { groupResourceSpans, resourceSpansJson } from '../tempo/otlp-json.js';
 import { encodeTraceByIdResponse, encodeTracesData } from '../../src/otlp/otlp-protobuf-encoder.js';
@@ -134,9 +135,10 @@ const buildInfo = defineRoute({
 // ------------------------------------------------------------ trace by id
 
 const TRACE_BY_ID = graphql(`
-  query TempoTrace($traceId: String!) {
+  query TempoTrace($traceId: String!, $spanLimit: Int!) {
     trace(traceId: $traceId) {
-      spans {
+      spanCount
+      spans(first: $spanLimit) {
         ...OtlpSpan
       }
     }
@@ -148,9 +150,14 @@ const PROTOBUF = ['application/protobuf', 'application/x-protobuf'];
 
 const wantsProtobuf = (accept: string) => PROTOBUF.some((type) => accept.toLowerCase().includes(type));
 
-function traceResourceSpans(spans: readonly OtlpSpanFragment[] | undefined) {
-  if (spans === undefined) throw new NotFoundError('trace not found', 'traceID');
-  return groupResourceSpans(spans.map(modelSpan));
+/** A whole trace, as Tempo answers it: asked for WHOLE_TRACE_SPANS spans, a larger trace is a 413, never a truncated list. */
+function traceResourceSpans(
+  trace: { readonly spanCount: number; readonly spans: readonly OtlpSpanFragment[] } | null | undefined,
+  traceId: string,
+) {
+  if (trace == null) throw new NotFoundError('trace not found', 'traceID');
+  assertWholeTrace(trace, traceId, 'traceID');
+  return groupResourceSpans(trace.spans.map(modelSpan));
 }
 
 const traceInput = {
@@ -171,9 +178,9 @@ const traceV1 = defineRoute({
   operation: TRACE_BY_ID,
   operationId: 'tempoTraceV1',
   input: traceInput,
-  variables: ({ path }) => ({ traceId: path.traceID }),
-  respond: (data, { accept }) => {
-    const resourceSpans = traceResourceSpans(data.trace?.spans);
+  variables: ({ path }) => ({ traceId: path.traceID, spanLimit: WHOLE_TRACE_SPANS }),
+  respond: (data, { accept, path }) => {
+    const resourceSpans = traceResourceSpans(data.trace, path.traceID);
     if (wantsProtobuf(accept))
       return { body: { batches: [] }, encoded: { contentType: 'application/protobuf', bytes: encodeTracesData(resourceSpans) } };
     return { body: { batches: resourceSpansJson(resourceSpans) } };
@@ -197,9 +204,9 @@ const traceV2 = defineRoute({
   operation: TRACE_BY_ID,
   operationId: 'tempoTraceV2',
   input: traceInput,
-  variables: ({ path }) => ({ traceId: path.traceID }),
-  respond: (data, { accept }) => {
-    const resourceSpans = traceResourceSpans(data.trace?.spans);
+  variables: ({ path }) => ({ traceId: path.traceID, spanLimit: WHOLE_TRACE_SPANS }),
+  respond: (data, { accept, path }) => {
+    const resourceSpans = traceResourceSpans(data.trace, path.traceID);
     if (wantsProtobuf(accept)) {
       return {
         body: { trace: { resourceSpans: [] } },

@@ -5,6 +5,7 @@ import type { RestTraceSummaryFragment } from '../__generated__/graphql.js';
 import { attributeMap, AttributeMapJson, isoMillis, roundedMs } from '../json.js';
 import { cursor, bodyInteger, isoTimestamp, oneOf, queryInteger, queryNonNegativeInteger, text, traceId } from '../params.js';
 import { defineRoute } from '../route.js';
+import { assertWholeTrace, WHOLE_TRACE_SPANS } from '../whole-trace.js';
 
 /*
  * The Traces section of the REST document (spec/mesh-trace-rest-v1.txt). Each
@@ -164,12 +165,12 @@ export const getTrace = defineRoute({
   tag: 'Traces',
   summary: 'Get full trace with all spans',
   operation: graphql(`
-    query RestGetTrace($traceId: String!) {
+    query RestGetTrace($traceId: String!, $spanLimit: Int!) {
       trace(traceId: $traceId) {
         traceId
         durationMs
         spanCount
-        spans {
+        spans(first: $spanLimit) {
           spanId
           parentSpanId
           name
@@ -196,10 +197,11 @@ export const getTrace = defineRoute({
   input: {
     path: z.strictObject({ trace_id: traceId('32-character hex trace ID (W3C format); upper-case hex is accepted') }),
   },
-  variables: ({ path }) => ({ traceId: path.trace_id }),
+  variables: ({ path }) => ({ traceId: path.trace_id, spanLimit: WHOLE_TRACE_SPANS }),
   respond: (data, { path }) => {
     const trace = data.trace;
     if (trace == null) throw new NotFoundError(`Trace '${path.trace_id}' does not exist`, 'trace_id');
+    assertWholeTrace(trace, path.trace_id, 'trace_id');
     return {
       body: {
         trace_id: trace.traceId,
@@ -221,7 +223,7 @@ export const getTrace = defineRoute({
   },
   response: { status: 200, schema: TraceJson },
   errorParams: { traceId: 'trace_id' },
-  errors: [400, 404],
+  errors: [400, 404, 413],
 });
 
 export const searchTraces = defineRoute({

@@ -31,3 +31,25 @@ export function assertCan(principal: Principal | null, action: Action): Principa
   }
   return principal;
 }
+
+/**
+ * The scopes GraphQL fields are declared with (`authScopes: { read: true }`),
+ * each granted by one action of the policy above. The schema builder and the
+ * REST adapter (which checks a route's scopes before reading its input) both
+ * evaluate them here.
+ */
+const SCOPE_ACTIONS = { read: 'traces:read', write: 'traces:write', admin: 'keys:admin' } as const satisfies Record<Permission, Action>;
+
+export type AuthScope = keyof typeof SCOPE_ACTIONS;
+
+export function scopesOf(principal: Principal | null): Record<AuthScope, boolean> {
+  return {
+    read: can(principal, SCOPE_ACTIONS.read),
+    write: can(principal, SCOPE_ACTIONS.write),
+    admin: can(principal, SCOPE_ACTIONS.admin),
+  };
+}
+
+export function isAuthScope(name: string): name is AuthScope {
+  return Object.hasOwn(SCOPE_ACTIONS, name);
+}

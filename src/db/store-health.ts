@@ -1,7 +1,7 @@
 import type { MongoClient, TopologyDescriptionChangedEvent } from 'mongodb';
 import { UnavailableError } from '../errors.js';
-import { errorMessage, type Logger } from '../logger.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_S } from './store-errors.js';
+import type { Logger } from '../logger.js';
+import { STORE_RETRY_AFTER_S, storeFailure } from './store-errors.js';
 
 /** Server types that accept the gateway's writes (and primary reads). */
 const WRITABLE = new Set(['Standalone', 'RSPrimary', 'Mongos', 'LoadBalancer']);
@@ -48,7 +48,8 @@ export class StoreHealth {
    * rejects with 503 `unavailable`. The work itself goes on (the driver has no
    * cancellation): callers that hold resources for it release them when the
    * work settles, not when the deadline answers. Store-unavailable driver
-   * errors become the same 503.
+   * errors become the same 503, with the driver's message kept as the cause
+   * (for the logs), never in the message.
    */
   async within<T>(work: Promise<T>, ms: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -60,9 +61,7 @@ export class StoreHealth {
     try {
       return await Promise.race([work, deadline]);
     } catch (error) {
-      if (isStoreUnavailable(error))
-        throw unavailable(`The trace store cannot be reached (${errorMessage(error)}); retry after the indicated delay`);
-      throw error;
+      throw storeFailure(error) ?? error;
     } finally {
       clearTimeout(timer);
     }

@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import { can } from '../auth/policy.js';
+import { scopesOf } from '../auth/policy.js';
 import type { Context } from './context.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors.js';
 
@@ -28,11 +28,7 @@ export const builder = new SchemaBuilder<SchemaTypes>({
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({
-      read: can(ctx.principal, 'traces:read'),
-      write: can(ctx.principal, 'traces:write'),
-      admin: can(ctx.principal, 'keys:admin'),
-    }),
+    authScopes: (ctx) => scopesOf(ctx.principal),
     unauthorizedError: (_parent, ctx) =>
       ctx.principal === null
         ? new UnauthorizedError('Missing or invalid API key')

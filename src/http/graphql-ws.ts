@@ -5,10 +5,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, type RateDecision } from '../domain/keys/rate-limit.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
-import { IpNotAllowedError, UnavailableError } from '../errors.js';
+import { storeFailure } from '../db/store-errors.js';
+import { IpNotAllowedError } from '../errors.js';
 import { domainErrorExtensions } from '../graphql/errors.js';
 import type { Authenticate } from './client-address.js';
+import type { KeyWatch } from './key-watch.js';
 import { maskError, type GraphQLServer } from './yoga.js';
 import { requestIdFor } from './request-id.js';
 
@@ -19,20 +20,25 @@ export interface WsDeps {
   readonly maxPayloadBytes: number;
   /** Charges one unit of the key's request budget per subscribe message (the WebSocket path never reaches HTTP routing). */
   readonly rateLimit: (principal: Principal) => Promise<RateDecision>;
-  /** Which of these key ids are still valid; open sockets whose key is not are closed with 4403. */
-  readonly activeKeyIds: (ids: readonly string[]) => Promise<Set<string>>;
-  /** Whether the principal's organization still admits its address; open sockets it no longer does are closed with 4403. */
-  readonly addressAllowed: (principal: Principal) => Promise<boolean>;
-  readonly recheckIntervalMs: number;
+  /** Revocations and IP allow-lists: an open socket whose key is revoked, or whose address its organization no longer admits, is closed with 4403. */
+  readonly keyWatch: KeyWatch;
   /** Per-instance and per-socket bounds (docs/operations.md, "WebSocket bounds"). */
   readonly limits: WsLimits;
   /** Told about every socket refused or closed by a bound (metrics). */
-  readonly onRefused?: (reason: 'slow_consumer' | 'connection_limit') => void;
+  readonly onRefused?: (reason: 'slow_consumer' | 'connection_limit' | 'unauthenticated_limit') => void;
 }
 
 export interface WsLimits {
-  /** Open sockets on this instance; an upgrade past it is answered 503 + Retry-After. */
+  /** Authenticated sockets on this instance; an upgrade while they are all taken is answered 503 + Retry-After. */
   readonly maxConnections: number;
+  /**
+   * Sockets that have not yet authenticated, on this instance and per remote
+   * address: a budget of their own, so that sockets which never send
+   * connection_init can never take the authenticated ones'. An upgrade past
+   * either is answered 503 + Retry-After.
+   */
+  readonly maxUnauthenticated: number;
+  readonly maxUnauthenticatedPerAddress: number;
   /** Operations running at once on one socket; one more gets an `error` message naming `operations`. */
   readonly maxOperations: number;
   /** Bytes queued for a socket that does not read; past it the socket is closed 1013 (Try Again Later). */
@@ -55,10 +61,6 @@ const CLOSE_GRACE_MS = 1_000;
 
 const UNEXPECTED = 'Unexpected error.';
 const OUTSIDE_ALLOW_LIST = 'Forbidden: address outside the IP allow-list';
-
-function storeUnavailable(error: unknown): boolean {
-  return error instanceof UnavailableError || isStoreUnavailable(error);
-}
 
 type Enveloped = ReturnType<GraphQLServer['getEnveloped']>;
 interface RootValue {
@@ -86,23 +88,27 @@ function headerGetter(payload: Readonly<Record<string, unknown>> | undefined, re
 export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxPayloadBytes });
   let closing = false;
+  const budget = new SocketBudget(deps.limits);
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== deps.yoga.graphqlEndpoint) {
       socket.destroy();
       return;
     }
-    if (closing || wss.clients.size >= deps.limits.maxConnections) {
-      if (!closing) deps.onRefused?.('connection_limit');
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const refusal = closing ? 'closing' : budget.refusal(address);
+    if (refusal !== null) {
+      if (refusal !== 'closing') deps.onRefused?.(refusal);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      budget.opened(ws, address);
+      wss.emit('connection', ws, request);
+    });
   });
 
   const principals = new WeakMap<object, { principal: Principal; requestId: string }>();
-  const keyOfSocket = new Map<WebSocket, Principal>();
-  const recheck = periodicKeyRecheck(keyOfSocket, deps);
   const closeSlow = (socket: WebSocket) => {
     if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= deps.limits.maxBufferedBytes) return;
     deps.onRefused?.('slow_consumer');
@@ -114,6 +120,9 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
   bufferCheck.unref();
   const disposable = useServer<Record<string, unknown>>(
     {
+      // Close reasons are read by clients: an unexpected error closes with 4500 "Internal server error",
+      // never with the error's own message (which, from the driver, would name hosts and ports), whatever NODE_ENV.
+      isProd: true,
       connectionInitWaitTimeout: deps.limits.initTimeoutMs,
       onConnect: async (ctx) => {
         let principal: Principal | null;
@@ -129,16 +138,24 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
             ctx.extra.socket.close(CloseCode.Forbidden, OUTSIDE_ALLOW_LIST);
             return false;
           }
-          if (!storeUnavailable(error)) throw error;
+          if (storeFailure(error) === null) throw error;
           // Not a bad key: the client should come back, which 1013 says (a 4xxx code would be final for it).
           ctx.extra.socket.close(1013, 'Store unavailable: try again later');
           return false;
         }
         if (principal === null) return false;
-        principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
         const socket = ctx.extra.socket;
-        keyOfSocket.set(socket, principal);
-        socket.once('close', () => keyOfSocket.delete(socket));
+        if (!budget.authenticated(socket)) {
+          // Every authenticated slot is taken: the client should come back later (1013), not give up (4403).
+          deps.onRefused?.('connection_limit');
+          socket.close(1013, 'Connection limit reached: try again later');
+          return false;
+        }
+        principals.set(ctx.extra, { principal, requestId: requestIdFor(ctx.extra.request.headers['x-request-id']) });
+        const unwatch = deps.keyWatch.watch(principal, (why) =>
+          socket.close(CloseCode.Forbidden, why === 'revoked' ? 'Forbidden: API key revoked' : OUTSIDE_ALLOW_LIST),
+        );
+        socket.once('close', unwatch);
         return true;
       },
       // Checked before each message: a consumer that reads slowly is closed before its buffer grows further.
@@ -163,12 +180,9 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
           try {
             decision = await deps.rateLimit(auth.principal);
           } catch (error) {
-            if (!storeUnavailable(error)) throw error;
-            return [
-              new GraphQLError('Service temporarily unavailable: the trace store cannot be reached', {
-                extensions: { code: 'unavailable', retry_after: STORE_RETRY_AFTER_S },
-              }),
-            ];
+            const failure = storeFailure(error);
+            if (failure === null) throw error;
+            return [new GraphQLError(failure.message, { extensions: domainErrorExtensions(failure) })];
           }
           if (!decision.allowed) {
             const error = rateLimitedError(decision, 'requests');
@@ -213,7 +227,6 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
     close: async () => {
       closing = true;
       clearInterval(bufferCheck);
-      recheck.stop();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       // A client that never answers the close frame would hold shutdown for ws's 30 s close timeout.
       const cut = setTimeout(() => wss.clients.forEach((client) => client.terminate()), CLOSE_GRACE_MS);
@@ -226,30 +239,49 @@ export function attachGraphQLWs(server: Server, deps: WsDeps): GraphQLWsServer {
 }
 
 /**
- * Revocation must also end connections opened before it: every interval, the
- * keys of all open sockets are checked in one query and the sockets of
- * revoked keys are closed with 4403 Forbidden, as are the sockets whose
- * address their organization's IP allow-list no longer admits. A store outage
- * skips a round rather than closing anything.
+ * The two socket budgets of an instance: authenticated sockets
+ * (maxConnections), and sockets still waiting for their connection_init,
+ * counted globally and per remote address. A socket moves from the second to
+ * the first when its key is accepted, and leaves both when it closes.
  */
-function periodicKeyRecheck(keyOfSocket: Map<WebSocket, Principal>, deps: WsDeps): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running || keyOfSocket.size === 0) return;
-    running = true;
-    deps
-      .activeKeyIds([...new Set([...keyOfSocket.values()].map((principal) => principal.keyId))])
-      .then(async (active) => {
-        for (const [socket, principal] of keyOfSocket) {
-          if (!active.has(principal.keyId)) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
-          else if (!(await deps.addressAllowed(principal))) socket.close(CloseCode.Forbidden, OUTSIDE_ALLOW_LIST);
-        }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        running = false;
-      });
-  }, deps.recheckIntervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+class SocketBudget {
+  private readonly pending = new Map<WebSocket, string>();
+  private readonly pendingByAddress = new Map<string, number>();
+  private readonly open = new Set<WebSocket>();
+
+  constructor(private readonly limits: WsLimits) {}
+
+  /** Why an upgrade from `address` is refused now, or null. */
+  refusal(address: string): 'connection_limit' | 'unauthenticated_limit' | null {
+    if (this.open.size >= this.limits.maxConnections) return 'connection_limit';
+    if (this.pending.size >= this.limits.maxUnauthenticated) return 'unauthenticated_limit';
+    if ((this.pendingByAddress.get(address) ?? 0) >= this.limits.maxUnauthenticatedPerAddress) return 'unauthenticated_limit';
+    return null;
+  }
+
+  opened(socket: WebSocket, address: string): void {
+    this.pending.set(socket, address);
+    this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      this.settle(socket);
+      this.open.delete(socket);
+    });
+  }
+
+  /** Takes an authenticated slot for the socket; false when none is left. */
+  authenticated(socket: WebSocket): boolean {
+    this.settle(socket);
+    if (this.open.size >= this.limits.maxConnections) return false;
+    this.open.add(socket);
+    return true;
+  }
+
+  private settle(socket: WebSocket): void {
+    const address = this.pending.get(socket);
+    if (address === undefined) return;
+    this.pending.delete(socket);
+    const left = (this.pendingByAddress.get(address) ?? 1) - 1;
+    if (left === 0) this.pendingByAddress.delete(address);
+    else this.pendingByAddress.set(address, left);
+  }
 }

@@ -10,12 +10,11 @@ import {
 } from '@grpc/grpc-js';
 import { assertCan } from '../auth/policy.js';
 import type { StoreHealth } from '../db/store-health.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
-import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { encodeExportTraceResponse, encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import type { Authenticate } from './client-address.js';
+import { logRequestError } from './error-log.js';
 import { decode, storeExport, type OtlpHandlerDeps } from './otlp-handler.js';
 import { requestIdFor } from './request-id.js';
 import { errorResponse } from './respond.js';
@@ -162,9 +161,8 @@ export function createOtlpGrpcServer(deps: OtlpGrpcDeps, options: { readonly max
           callback(null, response, trailer);
         },
         (error: unknown) => {
-          if (!(error instanceof DomainError) && !isStoreUnavailable(error)) {
-            deps.log.error('grpc export failed', { requestId: context.requestId, peer: context.peer, error: String(error) });
-          }
+          // The status never carries a driver's message (errorResponse); the log keeps it, with the request id.
+          logRequestError(deps.log, error, context.requestId, { transport: 'grpc', peer: context.peer });
           const failure = grpcErrorOf(error, context.requestId, trailer);
           observe(failure.code ?? GrpcStatus.INTERNAL);
           callback(failure);

@@ -8,8 +8,11 @@ import { decodeOtlpJson } from '../otlp/otlp-json.js';
 import { decodeOtlpProtobuf } from '../otlp/otlp-protobuf.js';
 import { encodeExportTraceResponse, encodeRpcStatus, type ExportTracePartialSuccess } from '../otlp/otlp-protobuf-response.js';
 import type { ExportTraceRequest } from '../otlp/otlp.types.js';
+import { withDeadline } from '../db/request-deadline.js';
 import type { StoreHealth } from '../db/store-health.js';
+import type { Logger } from '../logger.js';
 import type { GatewayMetrics, ShedReason } from '../observability/metrics.js';
+import { logRequestError } from './error-log.js';
 import { errorResponse, readBody } from './respond.js';
 
 type Encoding = 'protobuf' | 'json';
@@ -77,6 +80,8 @@ export interface OtlpHandlerDeps {
   readonly store: Pick<StoreHealth, 'within'>;
   readonly storeTimeoutMs: number;
   readonly metrics: GatewayMetrics;
+  /** Failures the answer leaves out (a store's detail, an unexpected error), logged with the request id. */
+  readonly log: Logger;
 }
 
 /** What a body may occupy once read: its declared length, or the limit when it is compressed or its length unknown. */
@@ -143,7 +148,8 @@ export async function storeExport(
   started: bigint,
 ): Promise<ExportTracePartialSuccess | undefined> {
   try {
-    const work = deps.ingest.ingest(principal, decoded);
+    // Its reads carry the store deadline to the server too (db/request-deadline.ts).
+    const work = withDeadline(deps.storeTimeoutMs, () => deps.ingest.ingest(principal, decoded));
     void work.then(release, release);
     const result = await deps.store.within(work, deps.ingest.storeDeadlineMs(decoded, deps.storeTimeoutMs));
     deps.metrics.ingestSpans.inc({ outcome: 'accepted' }, result.accepted);
@@ -191,6 +197,7 @@ export async function handleOtlpTraces(
     sendOtlp(res, encoding, 200, payload);
   } catch (error) {
     if (!(error instanceof DomainError) || error instanceof PayloadTooLargeError || error instanceof RateLimitedError) req.resume();
+    logRequestError(deps.log, error, ctx.requestId);
     sendOtlpError(res, encoding, error, ctx.requestId);
   } finally {
     release?.();

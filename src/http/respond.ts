@@ -10,7 +10,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
+import { storeFailure } from '../db/store-errors.js';
 
 /** The documented REST error envelope. */
 export interface ErrorEnvelope {
@@ -23,27 +23,22 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** Maps any thrown value to the envelope: domain errors as they are, store outages as 503, the rest masked as 500. */
+/**
+ * Maps any thrown value to the envelope: domain errors as they are, store
+ * failures as 503 with a fixed message (never the driver's, which names hosts
+ * and ports), the rest masked as 500.
+ */
 export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorEnvelope; headers: Record<string, string> } {
-  const headers: Record<string, string> = {};
-  let status = 500;
-  let code = 'internal_error';
-  let message = 'Internal error — contact support if persistent';
-  let param: string | null = null;
-  if (error instanceof DomainError) {
-    status = error.status;
-    code = error.code;
-    message = error.message;
-    param = error.param;
-    if (error instanceof RateLimitedError || error instanceof UnavailableError) headers['retry-after'] = String(error.retryAfterS);
-    if (error instanceof MethodNotAllowedError) headers.allow = error.allow.join(', ');
-  } else if (isStoreUnavailable(error)) {
-    status = 503;
-    code = 'unavailable';
-    message = 'Service temporarily unavailable: the trace store cannot be reached';
-    headers['retry-after'] = String(STORE_RETRY_AFTER_S);
+  const known = error instanceof DomainError ? error : storeFailure(error);
+  if (known === null) {
+    const message = 'Internal error — contact support if persistent';
+    return { status: 500, body: { error: { code: 'internal_error', message, param: null, request_id: requestId } }, headers: {} };
   }
-  return { status, body: { error: { code, message, param, request_id: requestId } }, headers };
+  const headers: Record<string, string> = {};
+  if (known instanceof RateLimitedError || known instanceof UnavailableError) headers['retry-after'] = String(known.retryAfterS);
+  if (known instanceof MethodNotAllowedError) headers.allow = known.allow.join(', ');
+  const body = { error: { code: known.code, message: known.message, param: known.param, request_id: requestId } };
+  return { status: known.status, body, headers };
 }
 
 export function sendError(res: ServerResponse, error: unknown, requestId: string): void {

@@ -2,10 +2,11 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Principal } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { RateLimits } from '../domain/keys/rate-limit.js';
-import { isStoreUnavailable } from '../db/store-errors.js';
 import { MethodNotAllowedError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Authenticate } from './client-address.js';
+import type { CorsPolicy } from './cors.js';
+import { logRequestError } from './error-log.js';
 import { handleOtlpTraces, type OtlpHandlerDeps } from './otlp-handler.js';
 import { assertDeclaredBody, METRICS_PATH, type Operations } from './ops.js';
 import { admitHttpRequest } from './rate-limit-http.js';
@@ -23,6 +24,8 @@ export interface RouterDeps {
   readonly config: Pick<Config, 'maxBodyBytes' | 'graphqlLimits' | 'graphiql' | 'storeTimeoutMs'>;
   readonly log: Logger;
   readonly ops: Operations;
+  /** Cross-origin access (MESH_CORS_ORIGINS), decided here for every route. */
+  readonly cors: CorsPolicy;
   readonly yoga: GraphQLServer;
   /** The caller of a request, from the key its headers present (null without one), within the store deadline. */
   readonly authenticate: Authenticate;
@@ -65,6 +68,8 @@ export function createRouter(deps: RouterDeps): RequestListener {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    // Preflights carry no key: answered before authentication, by the allow-list alone.
+    if (deps.cors.handle(req, res, requestId)) return;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return ops.sendReadiness(res);
     if (path === METRICS_PATH && ops.metricsOnApiPort) return ops.sendMetrics(res);
@@ -100,8 +105,7 @@ export function createRouter(deps: RouterDeps): RequestListener {
     res.setHeader('x-request-id', requestId);
     ops.observe(req, res);
     route(req, res, requestId).catch((error: unknown) => {
-      if (!(error instanceof Error && 'status' in error) && !isStoreUnavailable(error))
-        deps.log.error('request failed', { requestId, error: String(error) });
+      logRequestError(deps.log, error, requestId);
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       sendRouteError(req, res, error, requestId, yoga.graphqlEndpoint, deps.familyErrorWriter(path) ?? undefined);
     });

@@ -1,12 +1,16 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useErrorHandler, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../db/store-errors.js';
+import { storeFailure } from '../db/store-errors.js';
 import { DomainError } from '../errors.js';
+import { errorMessage, type Logger } from '../logger.js';
 import { domainErrorExtensions, graphQLErrorOf } from '../graphql/errors.js';
 import { contextFactory, type Context, type LoaderFactories, type Loaders, type Services } from '../graphql/context.js';
-import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, type GraphQLLimits } from '../schema.limits.js';
+import { DEFAULT_GRAPHQL_LIMITS, useGraphQLLimits, withoutSuggestions, type GraphQLLimits } from '../schema.limits.js';
 import { schema } from '../schema.js';
+import type { KeyWatch } from './key-watch.js';
+import { useStoreDeadline } from './store-deadline.js';
+import { useSubscriptionRevocation } from './subscription-revocation.js';
 
 /** What each transport hands to yoga before the context is built. */
 export interface ServerContext {
@@ -34,11 +38,13 @@ const YOGA_CODES: Readonly<Record<string, { code: string; param?: string }>> = {
 
 /**
  * Error masking stays on: domain errors keep their message and gain the same
- * `code` (and `param`, and `retry_after`) as the REST envelope; store outages
- * become `unavailable`, retryable after STORE_RETRY_AFTER_S; everything else is reduced to a generic message, so no stack,
- * driver message or path reaches a client outside development.
+ * `code` (and `param`, and `retry_after`) as the REST envelope; store failures
+ * become `unavailable` with a fixed message (db/store-errors.ts); everything
+ * else is reduced to a generic message. No stack, driver message, host or path
+ * reaches a client, in any NODE_ENV: the detail is logged with the request id
+ * (useErrorLog).
  */
-export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+export function maskError(error: unknown, message: string): Error {
   // Thrown outside a resolver (request parsing, plugins): same mapping, with the HTTP status.
   if (error instanceof DomainError) return graphQLErrorOf(error);
   if (!(error instanceof GraphQLError)) return new GraphQLError(message, { extensions: { code: 'internal_error' } });
@@ -46,12 +52,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (original instanceof DomainError) {
     return withCode(error, original.message, domainErrorExtensions(original));
   }
-  if (original !== undefined && original !== null && isStoreUnavailable(original)) {
-    return withCode(error, 'Service temporarily unavailable: the trace store cannot be reached', {
-      code: 'unavailable',
-      retry_after: STORE_RETRY_AFTER_S,
-    });
-  }
+  const failure = storeFailure(original);
+  if (failure !== null) return withCode(error, failure.message, domainErrorExtensions(failure));
   if (original === undefined || original === null || original instanceof GraphQLError) {
     // Parse, validation and input-coercion errors: the client's own mistake, safe to show.
     const source = original instanceof GraphQLError ? original : error;
@@ -59,27 +61,67 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     const mapped = code === undefined ? undefined : YOGA_CODES[code];
     return withCode(error, source.message, mapped ?? { code: code ?? 'invalid_parameter' });
   }
-  return withCode(error, isDev ? `${message}: ${original.message}` : message, { code: 'internal_error' });
+  return withCode(error, message, { code: 'internal_error' });
+}
+
+/**
+ * Logs what masking hides: each execution error that is not the client's
+ * (neither a domain nor a GraphQL error), with the request id the response
+ * carries, so `X-Request-Id` leads from an `internal_error` or `unavailable`
+ * answer to its cause. Runs before masking, on every transport.
+ */
+function useErrorLog(log: Logger) {
+  return useErrorHandler(({ errors, context, phase }) => {
+    if (phase !== 'execution') return;
+    const requestId = (context as { contextValue?: Partial<Context> }).contextValue?.requestId;
+    for (const error of errors) {
+      const original = error instanceof GraphQLError ? error.originalError : error;
+      if (original === undefined || original === null || original instanceof DomainError || original instanceof GraphQLError) continue;
+      const path = error instanceof GraphQLError ? error.path?.join('.') : undefined;
+      if (storeFailure(original) !== null) log.warn('store unavailable', { requestId, path, error: errorMessage(original) });
+      else log.error('request failed', { requestId, path, error: errorMessage(original) });
+    }
+  });
 }
 
 export function createGraphQLServer(
   services: Services,
   loaders: LoaderFactories<Loaders>,
-  options: { graphiql: boolean; development: boolean; limits?: GraphQLLimits; transports?: readonly Plugin[] },
+  options: {
+    graphiql: boolean;
+    log: Logger;
+    storeTimeoutMs: number;
+    keyWatch: KeyWatch;
+    limits?: GraphQLLimits;
+    transports?: readonly Plugin[];
+  },
 ): GraphQLServer {
   const limits = options.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const createContext = contextFactory(services, loaders);
+  // Variable coercion errors ("… Did you mean the enum value …?") arrive here rather than through validation.
+  const mask = (error: unknown, message: string): Error => {
+    const masked = maskError(error, message);
+    return limits.introspection || !(masked instanceof GraphQLError) ? masked : withoutSuggestions(masked);
+  };
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { subscriptionsProtocol: 'WS', title: 'Mesh-Trace Gateway' } : false,
     landingPage: false,
+    // CORS is the router's (http/cors.ts, MESH_CORS_ORIGINS) for every route; yoga's own would reflect any origin with credentials.
+    cors: false,
     logging: false,
     // Extra transports on /graphql (graphql-sse's single connection mode) run after the limits are in place.
-    plugins: [useGraphQLLimits(limits), ...(options.transports ?? [])],
+    plugins: [
+      useGraphQLLimits(limits),
+      useErrorLog(options.log),
+      useStoreDeadline(options.storeTimeoutMs),
+      useSubscriptionRevocation(options.keyWatch),
+      ...(options.transports ?? []),
+    ],
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     maxRequestBodySize: limits.maxBodyBytes,
-    maskedErrors: { maskError, isDev: options.development },
+    maskedErrors: { maskError: mask },
     context: ({ requestId, principal }) => createContext({ requestId, principal }),
   });
 }

@@ -9,7 +9,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 
 export type SpanOutcome = 'accepted' | 'duplicate' | 'rejected' | 'failed';
 export type ShedReason = 'inflight_bytes' | 'inflight_batches';
-export type WsCloseReason = 'slow_consumer' | 'connection_limit';
+export type WsCloseReason = 'slow_consumer' | 'connection_limit' | 'unauthenticated_limit';
 
 /**
  * The gateway's own telemetry, one Prometheus registry per app instance (so
@@ -103,7 +103,7 @@ export class GatewayMetrics {
 
   readonly wsClosed = new Counter({
     name: 'mesh_ws_refused_total',
-    help: 'WebSocket connections closed or refused by a bound: slow_consumer (send buffer over MESH_WS_MAX_BUFFERED_BYTES), connection_limit (MESH_WS_MAX_CONNECTIONS)',
+    help: 'WebSocket connections closed or refused by a bound: slow_consumer (send buffer over MESH_WS_MAX_BUFFERED_BYTES), connection_limit (MESH_WS_MAX_CONNECTIONS), unauthenticated_limit (MESH_WS_MAX_UNAUTHENTICATED, _PER_ADDRESS)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

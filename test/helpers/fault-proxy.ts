@@ -8,6 +8,8 @@ export interface Faults {
   readonly cutRate: number;
   /** Each chunk is held for a uniform random time in [min, max] ms; order is kept per direction. */
   readonly delayMs: readonly [number, number];
+  /** When set, only chunks it accepts are delayed (e.g. the commands that carry a marker). */
+  readonly delayOnly?: (chunk: Buffer) => boolean;
 }
 
 export const NO_FAULTS: Faults = { dropRate: 0, cutRate: 0, delayMs: [0, 0] };
@@ -110,7 +112,7 @@ export class FaultProxy {
         return;
       }
       const [min, max] = this.faults.delayMs;
-      const delay = min + (max - min) * this.random();
+      const delay = this.faults.delayOnly === undefined || this.faults.delayOnly(chunk) ? min + (max - min) * this.random() : 0;
       if (delay <= 0) {
         queue = queue.then(() => void (to.destroyed ? undefined : to.write(chunk)));
         return;

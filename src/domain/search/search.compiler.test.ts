@@ -65,7 +65,13 @@ describe('compileSearch', () => {
       ['name STARTS WITH "a.b*c"', span({ name: { $regex: '^a\\.b\\*c' } })],
       ['service.name CONTAINS "svc"', span({ svc: { $regex: 'svc' } })],
       ['db.statement CONTAINS "(id = $1)"', span(attr('db.statement', { $regex: '\\(id = \\$1\\)' }))],
-      ['name MATCHES "^(GET|POST) /api/"', span({ name: { $regex: '^(GET|POST) /api/' } })],
+      // MATCHES is sent as the gateway re-emits it (search.regex.ts): alternation atomic, $ as \z, possessive repetitions.
+      ['name MATCHES "^(GET|POST) /api/"', span({ name: { $regex: '^(?>GET|POST) /api/' } })],
+      ['name MATCHES "^/orders/\\\\d+$"', span({ name: { $regex: '^/orders/[\\x{30}-\\x{39}]++\\z' } })],
+      [
+        'name MATCHES "^GET .*/orders$"',
+        span({ name: { $regex: '^GET [\\x{0}-\\x{9}\\x{B}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*/orders\\z' } }),
+      ],
       ['name =~ "(?i)healthz"', span({ name: { $regex: 'healthz', $options: 'i' } })],
       ['resource.deployment.environment MATCHES "^prod"', span(resource('deployment.environment', { $regex: '^prod' }))],
       // NOT: "this span does not satisfy", so a span without the attribute matches.
@@ -147,8 +153,16 @@ describe('compileSearch', () => {
       ['retry > true', 8, 'A boolean at position 8 can only be compared with = or !='],
       ['service.name EXISTS', 0, "EXISTS at position 0 applies only to attributes (attr.*, span.*, resource.*), not to 'service.name'"],
       ['duration CONTAINS "1"', 0, "'duration' at position 0 is not a string field; STARTS WITH, CONTAINS and MATCHES apply to strings"],
-      ['name MATCHES "(unclosed"', 13, 'Invalid regular expression at position 13: '],
-      ['name =~ "a**"', 8, 'Invalid regular expression at position 8: '],
+      [
+        'name MATCHES "(unclosed"',
+        13,
+        'Invalid regular expression "(unclosed" at position 13: the group opened at character 1 is not closed',
+      ],
+      ['name =~ "a**"', 8, `Invalid regular expression "a**" at position 8: '*' repeats a repetition`],
+      ['name MATCHES "a{"', 13, `Invalid regular expression "a{" at position 13: '{' must start a counted repetition`],
+      ['name MATCHES "\\\\c"', 13, 'Invalid regular expression "\\\\c" at position 13: unknown escape \\c'],
+      ['name MATCHES "^(.|.)*\\\\1!x$"', 13, 'a quantifier may follow a single character or class, not a group'],
+      ['name MATCHES "(a|a)*b"', 13, 'a quantifier may follow a single character or class, not a group'],
       [`name MATCHES "${longRegex}"`, 13, `is ${MAX_REGEX_LENGTH + 1} characters long; at most ${MAX_REGEX_LENGTH} are allowed`],
       ['trace.span_count = "3"', 19, "'trace.span_count' takes a number"],
     ])('%s → position %i', (input, position, message) => {

@@ -2,6 +2,7 @@ import type { Filter } from 'mongodb';
 import type { SpanDocument, StoredValue } from '../traces/span.document.js';
 import type { TraceDocument } from '../traces/trace.document.js';
 import { SearchSemanticError } from './search.errors.js';
+import { compileMatchesPattern, RegexRefusal } from './search.regex.js';
 import { scaleDecimal, type ComparisonOperator } from './search.lexer.js';
 import type { FieldRef, Literal, MatchOperator, SearchExpression, StringLiteral } from './search.parser.js';
 
@@ -16,7 +17,7 @@ export interface CompiledSearch {
   readonly trace: Filter<TraceDocument> | null;
 }
 
-/** Longest pattern MATCHES accepts; the regex runs inside MongoDB, on every candidate span. */
+/** Longest pattern MATCHES accepts; the regex runs inside the store, on every candidate span (search.regex.ts). */
 export const MAX_REGEX_LENGTH = 256;
 
 const STATUS_CODES: Readonly<Record<string, number>> = { unset: 0, ok: 1, error: 2 };
@@ -267,9 +268,6 @@ function escapeRegex(text: string): string {
   return text.replace(REGEX_METACHARACTERS, '\\$&');
 }
 
-/** Leading inline flag accepted by MATCHES; JavaScript has no `(?i)`, so it becomes `$options: 'i'`. */
-const CASE_INSENSITIVE_PREFIX = '(?i)';
-
 function regexCondition(operator: MatchOperator, pattern: StringLiteral): { $regex: string; $options?: string } {
   switch (operator) {
     case 'startsWith':
@@ -282,20 +280,24 @@ function regexCondition(operator: MatchOperator, pattern: StringLiteral): { $reg
   }
 }
 
+/** A MATCHES pattern, checked and rewritten by search.regex.ts; `(?i)` becomes `$options: 'i'`. */
 function userRegex(pattern: StringLiteral): { $regex: string; $options?: string } {
+  const shown = JSON.stringify(pattern.value);
   if (pattern.value.length > MAX_REGEX_LENGTH) {
     throw new SearchSemanticError(
       `Regular expression at position ${pattern.position} is ${pattern.value.length} characters long; at most ${MAX_REGEX_LENGTH} are allowed`,
       pattern.position,
     );
   }
-  const insensitive = pattern.value.startsWith(CASE_INSENSITIVE_PREFIX);
-  const source = insensitive ? pattern.value.slice(CASE_INSENSITIVE_PREFIX.length) : pattern.value;
   try {
-    new RegExp(source, insensitive ? 'i' : '');
+    const { source, caseInsensitive } = compileMatchesPattern(pattern.value);
+    return caseInsensitive ? { $regex: source, $options: 'i' } : { $regex: source };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SearchSemanticError(`Invalid regular expression at position ${pattern.position}: ${reason}`, pattern.position);
+    if (!(error instanceof RegexRefusal)) throw error;
+    throw new SearchSemanticError(
+      `Invalid regular expression ${shown} at position ${pattern.position}: ${error.message} (at character ${error.offset + 1} of the pattern). ` +
+        'MATCHES takes the linear-time subset of RE2 syntax described in docs/search-language.md',
+      pattern.position,
+    );
   }
-  return insensitive ? { $regex: source, $options: 'i' } : { $regex: source };
 }

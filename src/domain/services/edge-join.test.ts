@@ -33,7 +33,7 @@ interface Instance {
 }
 
 function instance(): Instance {
-  const config = { retentionHours: 168 };
+  const config = { retentionHours: 168, ingestMaxFutureSkewS: 600 };
   const { services: map } = createServicesModule({
     db: store.db,
     config,

@@ -18,7 +18,7 @@ const CAPACITY_CHECK_INTERVAL_MS = 1_000;
 
 export interface TracesModuleDeps {
   readonly db: Db;
-  readonly config: Pick<Config, 'retentionHours'>;
+  readonly config: Pick<Config, 'retentionHours' | 'ingestMaxFutureSkewS'>;
   readonly events: EventBus<TraceEvents>;
   /** The service map's rollups, written with every stored batch; absent in the rollup benchmark's baseline. */
   readonly rollups?: SpanRollups;
@@ -51,6 +51,7 @@ export function createTracesModule({ db, config, events, rollups, capacity, log 
   const liveTail = new LiveTailService(events);
   const ingest = new IngestService(spansRepo, tracesRepo, {
     retentionHours: config.retentionHours,
+    maxFutureSkewS: config.ingestMaxFutureSkewS,
     clusterFallbackAttribute: 'cluster',
     onStored: (tenant, spans) => liveTail.publish(tenant, spans),
     rollups,

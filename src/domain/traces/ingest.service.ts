@@ -5,7 +5,8 @@ import type { Span } from './span.js';
 import { SPANS_PER_WRITE, type SpansRepository } from './spans.repository.js';
 import type { TracesRepository } from './traces.repository.js';
 import { issueFingerprint } from './fingerprint.js';
-import type { ExportTraceRequest, KeyValue } from '../../otlp/otlp.types.js';
+import { spanTimeMessage, spanTimeProblem, type SpanTimeProblem } from './span-times.js';
+import type { ExportTraceRequest, KeyValue, OtlpSpan } from '../../otlp/otlp.types.js';
 
 export interface IngestResult {
   readonly accepted: number;
@@ -27,6 +28,8 @@ export interface SpanRollups {
 
 export interface IngestOptions {
   readonly retentionHours: number;
+  /** How far in the future a span may start or end (MESH_INGEST_MAX_FUTURE_SKEW_S); beyond, it is refused (span-times.ts). */
+  readonly maxFutureSkewS: number;
   /** Resource attribute naming the cluster when k8s.cluster.name is absent. */
   readonly clusterFallbackAttribute: string;
   /** Called once a batch is durably stored (the live tail); must not throw. */
@@ -43,24 +46,28 @@ function resourceString(attributes: readonly KeyValue[], ...keys: string[]): str
   return null;
 }
 
-/** Spans of a request flattened for storage: those inside the retention period, and how many were not. */
-export interface FlatRequest {
+/** Spans of a request flattened for storage: those kept, and how many were refused, per reason. */
+export interface FlatRequest<R> {
   readonly spans: Span[];
-  readonly tooOld: number;
+  readonly refused: Map<R, number>;
 }
 
 /**
  * Flattens an OTLP request into stored spans in one pass, resolving the
- * service identity once per resource; spans that started before `oldestNs`
- * are counted, not kept. Every span is one object literal of a fixed shape
+ * service identity once per resource; spans `refuse` names a reason for are
+ * counted per reason, not kept. Every span is one object literal of a fixed shape
  * (not a spread of the decoded span), so that the rest of the ingest path
  * reads it through one hidden class; spans of one resource (and scope) share
  * the same `resource` (and `scope`) object, which document building relies
  * on to convert each of them once.
  */
-export function flattenRequest(request: ExportTraceRequest, options: IngestOptions, oldestNs = -1n): FlatRequest {
+export function flattenRequest<R>(
+  request: ExportTraceRequest,
+  options: IngestOptions,
+  refuse: (span: OtlpSpan) => R | null = () => null,
+): FlatRequest<R> {
   const spans: Span[] = [];
-  let tooOld = 0;
+  const refused = new Map<R, number>();
   for (const rs of request.resourceSpans) {
     const attrs = rs.resource.attributes;
     // The OTel spec's default when an SDK sets no service.name.
@@ -79,8 +86,9 @@ export function flattenRequest(request: ExportTraceRequest, options: IngestOptio
         schemaUrl: ss.schemaUrl,
       };
       for (const span of ss.spans) {
-        if (span.startTimeUnixNano < oldestNs) {
-          tooOld++;
+        const problem = refuse(span);
+        if (problem !== null) {
+          refused.set(problem, (refused.get(problem) ?? 0) + 1);
           continue;
         }
         spans.push({
@@ -112,7 +120,7 @@ export function flattenRequest(request: ExportTraceRequest, options: IngestOptio
       }
     }
   }
-  return { spans, tooOld };
+  return { spans, refused };
 }
 
 export class IngestService {
@@ -136,9 +144,16 @@ export class IngestService {
    */
   async ingest(principal: Principal | null, request: ExportTraceRequest): Promise<IngestResult> {
     const { tenant } = assertCan(principal, 'traces:write');
-    const oldestNs = BigInt(Math.floor(this.now().getTime() - this.options.retentionHours * 3_600_000)) * 1_000_000n;
-    // Spans already past retention would be expired by the TTL index at once; refuse them visibly instead.
-    const { spans, tooOld: rejected } = flattenRequest(request, this.options, oldestNs);
+    const rules = { nowMs: this.now().getTime(), maxFutureSkewS: this.options.maxFutureSkewS };
+    const oldestNs = BigInt(Math.floor(rules.nowMs - this.options.retentionHours * 3_600_000)) * 1_000_000n;
+    // Spans with times outside a sane range, or already past retention (the TTL index would expire them at once), are refused visibly.
+    const { spans, refused } = flattenRequest<SpanTimeProblem | 'retention'>(
+      request,
+      this.options,
+      (s) => spanTimeProblem(s, rules) ?? (s.startTimeUnixNano < oldestNs ? 'retention' : null),
+    );
+    let rejected = 0;
+    for (const n of refused.values()) rejected += n;
     let accepted = 0;
     let duplicates = 0;
     const batches = this.spans.writeBatches(spans);
@@ -155,8 +170,13 @@ export class IngestService {
       accepted,
       duplicates,
       rejected,
-      rejectionMessage:
-        rejected > 0 ? `${rejected} spans started before the retention period of ${this.options.retentionHours}h and were dropped` : '',
+      rejectionMessage: [...refused]
+        .map(([problem, count]) =>
+          problem === 'retention'
+            ? `${count} spans started before the retention period of ${this.options.retentionHours}h and were dropped`
+            : spanTimeMessage(problem, count, rules),
+        )
+        .join('; '),
     };
   }
 

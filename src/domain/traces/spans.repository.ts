@@ -334,6 +334,27 @@ function prefixFilter(filter: Document, prefix: string): Document {
   return out;
 }
 
+/** Where a span sits in its trace's order: the keyset of Trace.spans pages. */
+export interface SpanPosition {
+  readonly startNs: bigint;
+  readonly spanId: string;
+}
+
+/** Start order, ties by span id: the one order of a trace's spans, stable across pages. */
+export function sortSpans(spans: Span[]): Span[] {
+  return spans.sort((a, b) =>
+    a.startTimeUnixNano < b.startTimeUnixNano
+      ? -1
+      : a.startTimeUnixNano > b.startTimeUnixNano
+        ? 1
+        : a.spanId < b.spanId
+          ? -1
+          : a.spanId > b.spanId
+            ? 1
+            : 0,
+  );
+}
+
 /** Spans sampled to list the keys or values seen in a window: the latest `sample` spans matching `filter`. */
 export interface SpanSampleQuery {
   readonly from: Date;
@@ -454,6 +475,31 @@ export class SpansRepository {
     }
     for (const list of byTrace.values()) list.sort((a, b) => compareBigInt(a.startTimeUnixNano, b.startTimeUnixNano));
     return byTrace;
+  }
+
+  /**
+   * One page of a trace's spans in (start, span id) order, strictly after the
+   * span at `after` when given: the keyset `Trace.spans(first, after)` walks.
+   * Reads by `_id` from the span ids the trace's summary lists (`members`):
+   * first only the (span id, start) of each, to choose the page, then the
+   * page's spans whole, so a page of a large trace never loads the rest.
+   */
+  async findPage(
+    tenant: Tenant,
+    members: ReadonlyMap<string, readonly string[]>,
+    limit: number,
+    after: SpanPosition | null,
+  ): Promise<Span[]> {
+    const keys = await this.byMembers(tenant, members, ['traceId', 'spanId', 'startNs']);
+    const follows = (d: { startNs: bigint; spanId: string }) =>
+      after === null || d.startNs > after.startNs || (d.startNs === after.startNs && d.spanId > after.spanId);
+    const page = keys
+      .filter(follows)
+      .sort((a, b) => compareBigInt(a.startNs, b.startNs) || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0))
+      .slice(0, limit);
+    const byTrace = new Map<string, string[]>();
+    for (const d of page) byTrace.set(d.traceId, [...(byTrace.get(d.traceId) ?? []), d.spanId]);
+    return sortSpans((await this.byMembers(tenant, byTrace, undefined)).map(fromSpanDocument));
   }
 
   private async byMembers<K extends keyof SpanDocument>(

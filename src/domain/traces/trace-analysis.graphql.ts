@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
 import { criticalPath, type CriticalPathEntry, type CriticalSegment } from './critical-path.js';
 import type { Span as SpanModel } from './span.js';
+import { chargeTraceLoad } from './span-budget.js';
 import { buildSpanTree } from './span-tree.js';
 import { compareTraces, type ComparedSide, type ComparisonNode, type TraceComparisonResult } from './trace-compare.js';
 import type { TraceSummary } from './trace.js';
@@ -74,6 +75,8 @@ builder.objectField(Trace, 'criticalPath', (t) =>
       'Clock skew: a child counts only within its parent’s time on the path. Spans in the order the path reaches them.',
     complexity: { field: 5, multiplier: 20 },
     resolve: async (trace, _a, ctx) => {
+      // The whole trace is read: charged its stored span count first, once per request (span-budget.ts).
+      chargeTraceLoad(ctx, trace.traceId, trace.spanCount, `the critical path of trace ${trace.traceId}`);
       const tree = buildSpanTree(await ctx.loaders.spansByTraceId.load(trace.traceId));
       return criticalPath(tree).map((entry) => ({ entry, originNs: tree.originNs, traceDurationNs: tree.durationNs }));
     },
@@ -190,6 +193,8 @@ builder.queryFields((t) => ({
     complexity: { field: 20, multiplier: 1 },
     resolve: async (_root, args, ctx) => {
       const [a, b] = await Promise.all([storedTrace(ctx, args.a, 'a'), storedTrace(ctx, args.b, 'b')]);
+      chargeTraceLoad(ctx, a.traceId, a.spanCount, `trace ${a.traceId} of the comparison`);
+      chargeTraceLoad(ctx, b.traceId, b.spanCount, `trace ${b.traceId} of the comparison`);
       const [spansA, spansB] = await Promise.all([ctx.loaders.spansByTraceId.load(a.traceId), ctx.loaders.spansByTraceId.load(b.traceId)]);
       return { a, b, result: compareTraces(spansA, spansB) };
     },

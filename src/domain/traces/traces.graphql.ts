@@ -4,9 +4,20 @@ import { connectionOf, rejectBackwardPaging, totalCountField } from '../paging.j
 import { SPAN_KINDS, STATUS_CODES, type SpanEvent as SpanEventModel, type SpanLink as SpanLinkModel } from '../../otlp/otlp.types.js';
 import type { Span as SpanModel } from './span.js';
 import type { TraceSummary } from './trace.js';
-import { assertSpanId, assertTraceId, MAX_PAGE_SIZE, type TraceFilterInput } from './traces.service.js';
+import { chargeSpans, chargeWholeTraceListing, MAX_SPANS_PER_REQUEST } from './span-budget.js';
+import {
+  assertSpanId,
+  assertSpanPage,
+  assertTraceId,
+  DEFAULT_TRACE_SPANS,
+  MAX_PAGE_SIZE,
+  MAX_TRACE_SPANS,
+  type TraceFilterInput,
+} from './traces.service.js';
 
 const nsToDate = (ns: bigint) => new Date(Number(ns / 1_000_000n));
+/** How many spans the static complexity counts for `Trace.spans` (a typical trace); the real count is charged when it is known. */
+const TYPICAL_TRACE_SPANS = 20;
 const nsToMs = (ns: bigint) => Number(ns) / 1_000_000;
 
 export const SpanKind = builder.enumType('SpanKind', {
@@ -123,8 +134,27 @@ Trace.implement({
     clusters: t.exposeStringList('clusters'),
     spans: t.field({
       type: [Span],
-      complexity: { field: 5, multiplier: 20 },
-      resolve: async (tr, _a, ctx) => [...(await ctx.loaders.spansByTraceId.load(tr.traceId))],
+      description:
+        `The trace's spans in start order (ties by span id), \`first\` of them (default ${DEFAULT_TRACE_SPANS}, at most ${MAX_TRACE_SPANS}) ` +
+        'after the span `after` (the span id of the last span of the previous page). `spanCount` tells whether there are more. ' +
+        `One request loads at most ${MAX_SPANS_PER_REQUEST} spans in all, counted from the traces' stored span counts before any is loaded.`,
+      args: {
+        first: t.arg.int({ description: `1–${MAX_TRACE_SPANS}. Default: ${DEFAULT_TRACE_SPANS}.` }),
+        after: t.arg.string({ description: 'The span id of the last span already received.' }),
+      },
+      // Before execution the real size is unknown: a typical trace is counted here, the real one by chargeSpans.
+      complexity: (args) => ({ field: 5, multiplier: Math.min(args.first ?? DEFAULT_TRACE_SPANS, TYPICAL_TRACE_SPANS) }),
+      resolve: async (tr, args, ctx) => {
+        const page = { traceId: tr.traceId, first: args.first ?? DEFAULT_TRACE_SPANS, after: args.after ?? null };
+        assertSpanPage(page);
+        if (page.after === null && tr.spanCount <= page.first) {
+          // A first page that holds the whole trace: the one load of it per request, shared with criticalPath.
+          chargeWholeTraceListing(ctx, tr.traceId, tr.spanCount, `trace ${tr.traceId}`);
+          return (await ctx.loaders.spansByTraceId.load(tr.traceId)).slice(0, page.first);
+        }
+        chargeSpans(ctx, Math.min(page.first, tr.spanCount), `trace ${tr.traceId}`);
+        return [...(await ctx.loaders.spanPages.load(page))];
+      },
     }),
   }),
 });

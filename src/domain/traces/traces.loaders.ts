@@ -3,7 +3,8 @@ import type { LoaderFactories } from '../../graphql/context.js';
 import type { Span } from './span.js';
 import type { ServiceSegment } from './service-segment.js';
 import type { TraceSummary } from './trace.js';
-import type { TracesService } from './traces.service.js';
+import { sortSpans } from './spans.repository.js';
+import type { SpanPageRequest, TracesService } from './traces.service.js';
 
 export interface SpanKey {
   readonly traceId: string;
@@ -14,7 +15,10 @@ export interface TraceLoaders {
   readonly traceById: DataLoader<string, TraceSummary | null>;
   /** Per trace: its service segments by service name, one per namespace/environment (one aggregation per batch of traces). */
   readonly serviceSegmentsByTraceId: DataLoader<string, ReadonlyMap<string, readonly ServiceSegment[]>>;
+  /** Every span of each trace, in start order: for whole-trace work, after the trace's span count is charged (span-budget.ts). */
   readonly spansByTraceId: DataLoader<string, readonly Span[]>;
+  /** One page of a trace's spans (Trace.spans) that is not the whole trace (that one is spansByTraceId). */
+  readonly spanPages: DataLoader<SpanPageRequest, readonly Span[], string>;
   readonly spanById: DataLoader<SpanKey, Span | null, string>;
 }
 
@@ -43,7 +47,11 @@ export function traceLoaders(service: TracesService): LoaderFactories<TraceLoade
     spansByTraceId: (principal) =>
       new DataLoader(async (ids) => {
         const byTrace = await service.loadSpansOfTraces(principal, ids);
-        return ids.map((id) => byTrace.get(id) ?? []);
+        return ids.map((id) => sortSpans([...(byTrace.get(id) ?? [])]));
+      }),
+    spanPages: (principal) =>
+      new DataLoader(async (keys) => Promise.all(keys.map((k) => service.loadSpanPage(principal, k))), {
+        cacheKeyFn: (k) => `${k.traceId}:${k.first}:${k.after ?? ''}`,
       }),
     spanById: (principal) =>
       new DataLoader(

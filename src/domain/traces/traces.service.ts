@@ -67,6 +67,23 @@ export const TRACE_CURSOR = sealedCursor<PinnedTraceCursor>({
 });
 
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
+/** Spans of a trace that `Trace.spans` returns when `first` is not given (docs/auth-and-limits.md). */
+export const DEFAULT_TRACE_SPANS = 1_000;
+/** The largest `first` of `Trace.spans`, and the spans one request may load in all (span-budget.ts). */
+export const MAX_TRACE_SPANS = 10_000;
+
+export interface SpanPageRequest {
+  readonly traceId: string;
+  readonly first: number;
+  /** The span id of the last span of the previous page; null for the first page. */
+  readonly after: string | null;
+}
+
+/** Validates the arguments of Trace.spans. */
+export function assertSpanPage(page: SpanPageRequest): void {
+  assertPageSize(page.first, 'first', MAX_TRACE_SPANS);
+  if (page.after !== null) assertSpanId(page.after, 'after');
+}
 export const MAX_PAGE_SIZE = 500;
 /** Most issues one `issues` query returns. */
 export const MAX_ISSUES = 100;
@@ -282,6 +299,22 @@ export class TracesService {
   async loadSpansOfTraces(principal: Principal | null, traceIds: readonly string[]): Promise<Map<string, Span[]>> {
     const { tenant } = assertCan(principal, 'traces:read');
     return this.spans.findByTraceIds(tenant, await this.traces.spanIds(tenant, traceIds));
+  }
+
+  /**
+   * One page of a trace's spans (Trace.spans): `first` of them in start order
+   * (ties by span id), after the span `after` when given. `after` is the span
+   * id of the last span of the previous page: stable while spans arrive, and
+   * already in every response. A span id that is not in the trace is refused.
+   */
+  async loadSpanPage(principal: Principal | null, page: SpanPageRequest): Promise<Span[]> {
+    const { tenant } = assertCan(principal, 'traces:read');
+    assertSpanPage(page);
+    const members = await this.traces.spanIds(tenant, [page.traceId]);
+    if (page.after === null) return this.spans.findPage(tenant, members, page.first, null);
+    const [anchor] = await this.spans.findByIds(tenant, [{ traceId: page.traceId, spanId: page.after }]);
+    if (anchor === undefined) throw new ValidationError(`Parameter 'after' is not the id of a span of trace '${page.traceId}'`, 'after');
+    return this.spans.findPage(tenant, members, page.first, { startNs: anchor.startTimeUnixNano, spanId: anchor.spanId });
   }
 
   loadSpans(principal: Principal | null, ids: readonly { traceId: string; spanId: string }[]): Promise<Span[]> {

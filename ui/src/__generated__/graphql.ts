@@ -1951,7 +1951,7 @@ export const ConsoleTraceDocument = new TypedDocumentString(`
     services
     rootServiceName
     rootOperation
-    spans {
+    spans(first: 10000) {
       spanId
       parentSpanId
       name

@@ -12,7 +12,11 @@ import { SpanPanel } from './span-panel';
 import { Waterfall } from './waterfall';
 import { layoutWaterfall } from './waterfall-layout';
 
-/** The waterfall needs only these fields per span; the side panel loads one span's details on demand. */
+/**
+ * The waterfall needs only these fields per span; the side panel loads one span's details on demand.
+ * `first: 10000` is the largest page of Trace.spans (and a request's span budget): every span of any
+ * trace the console can draw at once.
+ */
 const TraceQuery = graphql(`
   query ConsoleTrace($traceId: String!) {
     trace(traceId: $traceId) {
@@ -25,7 +29,7 @@ const TraceQuery = graphql(`
       services
       rootServiceName
       rootOperation
-      spans {
+      spans(first: 10000) {
         spanId
         parentSpanId
         name
