@@ -72,5 +72,7 @@ describe('kill -9 during steady ingest', () => {
     } finally {
       await store.db.client.close();
     }
-  });
+    // Two gateway starts and senders that retry with backoff through the outage (up to 90 s): under a loaded
+    // suite this takes longer than the default 60 s test timeout.
+  }, 180_000);
 });
