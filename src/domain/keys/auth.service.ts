@@ -91,7 +91,7 @@ export class AuthService {
    */
   async authenticate(presented: string | null, clientAddress: string | null = null): Promise<Principal | null> {
     if (presented === null || apiKeyEnv(presented) === null) return null;
-    const record = await this.cache.lookup(hashApiKey(presented));
+    const record = await this.cache.get(hashApiKey(presented));
     if (record === null) return null;
     await this.assertAddressAllowed(record.tenant.org, clientAddress);
     this.touchLater(record.id);
@@ -149,7 +149,7 @@ export class AuthService {
   async setIpAllowList(org: string, ranges: IpRanges): Promise<Organization> {
     if (!ORG_ID.test(org)) throw new ValidationError('Organization ids are 1–63 lowercase letters, digits, - or _', 'org');
     const organization = await this.orgs.setAllowList(org, ranges.cidrs, this.now());
-    this.allowLists.remember(org, ranges);
+    this.allowLists.set(org, ranges);
     return organization;
   }
 
