@@ -1,52 +1,63 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { ensureServerBuilt } from '../scripts/build.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** A gateway started as its own process with the command of `npm start` (package.json), watched from outside. */
-export interface GatewayProcess {
-  readonly baseUrl: string;
-  /** The process that runs the gateway (under whatever wrapper `npm start` uses). */
-  readonly gatewayPid: number;
-  /** The embedded store's process, a child of the gateway; undefined with MONGODB_URI. */
-  readonly storePid: number | undefined;
-  /** Everything the gateway wrote (JSON log lines). */
-  log(): string;
-  running(): boolean;
-  /** SIGTERM, then the exit code once it has stopped. */
-  stop(): Promise<number | null>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 /**
- * `scripts.start` of package.json (`node dist/src/main.js`), split into a command and its arguments: run directly rather than through
- * npm or a shell, so that SIGTERM reaches the gateway as it does from a process manager.
+ * A gateway run as operators run it: `npm start` does, its `prestart` script
+ * first (the build of dist/ when its sources changed), then the command of the
+ * `start` script (`node dist/src/main.js`; `tsx src/main.ts` in older
+ * checkouts), in its own process tree, reached only over its port and its
+ * published store URI.
+ * Nothing here imports the gateway, so the benchmark runs unchanged against
+ * another checkout (BENCH_GATEWAY_DIR) for a before/after comparison.
  */
-function startCommand(): [string, string[]] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  return [command!, args];
+export interface GatewayProcess {
+  readonly baseUrl: string;
+  /** MONGODB_URI when given, else the embedded store's URI the gateway published in its data dir. */
+  readonly storeUri: string;
+  /** The `start` script's command line, as run. */
+  readonly command: string;
+  /** CPU seconds (user + system) used so far by the gateway's processes and by the embedded store's. */
+  cpu(): { gateway: number; store: number };
+  /** Resident set size in bytes of the gateway's processes and of the embedded store's (0 with MONGODB_URI). */
+  rss(): { gateway: number; store: number };
+  running(): boolean;
+  /** Process ids of the gateway's own processes (not the store's). */
+  gatewayPids(): number[];
+  output(): string;
+  /** SIGTERM, then waits for the exit (SIGKILL after `graceMs`): the exit code, null when killed by a signal. */
+  stop(graceMs?: number): Promise<number | null>;
 }
 
-/** Resident set size in bytes, from /proc. */
-export function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) * 1024;
+const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** Checkouts whose `prestart` script already ran in this process. */
+const prepared = new Set<string>();
+
+/** Runs the checkout's `prestart` script as `npm start` would (once per checkout): the gateway measured is the one built from its sources. */
+function prestart(dir: string): void {
+  if (prepared.has(dir)) return;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (pkg.scripts?.prestart !== undefined)
+    execFileSync('npm', ['run', '--silent', 'prestart'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  prepared.add(dir);
 }
 
-function childrenOf(pid: number): number[] {
+/** The `start` script as argv: `node` is this Node binary, any other command the checkout's node_modules/.bin one. */
+function startCommand(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = pkg.scripts?.start;
+  if (script === undefined) throw new Error(`${dir}/package.json has no start script`);
+  const argv = script.trim().split(/\s+/);
+  const [command, ...args] = argv as [string, ...string[]];
+  if (command === 'node') return [process.execPath, ...args];
+  const local = join(dir, 'node_modules', '.bin', command);
+  if (!existsSync(local)) throw new Error(`start script command ${command} not found in ${dir}/node_modules/.bin (run npm ci there)`);
+  return [local, ...args];
+}
+
+function children(pid: number): number[] {
   try {
     return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
       .split('\n')
@@ -57,66 +68,100 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-function commOf(pid: number): string {
+function tree(pid: number): number[] {
+  return [pid, ...children(pid).flatMap(tree)];
+}
+
+function cpuSeconds(pid: number): number {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
   } catch {
-    return '';
+    return 0;
   }
 }
 
-/** The gateway is the node process that runs no further node process (a wrapper such as tsx's CLI does). */
-function processesBelow(root: number): { gateway: number; store: number | undefined } {
-  let gateway = root;
-  for (;;) {
-    const next = childrenOf(gateway).find((pid) => commOf(pid) === 'node');
-    if (next === undefined) break;
-    gateway = next;
+function rssBytes(pid: number): number {
+  try {
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
   }
-  return { gateway, store: childrenOf(gateway).find((pid) => commOf(pid) === 'java') };
 }
 
-export async function startGateway(env: Record<string, string>, readyTimeoutMs = 600_000): Promise<GatewayProcess> {
-  // What `prestart` does for the server: compile src/ to dist/ when the sources changed since the last build.
-  ensureServerBuilt({ log: () => {} });
-  const port = await freePort();
-  const [command, args] = startCommand();
-  const child: ChildProcess = spawn(command, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      // The benches send OTLP/HTTP; no gRPC listener on the shared default 4317 beside it.
-      MESH_OTLP_GRPC_PORT: '0',
-      ...env,
-      PORT: String(port),
-      PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`,
-    },
+function isStoreProcess(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return /(^|\/)(java|mongod)$/.test(cmdline[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
+export async function startGatewayProcess(options: {
+  readonly dir: string;
+  readonly dataDir: string;
+  readonly env: Record<string, string>;
+  /** Node flags put right after the command (`node` and `tsx` both take them there), e.g. `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[];
+  readonly timeoutMs?: number;
+}): Promise<GatewayProcess> {
+  prestart(options.dir);
+  const [command, ...script] = startCommand(options.dir);
+  const args = [...(options.nodeFlags ?? []), ...script];
+  const child: ChildProcess = spawn(command!, args, {
+    cwd: options.dir,
+    env: { ...process.env, MESH_DATA_DIR: options.dataDir, HOST: '127.0.0.1', PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  for (const stream of [child.stdout!, child.stderr!])
-    stream.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2_000_000)));
+  let log = '';
+  // The last 2 MB: long runs keep what a report quotes (shutdown, snapshot, restore lines) without growing.
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-2_000_000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const until = Date.now() + readyTimeoutMs;
-  while (!output.includes('"msg":"gateway listening"')) {
-    if (child.exitCode !== null) throw new Error(`gateway exited before listening:\n${output.slice(-5000)}`);
+  const until = Date.now() + (options.timeoutMs ?? 300_000);
+  let line: string | undefined;
+  while ((line = log.split('\n').find((l) => l.includes('"msg":"gateway listening"'))) === undefined) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`gateway exited before listening:\n${log}`);
     if (Date.now() > until) {
       child.kill('SIGKILL');
-      throw new Error(`gateway did not listen within ${readyTimeoutMs} ms:\n${output.slice(-5000)}`);
+      throw new Error(`gateway did not listen in time:\n${log}`);
     }
-    await delay(100);
+    await delay(50);
   }
-  const { gateway, store } = processesBelow(child.pid!);
+  const port = Number(/"port":(\d+)/.exec(line)![1]);
+  const storeUri = process.env.MONGODB_URI ?? readFileSync(join(options.dataDir, 'mongodb.uri'), 'utf8').trim();
+  const root = child.pid!;
+  const split = () => {
+    const all = tree(root);
+    const store = new Set(all.filter(isStoreProcess).flatMap(tree));
+    return { gateway: all.filter((p) => !store.has(p)), store: [...store] };
+  };
   return {
-    baseUrl,
-    gatewayPid: gateway,
-    storePid: store,
-    log: () => output,
+    baseUrl: `http://127.0.0.1:${port}`,
+    storeUri,
+    command: [command, ...args].join(' '),
+    cpu() {
+      const { gateway, store } = split();
+      const sum = (pids: number[]) => pids.reduce((s, p) => s + cpuSeconds(p), 0);
+      return { gateway: sum(gateway), store: sum(store) };
+    },
+    rss() {
+      const { gateway, store } = split();
+      const sum = (pids: number[]) => pids.reduce((s, p) => s + rssBytes(p), 0);
+      return { gateway: sum(gateway), store: sum(store) };
+    },
     running: () => child.exitCode === null && child.signalCode === null,
-    stop: async () => {
-      child.kill('SIGTERM');
+    gatewayPids: () => split().gateway,
+    output: () => log,
+    async stop(graceMs = 30_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
       return exited;
     },
   };

@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { MongoClient, type Document } from 'mongodb';
 import { profilesOf, topSelfTime, type Window } from './cpu-profile.js';
-import { startGatewayProcess, type GatewayProcess } from './black-box-gateway.js';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process.js';
 import { percentile, printTable, type Row } from './harness.js';
 import { protobufBatches, sdkSpans } from './otlp-payloads.js';
 

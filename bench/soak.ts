@@ -16,11 +16,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EMBEDDED_DEFAULTS } from '../src/config.js';
 import { DEMO_TRACE_INTERVAL_MS, startDemoTraffic } from '../src/demo/demo-traffic.js';
-import { rssOf, startGateway } from './gateway-process.js';
+import { startGatewayProcess } from './gateway-process.js';
 import { printTable, type Row } from './harness.js';
 
 const env = (name: string, def: number) => (process.env[name] ? Number(process.env[name]) : def);
@@ -65,11 +66,15 @@ async function paced(rps: number, stop: () => boolean, task: () => Promise<strin
 async function main(): Promise<void> {
   const apiKey = `mtk_live_${randomBytes(24).toString('base64url')}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'mesh-soak-'));
-  const gateway = await startGateway({
-    MESH_DATA_DIR: dataDir,
-    MESH_BOOTSTRAP_API_KEY: apiKey,
-    MESH_RATE_LIMIT_PER_MIN: '10000',
-    ...(process.env.MONGODB_URI ? { MONGODB_DB: `soak_${randomBytes(4).toString('hex')}` } : {}),
+  const gateway = await startGatewayProcess({
+    dir: fileURLToPath(new URL('..', import.meta.url)),
+    dataDir,
+    env: {
+      NODE_ENV: 'production',
+      MESH_BOOTSTRAP_API_KEY: apiKey,
+      MESH_RATE_LIMIT_PER_MIN: '10000',
+      ...(process.env.MONGODB_URI ? { MONGODB_DB: `soak_${randomBytes(4).toString('hex')}` } : {}),
+    },
   });
   const base = gateway.baseUrl;
   const auth = { authorization: `Bearer ${apiKey}` };
@@ -126,8 +131,8 @@ async function main(): Promise<void> {
       );
       samples.push({
         atS: (Date.now() - started) / 1000,
-        rss: rssOf(gateway.gatewayPid),
-        storeRss: gateway.storePid === undefined ? NaN : rssOf(gateway.storePid),
+        rss: gateway.rss().gateway,
+        storeRss: process.env.MONGODB_URI ? NaN : gateway.rss().store,
         heapUsed: metric(text, 'nodejs_heap_size_used_bytes'),
         lagP99: metric(text, 'nodejs_eventloop_lag_p99_seconds'),
       });
@@ -159,7 +164,7 @@ async function main(): Promise<void> {
   await Promise.all(clients.map((c) => c.dispose()));
   const exitCode = await gateway.stop();
   await rm(dataDir, { recursive: true, force: true });
-  const warnings = (gateway.log().match(/"level":"(warn|error)"/g) ?? []).length;
+  const warnings = (gateway.output().match(/"level":"(warn|error)"/g) ?? []).length;
 
   const steady = samples.filter((s) => s.atS >= WARMUP_S);
   const first = steady[0] ?? samples[0]!;

@@ -16,10 +16,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { rssOf, startGateway, type GatewayProcess } from './gateway-process.js';
+import { fileURLToPath } from 'node:url';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process.js';
 import { percentile, printTable, type Row } from './harness.js';
 import { protobufBatches, sdkSpans } from './otlp-payloads.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOTAL = Number(process.env.VOLUME_SPANS ?? 1_000_000);
 const STEP = Number(process.env.VOLUME_STEP ?? 100_000);
 const BATCH = 1_000;
@@ -65,7 +67,7 @@ async function ingest(gateway: GatewayProcess, apiKey: string, bodies: readonly 
             headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${apiKey}` },
             body: new Blob([new Uint8Array(body)]),
           }).catch((error: unknown) => {
-            if (!gateway.running()) throw new Error(`the gateway exited:\n${gateway.log().slice(-5000)}`, { cause: error });
+            if (!gateway.running()) throw new Error(`the gateway exited:\n${gateway.output().slice(-5000)}`, { cause: error });
             counters.network++;
             return null;
           });
@@ -92,9 +94,10 @@ async function measure(gateway: GatewayProcess, apiKey: string, traceIds: readon
   const list = await timed(LIST_SAMPLES, () => fetch(`${gateway.baseUrl}/v1/traces?limit=20`, { headers: auth }));
   const services = await timed(LIST_SAMPLES, () => fetch(`${gateway.baseUrl}/v1/services`, { headers: auth }));
   const metrics = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+  const rss = gateway.rss();
   return {
-    'store RSS MiB': gateway.storePid === undefined ? NaN : Math.round(rssOf(gateway.storePid) / MIB),
-    'gateway RSS MiB': Math.round(rssOf(gateway.gatewayPid) / MIB),
+    'store RSS MiB': process.env.MONGODB_URI ? NaN : Math.round(rss.store / MIB),
+    'gateway RSS MiB': Math.round(rss.gateway / MIB),
     'trace by id p50 ms': percentile(byId, 0.5),
     'trace by id p99 ms': percentile(byId, 0.99),
     'trace list p50 ms': percentile(list, 0.5),
@@ -106,7 +109,7 @@ async function measure(gateway: GatewayProcess, apiKey: string, traceIds: readon
 /** The gateway's own log lines about its store, for the lines printed under the table. */
 function logLines(gateway: GatewayProcess, pattern: RegExp): string[] {
   return gateway
-    .log()
+    .output()
     .split('\n')
     .filter((line) => line.startsWith('{') && pattern.test(line))
     .map((line) => {
@@ -126,7 +129,9 @@ export async function runVolumeBench(): Promise<{ rows: Row[]; notes: string[] }
   const rows: Row[] = [];
   const notes: string[] = [];
   const counters: Counters = { status503: 0, status429: 0, network: 0 };
-  let gateway = await startGateway(env);
+  // A start restores the last snapshot, which at a million spans takes minutes: a long readiness bound.
+  const start = () => startGatewayProcess({ dir: ROOT, dataDir, env: { NODE_ENV: 'production', ...env }, timeoutMs: 900_000 });
+  let gateway = await start();
   try {
     for (let sent = 0; sent < TOTAL;) {
       const count = Math.min(STEP, TOTAL - sent);
@@ -149,7 +154,7 @@ export async function runVolumeBench(): Promise<{ rows: Row[]; notes: string[] }
     notes.push(...logLines(gateway, /store snapshot written|store at capacity/).slice(-3));
     const stopped = await gateway.stop();
     notes.push(`gateway exit code after SIGTERM: ${stopped}`, ...logLines(gateway, /"reason":"shutdown"/));
-    gateway = await startGateway(env);
+    gateway = await start();
     notes.push(...logLines(gateway, /embedded MongoDB: (restored|no snapshot|snapshot .* unreadable)/));
   } finally {
     await gateway.stop();
