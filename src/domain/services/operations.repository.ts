@@ -1,8 +1,9 @@
-import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { SpanKind } from '../../otlp/otlp.types.js';
 import type { Span } from '../traces/span.js';
+import { discoveryWrites, lengthPrefixed } from './discovery.js';
 
 export const OPERATIONS_COLLECTION = 'service_operations';
 
@@ -69,14 +70,13 @@ export class OperationsRepository {
     this.operations = db.collection<OperationDocument>(OPERATIONS_COLLECTION);
   }
 
-  /**
-   * Records the operations seen in a batch. Only `$setOnInsert`/`$min`/`$max`,
-   * so a re-sent batch changes nothing: applied to every span, new or not.
-   */
+  /** Records the operations seen in a batch (discoveryWrites: a re-sent batch changes nothing). */
   async discover(tenant: Tenant, spans: readonly Span[]): Promise<void> {
-    const seen = new Map<string, { identity: Omit<OperationDocument, '_id' | 'firstSeen' | 'lastSeen'>; first: number; last: number }>();
-    for (const span of spans) {
-      const identity = {
+    const writes = discoveryWrites<OperationDocument>(
+      spans,
+      (span) =>
+        `${span.kind}:${lengthPrefixed(span.serviceNamespace)}${lengthPrefixed(span.cluster)}${lengthPrefixed(span.serviceName)}${span.name}`,
+      (span) => ({
         org: tenant.org,
         env: tenant.env,
         svc: span.serviceName,
@@ -84,25 +84,9 @@ export class OperationsRepository {
         cluster: span.cluster,
         kind: span.kind,
         name: span.name,
-      };
-      const id = JSON.stringify(Object.values(identity));
-      const startMs = Number(span.startTimeUnixNano / 1_000_000n);
-      const entry = seen.get(id);
-      if (entry === undefined) seen.set(id, { identity, first: startMs, last: startMs });
-      else {
-        entry.first = Math.min(entry.first, startMs);
-        entry.last = Math.max(entry.last, startMs);
-      }
-    }
-    if (seen.size === 0) return;
-    const ops: AnyBulkWriteOperation<OperationDocument>[] = [...seen].map(([_id, { identity, first, last }]) => ({
-      updateOne: {
-        filter: { _id },
-        update: { $setOnInsert: identity, $min: { firstSeen: new Date(first) }, $max: { lastSeen: new Date(last) } },
-        upsert: true,
-      },
-    }));
-    await this.operations.bulkWrite(ops, { ordered: false });
+      }),
+    );
+    if (writes.length > 0) await this.operations.bulkWrite(writes, { ordered: false });
   }
 
   /** The operations of the given services (every deployment), in no particular order; at most `limit`. */

@@ -1,7 +1,8 @@
-import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { Span } from '../traces/span.js';
+import { discoveryWrites, lengthPrefixed } from './discovery.js';
 
 export const SERVICES_COLLECTION = 'services';
 
@@ -66,34 +67,15 @@ export class ServicesRepository {
     this.services = db.collection<ServiceDocument>(SERVICES_COLLECTION);
   }
 
-  /**
-   * Records the deployments seen in a batch. Only `$min`/`$max`, so it is
-   * applied to every span of a batch, new or re-sent, without double effect.
-   */
+  /** Records the deployments seen in a batch (discoveryWrites: a re-sent batch changes nothing). */
   async discover(tenant: Tenant, spans: readonly Span[]): Promise<void> {
-    const seen = new Map<string, { identity: Omit<ServiceDocument, '_id' | 'firstSeen' | 'lastSeen'>; first: number; last: number }>();
-    for (const span of spans) {
-      const { serviceName: svc, serviceNamespace: ns, cluster } = span;
-      // Length-prefixed: one key per deployment whatever its names hold; the document id is built once per deployment.
-      const key = `${ns === null ? -1 : ns.length}:${ns ?? ''}${cluster === null ? -1 : cluster.length}:${cluster ?? ''}${svc}`;
-      const startMs = Number(span.startTimeUnixNano / 1_000_000n);
-      const entry = seen.get(key);
-      if (entry === undefined)
-        seen.set(key, { identity: { org: tenant.org, env: tenant.env, svc, ns, cluster }, first: startMs, last: startMs });
-      else {
-        if (startMs < entry.first) entry.first = startMs;
-        if (startMs > entry.last) entry.last = startMs;
-      }
-    }
-    if (seen.size === 0) return;
-    const ops: AnyBulkWriteOperation<ServiceDocument>[] = [...seen.values()].map(({ identity, first, last }) => ({
-      updateOne: {
-        filter: { _id: JSON.stringify(Object.values(identity)) },
-        update: { $setOnInsert: identity, $min: { firstSeen: new Date(first) }, $max: { lastSeen: new Date(last) } },
-        upsert: true,
-      },
-    }));
-    await this.services.bulkWrite(ops, { ordered: false });
+    const writes = discoveryWrites<ServiceDocument>(
+      spans,
+      // One key per deployment whatever its names hold; the document id is built once per deployment.
+      (span) => `${lengthPrefixed(span.serviceNamespace)}${lengthPrefixed(span.cluster)}${span.serviceName}`,
+      (span) => ({ org: tenant.org, env: tenant.env, svc: span.serviceName, ns: span.serviceNamespace, cluster: span.cluster }),
+    );
+    if (writes.length > 0) await this.services.bulkWrite(writes, { ordered: false });
   }
 
   async list(tenant: Tenant, filter: ServiceListFilter, limit: number): Promise<ServiceRecord[]> {
