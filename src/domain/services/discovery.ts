@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { UpdateStatement } from '../../db/write-commands.js';
 import type { Span } from '../traces/span.js';
 
 /** A discovery document: an identity (tenant, names) with when it was first and last seen. */
@@ -18,11 +18,11 @@ type Identity<D extends Discovered> = Omit<D, keyof Discovered>;
  * cheaply per span; `identityOf` builds the document fields once per identity,
  * whose values in order make the document id.
  */
-export function discoveryWrites<D extends Discovered & Document>(
+export function discoveryWrites<D extends Discovered>(
   spans: readonly Span[],
   keyOf: (span: Span) => string,
   identityOf: (span: Span) => Identity<D>,
-): AnyBulkWriteOperation<D>[] {
+): UpdateStatement[] {
   const seen = new Map<string, { identity: Identity<D>; first: number; last: number }>();
   for (const span of spans) {
     const key = keyOf(span);
@@ -35,13 +35,10 @@ export function discoveryWrites<D extends Discovered & Document>(
     }
   }
   return [...seen.values()].map(({ identity, first, last }) => ({
-    updateOne: {
-      filter: { _id: JSON.stringify(Object.values(identity)) },
-      update: { $setOnInsert: identity, $min: { firstSeen: new Date(first) }, $max: { lastSeen: new Date(last) } },
-      upsert: true,
-    },
-    // The driver's Filter/UpdateFilter types cannot be resolved for a generic D; the fields above are D's by construction.
-  })) as AnyBulkWriteOperation<D>[];
+    q: { _id: JSON.stringify(Object.values(identity)) },
+    u: { $setOnInsert: identity, $min: { firstSeen: new Date(first) }, $max: { lastSeen: new Date(last) } },
+    upsert: true,
+  }));
 }
 
 /** A length-prefixed text: concatenated, these tell every sequence of names apart. */

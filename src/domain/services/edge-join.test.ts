@@ -194,4 +194,20 @@ describe('pending-join window', () => {
       'orders → mailer': '1 to service',
     });
   });
+  it('registers no join entry for a server span whose parent is in its batch and calls no one, and still pairs those whose parent is a caller', async () => {
+    const gateway = instance();
+    const { client, server } = call();
+    const root: SimpleSpan = { ...client, spanId: hex(8), service: 'gateway', name: 'GET /', kind: 2, attributes: {} };
+    // A server span under a server span of the same batch: no caller can ever arrive under its parent's id.
+    const nested: SimpleSpan = { ...server, spanId: hex(8), parentSpanId: root.spanId, service: 'auth' };
+    await gateway.send([root, nested, client, server]);
+    const pending = await store.db.collection('pending_edges').find().toArray();
+    expect(pending.map((doc) => String(doc._id).split(':').pop())).toEqual([client.spanId]);
+    expect(await edges(gateway)).toEqual({ 'billing → erp': '1 to service' });
+    // The same shape with the parent in a later batch still waits for it, and pairs when the parent is a caller.
+    const later = call();
+    await gateway.send([later.server]);
+    await gateway.send([later.client]);
+    expect(await edges(gateway)).toEqual({ 'billing → erp': '2 to service' });
+  });
 });

@@ -104,9 +104,23 @@ export class EdgeJoin {
     private readonly options: EdgeJoinOptions,
   ) {}
 
-  /** Registers the join sides of newly stored spans; returns the edges this call won. */
-  async join(tenant: Tenant, fresh: readonly Span[]): Promise<EdgeObservation[]> {
-    const sides = fresh.map(sideOf).filter((side): side is PendingSide => side !== null);
+  /**
+   * Registers the join sides of newly stored spans (`fresh`, of the accepted
+   * batch `batch`); returns the edges this call won.
+   *
+   * A callee whose parent is in the batch and is no caller (a server span
+   * under an internal or server span of its trace) can never pair: span ids
+   * are unique within a trace, so no caller will ever arrive under that key.
+   * It is not registered, which spares the store an entry that would only
+   * wait out the join window.
+   */
+  async join(tenant: Tenant, fresh: readonly Span[], batch: readonly Span[]): Promise<EdgeObservation[]> {
+    let sides = fresh.map(sideOf).filter((side): side is PendingSide => side !== null);
+    if (sides.some((side) => !('caller' in side))) {
+      const callerInBatch = new Map<string, boolean>();
+      for (const span of batch) callerInBatch.set(`${span.traceId}:${span.spanId}`, joinRole(span)?.side === 'caller');
+      sides = sides.filter((side) => 'caller' in side || callerInBatch.get(`${side.traceId}:${side.key}`) !== false);
+    }
     if (sides.length === 0) return [];
     const now = this.options.now().getTime();
     const expires = new Date(now + this.options.windowMs);

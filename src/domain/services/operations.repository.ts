@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
+import { updateEach } from '../../db/write-commands.js';
 import type { SpanKind } from '../../otlp/otlp.types.js';
 import type { Span } from '../traces/span.js';
 import { discoveryWrites, lengthPrefixed } from './discovery.js';
@@ -66,7 +67,7 @@ export interface OperationListQuery {
 export class OperationsRepository {
   private readonly operations: Collection<OperationDocument>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.operations = db.collection<OperationDocument>(OPERATIONS_COLLECTION);
   }
 
@@ -86,7 +87,7 @@ export class OperationsRepository {
         name: span.name,
       }),
     );
-    if (writes.length > 0) await this.operations.bulkWrite(writes, { ordered: false });
+    await updateEach(this.db, OPERATIONS_COLLECTION, writes);
   }
 
   /** The operations of the given services (every deployment), in no particular order; at most `limit`. */

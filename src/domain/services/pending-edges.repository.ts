@@ -1,12 +1,12 @@
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
+import { insertEach, isDuplicateKey, updateEach } from '../../db/write-commands.js';
 import type { Leaf } from './span-roles.js';
 
 export const PENDING_EDGES = 'pending_edges';
 export const EDGE_CLAIMS = 'edge_claims';
 
-const DUPLICATE_KEY = 11000;
 /**
  * Real MongoDB removes what the sweep has not (a tenant that stopped sending)
  * a day after the window closed; the sweep normally deletes documents first.
@@ -104,7 +104,7 @@ export class PendingEdgesRepository {
   private readonly pending: Collection<PendingEdgeDocument>;
   private readonly claims: Collection<EdgeClaimDocument>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.pending = db.collection<PendingEdgeDocument>(PENDING_EDGES);
     this.claims = db.collection<EdgeClaimDocument>(EDGE_CLAIMS);
   }
@@ -132,15 +132,16 @@ export class PendingEdgesRepository {
       }
     }
     const ids = [...written.keys()];
-    const ops: AnyBulkWriteOperation<PendingEdgeDocument>[] = ids.map((_id) => ({
-      updateOne: {
-        filter: { _id },
-        update: { $setOnInsert: { org: tenant.org, env: tenant.env }, $set: written.get(_id)!.set, $max: { exp: expires } },
+    const upserted = await updateEach(
+      this.db,
+      PENDING_EDGES,
+      ids.map((_id) => ({
+        q: { _id },
+        u: { $setOnInsert: { org: tenant.org, env: tenant.env }, $set: written.get(_id)!.set, $max: { exp: expires } },
         upsert: true,
-      },
-    }));
-    const result = await this.pending.bulkWrite(ops, { ordered: false });
-    const created = new Set(Object.keys(result.upsertedIds).map((i) => ids[Number(i)]!));
+      })),
+    );
+    const created = new Set([...upserted].map((i) => ids[i]!));
     const existed = ids.filter((id) => !created.has(id));
     const docs = existed.length === 0 ? [] : await this.pending.find({ _id: { $in: existed } }).toArray();
     return [
@@ -160,16 +161,8 @@ export class PendingEdgesRepository {
   async claim(tenant: Tenant, pairIds: readonly string[], expires: Date): Promise<Set<string>> {
     if (pairIds.length === 0) return new Set();
     const docs = pairIds.map((_id) => ({ _id, org: tenant.org, env: tenant.env, exp: expires }));
-    try {
-      await this.claims.insertMany(docs, { ordered: false });
-      return new Set(pairIds);
-    } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-      const lost = new Set(writeErrors.map((e) => e.index));
-      return new Set(pairIds.filter((_id, i) => !lost.has(i)));
-    }
+    const lost = new Set((await insertEach(this.db, EDGE_CLAIMS, docs, isDuplicateKey)).map((e) => e.index));
+    return new Set(pairIds.filter((_id, i) => !lost.has(i)));
   }
 
   async expired(tenant: Tenant, now: Date, limit: number): Promise<JoinEntry[]> {

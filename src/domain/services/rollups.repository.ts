@@ -1,6 +1,7 @@
-import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
+import { updateEach, type UpdateStatement } from '../../db/write-commands.js';
 import type { HistogramDocument } from './latency-histogram.js';
 import type { EdgeRollupDocument, OperationRollupDocument, ServiceRollupDocument } from './rollup.document.js';
 import type { RollupBatch, RollupIncrement } from './rollup-batch.js';
@@ -94,14 +95,8 @@ function counts(doc: ServiceRollupDocument | OperationRollupDocument | EdgeRollu
   };
 }
 
-function upserts<T extends Document>(increments: Map<string, RollupIncrement>): AnyBulkWriteOperation<T>[] {
-  return [...increments].map(([_id, { identity, inc }]) => ({
-    updateOne: {
-      filter: { _id } as Filter<T>,
-      update: { $setOnInsert: identity, $inc: inc } as Document,
-      upsert: true,
-    },
-  }));
+function upserts(increments: Map<string, RollupIncrement>): UpdateStatement[] {
+  return [...increments].map(([_id, { identity, inc }]) => ({ q: { _id }, u: { $setOnInsert: identity, $inc: inc }, upsert: true }));
 }
 
 export class RollupsRepository {
@@ -109,7 +104,7 @@ export class RollupsRepository {
   private readonly operations: Collection<OperationRollupDocument>;
   private readonly edges: Collection<EdgeRollupDocument>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.services = db.collection<ServiceRollupDocument>(SERVICE_ROLLUPS);
     this.operations = db.collection<OperationRollupDocument>(OPERATION_ROLLUPS);
     this.edges = db.collection<EdgeRollupDocument>(EDGE_ROLLUPS);
@@ -122,15 +117,15 @@ export class RollupsRepository {
    * tenant is inside every document id.
    */
   async applyServices(batch: RollupBatch): Promise<void> {
-    const writes: Promise<unknown>[] = [];
-    if (batch.services.size > 0) writes.push(this.services.bulkWrite(upserts(batch.services), { ordered: false }));
-    if (batch.operations.size > 0) writes.push(this.operations.bulkWrite(upserts(batch.operations), { ordered: false }));
-    await Promise.all(writes);
+    await Promise.all([
+      updateEach(this.db, SERVICE_ROLLUPS, upserts(batch.services)),
+      updateEach(this.db, OPERATION_ROLLUPS, upserts(batch.operations)),
+    ]);
   }
 
   /** Applies the edge counters of a batch, as applyServices does: one bulk of upserts. */
   async applyEdges(batch: RollupBatch): Promise<void> {
-    if (batch.edges.size > 0) await this.edges.bulkWrite(upserts(batch.edges), { ordered: false });
+    await updateEach(this.db, EDGE_ROLLUPS, upserts(batch.edges));
   }
 
   async serviceBuckets(tenant: Tenant, ranges: readonly BucketRange[], filter: ServiceBucketFilter): Promise<ServiceBucket[]> {

@@ -40,12 +40,12 @@ export class RollupsService {
       this.rollups.applyServices(counted),
       this.services.discover(tenant, spans),
       this.operations.discover(tenant, spans),
-      this.joinEdges(tenant, fresh, counted),
+      this.joinEdges(tenant, spans, fresh, counted),
     ]);
   }
 
-  private async joinEdges(tenant: Tenant, fresh: readonly Span[], counted: RollupBatch): Promise<void> {
-    const [paired, swept] = await Promise.all([this.join.join(tenant, fresh), this.join.sweepIfDue(tenant)]);
+  private async joinEdges(tenant: Tenant, spans: readonly Span[], fresh: readonly Span[], counted: RollupBatch): Promise<void> {
+    const [paired, swept] = await Promise.all([this.join.join(tenant, fresh, spans), this.join.sweepIfDue(tenant)]);
     for (const edge of paired) counted.addEdge(edge);
     for (const edge of swept) counted.addEdge(edge);
     await this.rollups.applyEdges(counted);

@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
+import { updateEach } from '../../db/write-commands.js';
 import type { Span } from '../traces/span.js';
 import { discoveryWrites, lengthPrefixed } from './discovery.js';
 
@@ -63,7 +64,7 @@ function toRecord(doc: ServiceDocument): ServiceRecord {
 export class ServicesRepository {
   private readonly services: Collection<ServiceDocument>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.services = db.collection<ServiceDocument>(SERVICES_COLLECTION);
   }
 
@@ -75,7 +76,7 @@ export class ServicesRepository {
       (span) => `${lengthPrefixed(span.serviceNamespace)}${lengthPrefixed(span.cluster)}${span.serviceName}`,
       (span) => ({ org: tenant.org, env: tenant.env, svc: span.serviceName, ns: span.serviceNamespace, cluster: span.cluster }),
     );
-    if (writes.length > 0) await this.services.bulkWrite(writes, { ordered: false });
+    await updateEach(this.db, SERVICES_COLLECTION, writes);
   }
 
   async list(tenant: Tenant, filter: ServiceListFilter, limit: number): Promise<ServiceRecord[]> {

@@ -1,6 +1,7 @@
-import { MongoServerError, type Collection, type Db, type Document, type ErrorDescription, type Filter } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
+import { insertEach, isDuplicateKey } from '../../db/write-commands.js';
 import { TRACES_COLLECTION, type TraceDocument } from './trace.document.js';
 import type { SpanDocument, StoredEvent, StoredKeyValue, StoredLink, StoredValue } from './span.document.js';
 import type { IssueGroup } from './issue.js';
@@ -9,7 +10,6 @@ import type { AttributeCondition, Span, SpanConditions } from './span.js';
 import type { AnyValue, KeyValue } from '../../otlp/otlp.types.js';
 import { fromStoredAttributes, toStoredAttributes } from './stored-value.js';
 
-const DUPLICATE_KEY = 11000;
 const SPANS_COLLECTION = 'spans';
 /** Spans per insert command: a bounded store write per round trip, whatever the size of the request. */
 export const SPANS_PER_WRITE = 1000;
@@ -438,27 +438,21 @@ export class SpansRepository {
    * order: what may be counted once in rollups (a retry finds them all
    * duplicates).
    *
-   * The command is sent as is rather than through the driver's bulk API,
-   * which sizes every document once more before serializing it and builds a
-   * result object per span (about 10 µs per span together); writeBatches
-   * already bounds the command's size. What the bulk API would add is the
-   * driver's one retryable-write retry on a replica set: without it, a
-   * connection lost mid-insert fails the request, the client's retry finds
-   * the spans stored, and they are not counted in the rollups — the
-   * at-most-once rule of a crash between the two writes (RollupsService).
+   * The command is sent as is (insertEach), not through the driver's bulk
+   * API; writeBatches already bounds its size. Without the bulk API's
+   * retryable-write retry, a connection lost mid-insert fails the request,
+   * the client's retry finds the spans stored, and they are not counted in
+   * the rollups — the at-most-once rule of a crash between the two writes
+   * (RollupsService).
    */
   async insertMany(tenant: Tenant, spans: readonly Span[]): Promise<{ inserted: number; duplicates: number; fresh: readonly Span[] }> {
     if (spans.length === 0) return { inserted: 0, duplicates: 0, fresh: [] };
-    const reply = await this.db.command({ insert: SPANS_COLLECTION, documents: toSpanDocuments(tenant, spans), ordered: false });
-    const writeErrors = (reply.writeErrors ?? []) as readonly { index: number; code: number; errmsg?: string }[];
-    if (reply.writeConcernError !== undefined) throw new MongoServerError(reply.writeConcernError as ErrorDescription);
-    const failed = writeErrors.find((e) => e.code !== DUPLICATE_KEY);
-    if (failed !== undefined) throw new MongoServerError({ message: failed.errmsg ?? 'span write failed', code: failed.code });
-    if (writeErrors.length === 0) return { inserted: spans.length, duplicates: 0, fresh: spans };
+    const duplicates = await insertEach(this.db, SPANS_COLLECTION, toSpanDocuments(tenant, spans), isDuplicateKey);
+    if (duplicates.length === 0) return { inserted: spans.length, duplicates: 0, fresh: spans };
     // A write error's index is the position of the span in `spans`.
-    const duplicate = new Set(writeErrors.map((e) => e.index));
+    const duplicate = new Set(duplicates.map((e) => e.index));
     const fresh = spans.filter((_span, i) => !duplicate.has(i));
-    return { inserted: fresh.length, duplicates: writeErrors.length, fresh };
+    return { inserted: fresh.length, duplicates: duplicates.length, fresh };
   }
 
   /**
