@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
-import { randomApiKey, startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { graphqlClient, randomApiKey, startTestGateway, type TestGateway } from './helpers/gateway.js';
+import { EXAMPLE_HEARTBEAT, REPORT_HEARTBEAT } from './helpers/nodes.js';
 import { testDb, type TestDb } from './helpers/mongo.js';
 import { otlpJson } from './helpers/otlp.js';
 import { startRedis, type TestRedis } from './helpers/redis.js';
@@ -141,6 +142,39 @@ describe('per-key rate limit (1,000 requests per minute by default)', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('refuses a GraphQL POST over budget before reading it: a mutation, a malformed body and an invalid operation alike, none executed', async () => {
+    const key = await newKey(1);
+    const post = (body: string) =>
+      fetch(`${gw.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'req_overlap' },
+        body,
+      });
+    expect((await post(TYPENAME)).status).toBe(200);
+    const nodeId = `node-overlap-${Date.now()}`;
+    const heartbeat = JSON.stringify({ query: REPORT_HEARTBEAT, variables: { nodeId, input: EXAMPLE_HEARTBEAT } });
+    // A mutation, a malformed body and an invalid operation: each refused with the same 429, none executed.
+    for (const body of [heartbeat, '{"query": ', JSON.stringify({ query: '{ nope }' })]) {
+      const refused = await post(body);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toContain('application/json');
+      expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(await refused.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining('1 requests per minute'),
+            extensions: { code: 'rate_limited', retry_after: retryAfter, request_id: 'req_overlap' },
+          },
+        ],
+      });
+    }
+    const gql = graphqlClient(gw.baseUrl, gw.apiKey);
+    const { body } = await gql<{ node: unknown }>('query($id: String!) { node(nodeId: $id) { nodeId } }', { id: nodeId });
+    expect(body).toEqual({ data: { node: null } });
   });
 
   it('sends no rate-limit headers to unauthenticated requests, which are refused before any budget is touched', async () => {

@@ -128,7 +128,8 @@ export class IpRanges {
 
   /** Whether the address (IPv4, IPv6, IPv4-mapped) lies in one of the blocks; an unknown address never does. */
   contains(address: string | null): boolean {
-    if (address === null) return false;
+    // Every request asks whether its peer is a trusted proxy, and most deployments trust none: no parse then.
+    if (address === null || this.cidrs.length === 0) return false;
     const family = isIP(address);
     if (family === 0) return false;
     return this.list.check(address, family === 4 ? 'ipv4' : 'ipv6');

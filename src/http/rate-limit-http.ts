@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import { rateLimitedError, rateLimitHeaders, type RateLimits } from '../domain/keys/rate-limit.js';
 import { encodeRpcStatus } from '../otlp/otlp-protobuf-response.js';
 import { errorResponse, sendJson } from './respond.js';
-import type { RouteErrorWriter } from './route-error.js';
+import { graphqlErrorResponse, type RouteErrorWriter } from './route-error.js';
 
 /** google.rpc.Code RESOURCE_EXHAUSTED, which OTLP/HTTP pairs with 429. */
 const RESOURCE_EXHAUSTED = 8;
@@ -35,8 +35,8 @@ export async function admitHttpRequest(
   if (writeError !== undefined) {
     writeError(res, error, requestId);
   } else if (path === graphqlEndpoint) {
-    const extensions = { code: body.error.code, retry_after: decision.retryAfterS, request_id: requestId };
-    sendJson(res, status, { errors: [{ message: body.error.message, extensions }] }, headers);
+    const refusal = graphqlErrorResponse(error, requestId);
+    sendJson(res, refusal.status, { errors: [refusal.error] }, refusal.headers);
   } else if (path === '/v1/traces' && req.method === 'POST') {
     // OTLP/HTTP: error bodies are a google.rpc.Status in the request's encoding (as in otlp-handler).
     const message = `${body.error.message} (request_id ${requestId})`;
