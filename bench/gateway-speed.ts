@@ -19,7 +19,8 @@ import { protobufBatches, sdkSpans } from './otlp-payloads.js';
  *
  * Settings: BENCH_GATEWAY_DIR (checkout to run, default this one; it needs
  * its own node_modules), BENCH_SPANS (spans per round at batch 1,000; 20,000),
- * BENCH_ROUNDS (3; figures are medians over rounds), BENCH_BATCH_SIZES
+ * BENCH_ROUNDS (5; figures are medians over rounds), BENCH_WARMUP_S (30: seconds
+ * of unmeasured batch-1,000 rounds first, see WARMUP_S), BENCH_BATCH_SIZES
  * ("1000,100,1"; empty: the request figure only), BENCH_LATENCY_REQUESTS (1,000 of each kind), BENCH_PROFILE=1
  * (profile the gateway with --cpu-prof; top self-time functions of the
  * batch-1,000 rounds; the .cpuprofile files are kept in BENCH_PROFILE_DIR
@@ -28,7 +29,17 @@ import { protobufBatches, sdkSpans } from './otlp-payloads.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIR = resolve(process.env.BENCH_GATEWAY_DIR ?? ROOT);
 const SPANS = Number(process.env.BENCH_SPANS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/**
+ * Both processes compile their hot code while they run: the store's JVM keeps
+ * its optimizing compiler busy for the first 20 seconds or so of ingest on
+ * 2 cores (its compiler threads then used 3× the CPU of the work itself), and
+ * V8 optimizes the gateway's. Rounds measured before that measure compilation,
+ * and mostly that of whichever path ran first, so every figure is taken after
+ * this many seconds of unmeasured rounds of both paths: the steady state that
+ * a gateway in service runs in.
+ */
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 30);
 const BATCH_SIZES = (process.env.BENCH_BATCH_SIZES ?? '1000,100,1')
   .split(',')
   .filter((b) => b.trim() !== '')
@@ -109,6 +120,33 @@ async function clearSpans(client: MongoClient, dbName: string): Promise<void> {
   for (const name of ['spans', 'traces']) await db.collection(name).deleteMany({});
 }
 
+/**
+ * The documents with new trace and span ids (same lengths, consistent across
+ * a trace's spans): new spans, as a bare client would insert them, and not
+ * values the store has just seen. The embedded store shares repeated strings
+ * through a cache, so the very same documents again would be cheaper for it to
+ * store than any new span, the gateway's included.
+ */
+function withFreshIds(docs: readonly Document[]): Document[] {
+  const ids = new Map<string, string>();
+  const fresh = (id: string) => {
+    let next = ids.get(id);
+    if (next === undefined) ids.set(id, (next = randomBytes(id.length / 2).toString('hex')));
+    return next;
+  };
+  return docs.map((doc) => {
+    const traceId = fresh(String(doc.traceId));
+    const spanId = fresh(String(doc.spanId));
+    return {
+      ...doc,
+      _id: `${String(doc.org)}:${String(doc.env)}:${traceId}:${spanId}`,
+      traceId,
+      spanId,
+      parentSpanId: doc.parentSpanId === null ? null : fresh(String(doc.parentSpanId)),
+    };
+  });
+}
+
 /** Inserts `docs` into a fresh collection with the gateway's span indexes, as the gateway's batches would be; returns seconds and store CPU. */
 async function bareInsert(gw: GatewayProcess, client: MongoClient, gatewayDb: string, docs: readonly Document[], batch: number) {
   const db = client.db(`bench_bare_${randomBytes(4).toString('hex')}`);
@@ -122,8 +160,9 @@ async function bareInsert(gw: GatewayProcess, client: MongoClient, gatewayDb: st
       ...(expireAfterSeconds !== undefined ? { expireAfterSeconds } : {}),
     });
   }
+  const fresh = withFreshIds(docs);
   const batches: Document[][] = [];
-  for (let i = 0; i < docs.length; i += batch) batches.push(docs.slice(i, i + batch));
+  for (let i = 0; i < fresh.length; i += batch) batches.push(fresh.slice(i, i + batch));
   const cpu0 = gw.cpu();
   const t0 = performance.now();
   await pool(batches, async (b) => {
@@ -230,9 +269,11 @@ export async function runGatewaySpeedBench(): Promise<void> {
   let pids: number[] = [];
   try {
     await client.connect();
+    const warmUntil = performance.now() + WARMUP_S * 1000;
+    while (BATCH_SIZES.length > 0 && performance.now() < warmUntil) await ingestRound(gw, apiKey, client, dbName, 1000, SPANS, []);
     for (const batch of BATCH_SIZES) {
       const spans = Math.min(SPANS, batch * MAX_REQUESTS_PER_ROUND);
-      // Warm-up (JIT, connection pools, the store's first collections), not measured.
+      // This batch size's own warm-up (its code paths, connection pools), not measured.
       await ingestRound(gw, apiKey, client, dbName, batch, Math.min(spans, batch * 20), []);
       const rounds: Round[] = [];
       for (let r = 0; r < ROUNDS; r++)
@@ -287,7 +328,7 @@ export async function runGatewaySpeedBench(): Promise<void> {
   const rows = figures.length === 0 ? [requestRow] : [...ingestRows, requestRow];
   const store = process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded store';
   printTable(
-    `Gateway speed (issue #15): \`${gw.command}\` in ${DIR}, ${store}, OTLP protobuf, ${CONCURRENCY} senders, medians of ${ROUNDS} rounds`,
+    `Gateway speed (issue #15): \`${gw.command}\` in ${DIR}, ${store}, OTLP protobuf, ${CONCURRENCY} senders, medians of ${ROUNDS} rounds after ${WARMUP_S} s of warm-up`,
     rows,
   );
   printTable(
