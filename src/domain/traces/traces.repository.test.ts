@@ -7,9 +7,10 @@ import { SpansRepository } from './spans.repository.js';
 import { TracesRepository } from './traces.repository.js';
 
 /**
- * Trace summaries as ingest folds them: one upsert per trace per batch, and
- * exact span counts and durations however a trace is split over batches,
- * concurrent or re-sent.
+ * Trace summaries as ingest writes them: one insert for the traces of a batch
+ * that are new, one upsert per trace for those that exist, and exact span
+ * counts and durations however a trace is split over batches, concurrent or
+ * re-sent.
  */
 let client: MongoClient;
 let traces: TracesRepository;
@@ -78,17 +79,38 @@ function expected(spans: readonly Span[]) {
 }
 
 describe('TracesRepository.applySpans', () => {
-  it('writes a trace that arrives in one batch with one upsert, complete from that write', async () => {
+  it('writes a trace that arrives in one batch with one insert, complete from that write', async () => {
     const traceId = randomBytes(16).toString('hex');
     const spans = Array.from({ length: 12 }, (_, i) => span(traceId, i));
     commands.length = 0;
     await traces.applySpans(tenant, spans);
-    expect(commands.map((c) => c.commandName)).toEqual(['update']);
-    expect(commands[0]!.command.updates).toHaveLength(1);
+    expect(commands.map((c) => c.commandName)).toEqual(['insert']);
+    expect(commands[0]!.command.documents).toHaveLength(1);
     const [summary] = await traces.findByIds(tenant, [traceId]);
     expect(summary).toMatchObject({ ...expected(spans), rootSpanId: '0000000000000001', rootOperation: 'op-0' });
     expect([...summary!.services].sort()).toEqual(['svc-0', 'svc-1', 'svc-2']);
     expect(summary!.namespaces).toEqual(['shop']);
+  });
+
+  it('folds the later batches of a trace it wrote into the summary, which ends as the one a single insert writes', async () => {
+    const whole = randomBytes(16).toString('hex');
+    const split = randomBytes(16).toString('hex');
+    await traces.applySpans(
+      tenant,
+      Array.from({ length: 12 }, (_, i) => span(whole, i)),
+    );
+    const spans = Array.from({ length: 12 }, (_, i) => span(split, i));
+    await traces.applySpans(tenant, spans.slice(0, 6));
+    commands.length = 0;
+    await traces.applySpans(tenant, spans.slice(6));
+    // Remembered as written: an upsert, the read-back of the summary it did not create, the derived fields.
+    expect(commands.map((c) => c.commandName)).toEqual(['update', 'find', 'update']);
+    const raw = client.db(dbName).collection('traces');
+    const shape = async (traceId: string) => {
+      const { _id, traceId: _traceId, ...fields } = (await raw.findOne({ traceId }))!;
+      return fields;
+    };
+    expect(await shape(split)).toEqual(await shape(whole));
   });
 
   it('counts a trace split over concurrent batches exactly, and re-sent batches change nothing', async () => {
