@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -319,6 +320,36 @@ final class CompactCollection extends MemoryCollection {
     @Override
     protected boolean tracksDataSize() {
         return false;
+    }
+
+    /** Set while this thread answers a client's query (handleQuery), as opposed to the server's own reads for an update. */
+    private static final ThreadLocal<Boolean> answering = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * A query's documents are encoded into the reply after the collection's lock is released, while an update
+     * of another connection changes stored documents in place (it puts the new top-level fields into the stored
+     * map): a field added or removed meanwhile threw a ConcurrentModificationException in the encoder, which
+     * closed the client's connection. Seen as a rare "connection closed" when two instances swept the same join
+     * entries. Queries now answer top-level copies, taken under the lock; nested values need none, since an
+     * update replaces them instead of changing them.
+     */
+    @Override
+    public synchronized QueryResult handleQuery(QueryParameters queryParameters) {
+        answering.set(true);
+        try {
+            return super.handleQuery(queryParameters);
+        } finally {
+            answering.set(false);
+        }
+    }
+
+    /** Every query result passes here, a client's and an update's; only a client's gets copies (an update changes what it finds). */
+    @Override
+    protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+        if (!answering.get()) return super.createQueryResult(matchedDocuments, batchSize);
+        List<Document> copies = new ArrayList<>(matchedDocuments.size());
+        for (Document document : matchedDocuments) copies.add(new Document(document));
+        return super.createQueryResult(copies, batchSize);
     }
 
     @Override

@@ -21,7 +21,8 @@ interface RollupBucket {
   readonly cluster: string | null;
   /** Requests: entry spans for a service or operation, calls for an edge. */
   readonly req: StoredCount;
-  readonly err: StoredCount;
+  /** Absent until the bucket counts an error: a batch without errors increments nothing here. */
+  readonly err?: StoredCount;
   /** Latency histogram of the requests (latency-histogram.ts), bucket key → count. */
   readonly h: HistogramDocument;
 }
