@@ -322,8 +322,10 @@ final class CompactCollection extends MemoryCollection {
         return false;
     }
 
-    /** Set while this thread answers a client's query (handleQuery), as opposed to the server's own reads for an update. */
+    /** Set while this thread answers a client's query (handleQuery), as opposed to the server's own reads for a write. */
     private static final ThreadLocal<Boolean> answering = ThreadLocal.withInitial(() -> false);
+    /** Set while this thread runs a write that queries first and then changes or removes what it found (findAndModify, delete). */
+    private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
 
     /**
      * A query's documents are encoded into the reply after the collection's lock is released, while an update
@@ -335,6 +337,7 @@ final class CompactCollection extends MemoryCollection {
      */
     @Override
     public synchronized QueryResult handleQuery(QueryParameters queryParameters) {
+        if (writing.get()) return super.handleQuery(queryParameters);
         answering.set(true);
         try {
             return super.handleQuery(queryParameters);
@@ -343,7 +346,17 @@ final class CompactCollection extends MemoryCollection {
         }
     }
 
-    /** Every query result passes here, a client's and an update's; only a client's gets copies (an update changes what it finds). */
+    @Override
+    public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        writing.set(true);
+        try {
+            return super.deleteDocuments(selector, limit, oplog);
+        } finally {
+            writing.set(false);
+        }
+    }
+
+    /** Every query result passes here, a client's and a write's; only a client's gets copies (a write changes or removes what it finds). */
     @Override
     protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
         if (!answering.get()) return super.createQueryResult(matchedDocuments, batchSize);
@@ -359,9 +372,14 @@ final class CompactCollection extends MemoryCollection {
     }
 
     @Override
-    public Document findAndModify(Document query) {
+    public synchronized Document findAndModify(Document query) {
         updatedInPlace = true;
-        return super.findAndModify(query);
+        writing.set(true);
+        try {
+            return super.findAndModify(query);
+        } finally {
+            writing.set(false);
+        }
     }
 
     /** Every stored document passes here first (inserts, upserts, restores); its indexes are computed after. */
