@@ -117,9 +117,13 @@ export class EdgeJoin {
   async join(tenant: Tenant, fresh: readonly Span[], batch: readonly Span[]): Promise<EdgeObservation[]> {
     let sides = fresh.map(sideOf).filter((side): side is PendingSide => side !== null);
     if (sides.some((side) => !('caller' in side))) {
-      const callerInBatch = new Map<string, boolean>();
-      for (const span of batch) callerInBatch.set(`${span.traceId}:${span.spanId}`, joinRole(span)?.side === 'caller');
-      sides = sides.filter((side) => 'caller' in side || callerInBatch.get(`${side.traceId}:${side.key}`) !== false);
+      const inBatch = new Map<string, Span>();
+      for (const span of batch) inBatch.set(`${span.traceId}:${span.spanId}`, span);
+      sides = sides.filter((side) => {
+        if ('caller' in side) return true;
+        const parent = inBatch.get(`${side.traceId}:${side.key}`);
+        return parent === undefined || joinRole(parent)?.side === 'caller';
+      });
     }
     if (sides.length === 0) return [];
     const now = this.options.now().getTime();
