@@ -16,7 +16,7 @@ export interface WriteError {
 const DUPLICATE_KEY = 11000;
 
 /** A write refused because its `_id` (or another unique key) is taken: what an idempotent insert tolerates. */
-export function isDuplicateKey(error: WriteError): boolean {
+export function isDuplicateKey(error: { readonly code?: unknown }): boolean {
   return error.code === DUPLICATE_KEY;
 }
 

@@ -1,11 +1,11 @@
 import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import { isDuplicateKey } from '../../db/write-commands.js';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { AlertEvent, Delivery, DeliveryAttempt, DeliveryStatus } from './alert-event.js';
 import type { ChannelKind } from './alert-rule.js';
 
 export const ALERT_DELIVERIES_COLLECTION = 'alert_deliveries';
-const DUPLICATE_KEY = 11000;
 
 /**
  * The delivery queue, persisted so that a restart loses no pending
@@ -92,9 +92,9 @@ function toDelivery(doc: DeliveryDocument): Delivery {
 function onlyDuplicates(error: unknown): boolean {
   if (error instanceof MongoBulkWriteError) {
     const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
+    return errors.length > 0 && errors.every(isDuplicateKey);
   }
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+  return error instanceof MongoServerError && isDuplicateKey(error);
 }
 
 export class AlertDeliveriesRepository {

@@ -1,11 +1,11 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import { isDuplicateKey } from '../../db/write-commands.js';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { TimeIdPosition } from '../paging.js';
 import type { AlertEvent } from './alert-event.js';
 
 export const ALERT_EVENTS_COLLECTION = 'alert_events';
-const DUPLICATE_KEY = 11000;
 
 /** The alert history: one document per announced transition, kept for MESH_RETENTION_HOURS. */
 export function alertEventsCollection(retentionSeconds: number): CollectionSpec {
@@ -60,7 +60,7 @@ export class AlertEventsRepository {
       await this.events.insertOne({ ...rest, channels: [...rest.channels], _id: id, org: tenant.org, env: tenant.env });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      if (error instanceof MongoServerError && isDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import { isDuplicateKey } from '../../db/write-commands.js';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type { TimeIdPosition } from '../paging.js';
@@ -7,7 +8,6 @@ import type { AlertCondition, AlertRule, AlertSeverity, ChannelKind, RuleStatus 
 import { INITIAL_EVALUATION, type AlertState, type Incident, type RuleEvaluation } from './alert-state.js';
 
 export const ALERT_RULES_COLLECTION = 'alert_rules';
-const DUPLICATE_KEY = 11000;
 
 /**
  * One document per rule: its configuration, its evaluation state and the
@@ -147,7 +147,7 @@ export class AlertRulesRepository {
       });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      if (error instanceof MongoServerError && isDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import { MongoServerError, type Collection, type Db, type Filter, type ObjectId } from 'mongodb';
+import { isDuplicateKey } from '../../db/write-commands.js';
 import type { Tenant } from '../../auth/tenant.js';
 import type { CollectionSpec } from '../../db/collections.js';
 import type {
@@ -15,7 +16,6 @@ import type {
 
 export const NODES_COLLECTION = 'nodes';
 export const NODE_HEARTBEATS_COLLECTION = 'node_heartbeats';
-const DUPLICATE_KEY = 11000;
 
 /** Statuses the offline sweep looks at; `$in` rather than `$ne` so the sweep walks an index range. */
 const ONLINE_STATUSES: readonly NodeStatus[] = ['healthy', 'degraded', 'unhealthy'];
@@ -246,7 +246,7 @@ export class NodesRepository {
       });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      if (error instanceof MongoServerError && isDuplicateKey(error)) return false;
       throw error;
     }
   }
