@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -338,21 +339,21 @@ final class CompactCollection extends MemoryCollection {
     @Override
     public synchronized QueryResult handleQuery(QueryParameters queryParameters) {
         if (writing.get()) return super.handleQuery(queryParameters);
-        answering.set(true);
-        try {
-            return super.handleQuery(queryParameters);
-        } finally {
-            answering.set(false);
-        }
+        return flagged(answering, () -> super.handleQuery(queryParameters));
     }
 
     @Override
     public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
-        writing.set(true);
+        return flagged(writing, () -> super.deleteDocuments(selector, limit, oplog));
+    }
+
+    /** Runs `work` with `flag` set on this thread. */
+    private static <T> T flagged(ThreadLocal<Boolean> flag, Supplier<T> work) {
+        flag.set(true);
         try {
-            return super.deleteDocuments(selector, limit, oplog);
+            return work.get();
         } finally {
-            writing.set(false);
+            flag.set(false);
         }
     }
 
@@ -374,12 +375,7 @@ final class CompactCollection extends MemoryCollection {
     @Override
     public synchronized Document findAndModify(Document query) {
         updatedInPlace = true;
-        writing.set(true);
-        try {
-            return super.findAndModify(query);
-        } finally {
-            writing.set(false);
-        }
+        return flagged(writing, () -> super.findAndModify(query));
     }
 
     /** Every stored document passes here first (inserts, upserts, restores); its indexes are computed after. */
